@@ -1,0 +1,85 @@
+// `ips-fidelity init [dir]`: a ready-to-fill program folder: review YAML and CSV templates, from the scale data.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Messages } from '../../i18n/locale.js';
+import { loadScale } from '../../scale/load.js';
+import { localize, type Scale } from '../../scale/scale.js';
+import { csvLine } from '../../render/csv.js';
+import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
+import { writeAtomic } from '../write.js';
+import { DEFAULT_SCALE } from '../scales-setup.js';
+
+export interface InitOptions extends CommonOptions {
+  scale?: string;
+  force?: boolean;
+}
+
+const q = (s: string) => JSON.stringify(s);
+
+/** The review YAML: every item listed (null = not rated yet) with what it expects, in the chosen language. */
+export function reviewTemplate(scale: Scale, m: Messages): string {
+  const L = (t: { en: string; [k: string]: string } | undefined) => localize(t, m.lang);
+  const lines = [
+    `# ${m.t('init.reviewHeader', { scale: `${scale.id} (${L(scale.name)})` })}`,
+    `# ${m.t('init.reviewHowTo')}`,
+    `lang: ${m.lang}`,
+    `scale: ${scale.id}`,
+    'program:',
+    `  id: ${q(m.t('init.programId'))}`,
+    `  name: ${q(m.t('init.programName'))}`,
+    `  site: ${q(m.t('init.site'))}`,
+    'review:',
+    `  date: ${q(m.t('init.date'))}`,
+    '  type: external   # self | external',
+    `  reviewers: [${q(m.t('init.reviewer1'))}, ${q(m.t('init.reviewer2'))}]`,
+    `  period: {from: ${q(m.t('init.periodFrom'))}, to: ${q(m.t('init.periodTo'))}}`,
+    'items:',
+  ];
+  for (const sec of scale.sections) {
+    lines.push(`  # ${sec.code} — ${L(sec.name)}`);
+    for (const it of scale.items.filter((i) => i.section === sec.id)) {
+      const how =
+        it.kind === 'elements'
+          ? m.t('init.howElements', { ids: (it.elements ?? []).map((e) => e.id).join(', ') })
+          : it.kind === 'ordinal'
+            ? m.t('init.howScore', { min: scale.scoreRange.min, max: scale.scoreRange.max })
+            : m.t('init.howValue', { unit: L(it.unit) || m.t(`kind.${it.kind}`) });
+      const per = it.perSpecialist ? ` ${m.t('init.howSpecialists')}` : '';
+      lines.push(`  ${it.code}:   # ${L(it.name)} — ${how}${per}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function ratingsTemplates(scale: Scale, m: Messages): Record<string, string> {
+  const fr = m.lang === 'fr';
+  const meta = fr ? ['programme', 'identifiant_programme', 'site', 'date', 'type'] : ['program', 'program_id', 'site', 'date', 'type'];
+  const long = fr ? [...meta, 'item', 'cotation', 'valeur', 'commentaire'] : [...meta, 'item', 'score', 'value', 'note'];
+  let longCsv = csvLine(long);
+  for (const it of scale.items) longCsv += csvLine(['', '', '', '', '', it.code, '', '', '']);
+  const wideCsv = csvLine([...meta, ...scale.items.map((i) => i.code)]);
+  return { [fr ? 'cotations-long.csv' : 'ratings-long.csv']: longCsv, [fr ? 'cotations-large.csv' : 'ratings-wide.csv']: wideCsv };
+}
+
+export function runInit(dir: string | undefined, opts: InitOptions): void {
+  const ctx = makeContext(opts);
+  const m = ctx.m;
+  const target = dir ?? '.';
+  const scale = loadScale(opts.scale ?? DEFAULT_SCALE);
+  const files: Record<string, string> = {
+    [m.lang === 'fr' ? 'revue.yaml' : 'review.yaml']: reviewTemplate(scale, m),
+    ...ratingsTemplates(scale, m),
+  };
+  const existing = Object.keys(files).filter((f) => existsSync(join(target, f)));
+  if (existing.length > 0 && !opts.force) {
+    for (const f of existing) process.stderr.write(`${join(target, f)}: ${m.t('severity.error')}: ${m.t('problem.init.exists')}\n`);
+    throw new Exit(EXIT.invalid);
+  }
+  mkdirSync(target, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeAtomic(join(target, name), text);
+  if (!ctx.quiet) {
+    process.stdout.write(m.t('init.done', { dir: target }) + '\n');
+    for (const name of Object.keys(files)) process.stdout.write(`  ${join(target, name)}\n`);
+    process.stdout.write(m.t('init.next', { file: join(target, Object.keys(files)[0]!) }) + '\n');
+  }
+}

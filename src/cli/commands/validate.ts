@@ -1,0 +1,33 @@
+// `ips-fidelity validate <files...>`: list every problem in every file; change nothing.
+import { readReviews } from '../../read/inputs.js';
+import { errorsOf } from '../../read/problems.js';
+import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
+import { scaleChoice } from '../scales-setup.js';
+
+export interface ValidateOptions extends CommonOptions {
+  scale?: string;
+  principles?: string;
+}
+
+export function runValidate(files: string[], opts: ValidateOptions): void {
+  const choice = scaleChoice(opts);
+  let errors = 0;
+  const lines: string[] = [];
+  const ctx = makeContext(opts);
+  for (const file of files) {
+    const { reviews, problems } = readReviews([file], choice.resolve);
+    for (const r of reviews) choice.frameworkFor(choice.resolve(r.scaleId));
+    errors += ctx.report(problems);
+    const fileErrors = errorsOf(problems).length;
+    const warnings = problems.length - fileErrors;
+    const ratings = reviews.reduce((n, r) => n + r.ratings.length, 0);
+    lines.push(
+      fileErrors > 0
+        ? ctx.m.t('validate.fileBad', { file, errors: fileErrors, warnings })
+        : ctx.m.t('validate.fileOk', { file, reviews: reviews.length, ratings, warnings }),
+    );
+  }
+  ctx.report(choice.warnings);
+  if (!ctx.quiet) process.stdout.write(lines.join('\n') + '\n');
+  if (errors > 0) throw new Exit(EXIT.invalid);
+}

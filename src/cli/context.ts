@@ -1,0 +1,126 @@
+// What every command shares: language, colour, output, problem reporting and exit codes.
+import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.js';
+import type { Place, Problem } from '../read/problems.js';
+import { writeAtomic } from './write.js';
+
+export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, internal: 3 } as const;
+
+/** Ends a command with an exit code after its message was printed. */
+export class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** A command-line mistake (bad option value, conflicting options): exit 2. */
+export class UsageError extends Error {
+  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
+    super(key);
+  }
+}
+
+export interface CommonOptions {
+  lang?: string;
+  color?: boolean;
+  quiet?: boolean;
+  output?: string;
+  reporter?: string;
+  debug?: boolean;
+}
+
+export interface Context {
+  m: Messages;
+  color: boolean;
+  quiet: boolean;
+  github: boolean;
+  width: number;
+  /** Print to stdout, or write atomically to -o FILE. */
+  emit(text: string | Uint8Array, output?: string): void;
+  /** Print problems (errors and warnings) to stderr; returns the number of errors. */
+  report(problems: Problem[]): number;
+  warn(text: string): void;
+  /** A failed check (threshold): printed, annotated for GitHub. */
+  fail(at: Place | undefined, text: string): void;
+}
+
+export function useColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout, env = process.env): boolean {
+  if (opts.color === false) return false;
+  if ('NO_COLOR' in env && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+/** file:line:column (or file [sheet!cell]) of a problem. */
+export function placeText(p: Place): string {
+  if (p.sheet !== undefined) return `${p.file} [${p.sheet}${p.cell ? '!' + p.cell : ''}]`;
+  return [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
+}
+
+export function problemText(p: Problem, m: Messages): string {
+  let text = m.t(`problem.${p.key}`, { ...p.params, value: p.value ?? '' });
+  const detail: string[] = [];
+  if (p.field) detail.push(m.t('problem.field', { field: p.field }));
+  if (p.value !== undefined && !text.includes(p.value)) detail.push(m.t('problem.value', { value: p.value }));
+  if (detail.length) text += ` (${detail.join(', ')})`;
+  const hintKey = `hint.${p.key}`;
+  if (m.has(hintKey)) text += `\n    ${m.t('problem.hint')}: ${m.t(hintKey, p.params)}`;
+  return `${placeText(p)}: ${m.t(`severity.${p.severity}`)}: ${text}`;
+}
+
+function annotation(kind: 'error' | 'warning', at: Place | undefined, text: string): string {
+  const props = at ? [`file=${at.file}`, at.line !== undefined ? `line=${at.line}` : '', at.column !== undefined ? `col=${at.column}` : ''].filter(Boolean).join(',') : '';
+  const esc = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::${kind}${props ? ' ' + props : ''}::${esc}`;
+}
+
+export function makeContext(opts: CommonOptions, dataLang?: string): Context {
+  const lang: Lang = chooseLang(opts.lang, dataLang);
+  const m = messages(lang);
+  const github = opts.reporter === 'github' || (opts.reporter === undefined && process.env.GITHUB_ACTIONS === 'true');
+  const color = useColor(opts);
+  const quiet = Boolean(opts.quiet);
+  const seen = new Set<string>();
+  return {
+    m,
+    color,
+    quiet,
+    github,
+    width: Math.max(60, Math.min(process.stdout.columns || 80, 120)),
+    emit(text, output) {
+      if (output) writeAtomic(output, text);
+      else if (!quiet) process.stdout.write(text);
+    },
+    report(problems) {
+      let errors = 0;
+      for (const p of problems) {
+        const text = problemText(p, m);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        if (p.severity === 'error') errors++;
+        else if (quiet) continue;
+        process.stderr.write(text + '\n');
+        if (github) process.stdout.write(annotation(p.severity, p, text.slice(text.indexOf(': ') + 2)) + '\n');
+      }
+      return errors;
+    },
+    warn(text) {
+      if (!quiet) process.stderr.write(`${m.t('severity.warning')}: ${text}\n`);
+    },
+    fail(at, text) {
+      process.stderr.write(text + '\n');
+      if (github) process.stdout.write(annotation('error', at, text) + '\n');
+    },
+  };
+}
+
+/** Write output and turn an fs error into a clear message and exit 2. */
+export function emitOrExplain(ctx: Context, text: string | Uint8Array, output: string | undefined): void {
+  try {
+    ctx.emit(text, output);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const key = err.code === 'ENOENT' ? 'output.noDir' : err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' ? 'output.denied' : 'output.failed';
+    process.stderr.write(`${output}: ${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${key}`, { reason: err.code ?? err.message })}\n`);
+    throw new Exit(EXIT.invalid);
+  }
+}

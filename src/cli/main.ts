@@ -1,0 +1,121 @@
+// Command-line wiring: commander parses, commands run, errors become exit codes 1/2/3.
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../read/problems.js';
+import { chooseLang, messages, type Messages } from '../i18n/locale.js';
+import { EXIT, Exit, makeContext, UsageError, type CommonOptions } from './context.js';
+import { VERSION } from './version.js';
+
+function argLang(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+}
+
+function common(cmd: Command, m: Messages, opts: { scale?: boolean; format?: string[] } = {}): Command {
+  if (opts.scale) {
+    cmd.option('--scale <id|path>', m.t('help.opt.scale'));
+    cmd.option('--principles <8|9|path>', m.t('help.opt.principles'), '8');
+  }
+  if (opts.format) cmd.addOption(new Option('--format <format>', m.t('help.opt.format')).choices(opts.format).default(opts.format[0]));
+  return cmd
+    .option('--lang <en|fr>', m.t('help.opt.lang'))
+    .option('-o, --output <file>', m.t('help.opt.output'))
+    .option('-q, --quiet', m.t('help.opt.quiet'))
+    .option('--no-color', m.t('help.opt.noColor'))
+    .addOption(new Option('--reporter <name>', m.t('help.opt.reporter')).choices(['text', 'github']))
+    .option('--debug', m.t('help.opt.debug'));
+}
+
+export function buildProgram(m: Messages): Command {
+  const program = new Command('ips-fidelity')
+    .description(m.t('help.program'))
+    .version(VERSION, '-V, --version', m.t('help.opt.version'))
+    .helpOption('-h, --help', m.t('help.opt.help'))
+    .addHelpText('after', '\n' + m.t('help.exitCodes'))
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (s, write) => write(s) });
+
+  common(
+    program
+      .command('score')
+      .description(m.t('help.score.description'))
+      .argument('<files...>', m.t('help.score.files'))
+      .option('--min-total <n>', m.t('help.opt.minTotal'))
+      .addOption(new Option('--min-level <band>', m.t('help.opt.minLevel')))
+      .addOption(new Option('--sort <order>', m.t('help.opt.sort')).choices(['scale', 'score']).default('scale'))
+      .option('--detail', m.t('help.opt.detail'))
+      .option('--no-notes', m.t('help.opt.noNotes'))
+      .addOption(new Option('--layout <layout>', m.t('help.opt.layout')).choices(['wide', 'long']).default('wide'))
+      .addHelpText('after', '\n' + m.t('help.score.examples')),
+    m,
+    { scale: true, format: ['table', 'json', 'csv', 'markdown'] },
+  ).action(async (files: string[], opts) => (await import('./commands/score.js')).runScore(files, opts));
+
+  common(
+    program
+      .command('validate')
+      .description(m.t('help.validate.description'))
+      .argument('<files...>', m.t('help.validate.files'))
+      .addHelpText('after', '\n' + m.t('help.validate.examples')),
+    m,
+    { scale: true },
+  ).action(async (files: string[], opts) => (await import('./commands/validate.js')).runValidate(files, opts));
+
+  common(
+    program
+      .command('scales')
+      .description(m.t('help.scales.description'))
+      .argument('[id]', m.t('help.scales.id'))
+      .option('--item <code>', m.t('help.opt.item'))
+      .addHelpText('after', '\n' + m.t('help.scales.examples')),
+    m,
+    { format: ['table', 'markdown', 'json'] },
+  ).action(async (id: string | undefined, opts) => (await import('./commands/scales.js')).runScales(id, opts));
+
+  common(
+    program
+      .command('init')
+      .description(m.t('help.init.description'))
+      .argument('[dir]', m.t('help.init.dir'))
+      .option('--scale <id|path>', m.t('help.opt.scale'))
+      .option('--force', m.t('help.opt.force'))
+      .addHelpText('after', '\n' + m.t('help.init.examples')),
+    m,
+  ).action(async (dir: string | undefined, opts) => (await import('./commands/init.js')).runInit(dir, opts));
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const args = argv.slice(2);
+  const m = messages(chooseLang(argLang(args), undefined));
+  const program = buildProgram(m);
+  const debug = args.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.invalid;
+    }
+    const opts = (program.commands.find((c) => c.name() === args[0])?.opts() ?? {}) as CommonOptions;
+    const ctx = makeContext(opts);
+    if (e instanceof InputError) {
+      ctx.report(e.problems);
+      return EXIT.invalid;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${e.key}`, e.params)}\n`);
+      return EXIT.invalid;
+    }
+    const err = e as Error;
+    process.stderr.write(`${ctx.m.t('severity.internal')}: ${err.message}\n`);
+    if (debug) process.stderr.write((err.stack ?? '') + '\n');
+    else process.stderr.write(ctx.m.t('problem.internalHint') + '\n');
+    return EXIT.internal;
+  }
+}

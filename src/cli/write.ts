@@ -1,0 +1,44 @@
+// Atomic output: write a temporary file beside the target, then rename, so no half-written file remains.
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+const pending = new Set<string>();
+let hooked = false;
+
+/** Remove temporary files if the process is interrupted while writing. */
+function hookSignals(): void {
+  if (hooked) return;
+  hooked = true;
+  const clean = () => {
+    for (const p of pending) rmSync(p, { force: true });
+  };
+  process.on('exit', clean);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(sig, () => {
+      clean();
+      process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
+/** Write `data` to `path` atomically. Throws the fs error (ENOENT, EACCES...) for the caller to report. */
+export function writeAtomic(path: string, data: string | Uint8Array): void {
+  hookSignals();
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  pending.add(tmp);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    pending.delete(tmp);
+  }
+}

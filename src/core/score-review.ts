@@ -1,0 +1,114 @@
+// Scoring a whole review: items, section subtotals, total and band (only when complete), principle profile.
+import type { Band, PrincipleFramework } from '../scale/schema.js';
+import { bandOf, type Scale } from '../scale/scale.js';
+import type { Place } from '../read/problems.js';
+import type { ProgramRef, Review } from './review.js';
+import { mergeScored, scoreItem, type ScoredItem } from './score-item.js';
+
+export interface SectionScore {
+  id: string;
+  code: string;
+  /** Sum of the section's items; null unless every item of the section is rated. */
+  score: number | null;
+  max: number;
+  rated: number;
+  items: number;
+  /** Mean item score over the rated items; null when none is rated. */
+  mean: number | null;
+}
+
+export interface PrincipleScore {
+  id: string;
+  /** Mean item score over the principle's rated items; null when none is rated. */
+  mean: number | null;
+  rated: number;
+  /** Codes of the scale's items that belong to the principle. */
+  items: string[];
+}
+
+export interface ScoredReview {
+  program: ProgramRef;
+  date: string | null;
+  type?: 'self' | 'external';
+  reviewers: string[];
+  period?: { from: string; to: string };
+  lang?: string;
+  /** Where the review came from, for messages. */
+  at: Place;
+  scale: Scale;
+  framework: PrincipleFramework;
+  complete: boolean;
+  rated: number;
+  itemCount: number;
+  total: number | null;
+  max: number;
+  /** Sum of the rated items, whether or not the review is complete. */
+  ratedSum: number;
+  mean: number | null;
+  band: Band | null;
+  sections: SectionScore[];
+  principles: PrincipleScore[];
+  items: ScoredItem[];
+}
+
+function mean(xs: number[]): number | null {
+  return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/**
+ * Score a review against a scale and a principle framework. `computed` holds items scored from
+ * program records; the review's own rating of an item wins over them.
+ */
+export function scoreReview(review: Review, scale: Scale, framework: PrincipleFramework, computed: ScoredItem[] = []): ScoredReview {
+  const ratingOf = new Map(review.ratings.map((r) => [r.itemId, r]));
+  const computedOf = new Map(computed.map((c) => [c.id, c]));
+  const items = scale.items.map((item) => mergeScored(scoreItem(item, ratingOf.get(item.id)), computedOf.get(item.id)));
+  const scores = items.flatMap((i) => (i.score === null ? [] : [i.score]));
+  const complete = scores.length === items.length;
+  const ratedSum = scores.reduce((a, b) => a + b, 0);
+  const total = complete ? ratedSum : null;
+
+  const sections: SectionScore[] = scale.sections.map((sec) => {
+    const its = items.filter((i) => i.section === sec.id);
+    const rated = its.flatMap((i) => (i.score === null ? [] : [i.score]));
+    return {
+      id: sec.id,
+      code: sec.code,
+      score: rated.length === its.length ? rated.reduce((a, b) => a + b, 0) : null,
+      max: its.length * scale.scoreRange.max,
+      rated: rated.length,
+      items: its.length,
+      mean: mean(rated),
+    };
+  });
+
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const principles: PrincipleScore[] = framework.principles.map((p) => {
+    const its = p.items.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    const rated = its.flatMap((i) => (i.score === null ? [] : [i.score]));
+    return { id: p.id, mean: mean(rated), rated: rated.length, items: its.map((i) => i.code) };
+  });
+
+  return {
+    program: review.program,
+    date: review.date,
+    type: review.type,
+    reviewers: review.reviewers,
+    period: review.period,
+    lang: review.lang,
+    at: review.at,
+    scale,
+    framework,
+    complete,
+    rated: scores.length,
+    itemCount: items.length,
+    total,
+    max: scale.maxTotal,
+    ratedSum,
+    mean: mean(scores),
+    band: total === null ? null : bandOf(scale, total),
+    sections,
+    principles,
+    items,
+  };
+}

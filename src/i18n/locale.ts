@@ -1,0 +1,71 @@
+// User-facing strings come from locales/<lang>.yaml; numbers and dates are formatted per language.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const LANGS = ['en', 'fr'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const LOCALE_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
+
+type Tree = { [k: string]: string | Tree };
+const cache = new Map<string, Tree>();
+
+function tree(lang: string): Tree {
+  let t = cache.get(lang);
+  if (!t) {
+    t = parse(readFileSync(`${LOCALE_DIR}${lang}.yaml`, 'utf8')) as Tree;
+    cache.set(lang, t);
+  }
+  return t;
+}
+
+function lookup(t: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = t;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export interface Messages {
+  lang: Lang;
+  /** The message for `key`, with `{name}` placeholders filled; English when the language lacks it. */
+  t(key: string, params?: Record<string, string | number>): string;
+  has(key: string): boolean;
+  /** A number with the language's decimal mark (and thousands separator). */
+  num(n: number, decimals?: number): string;
+  /** A fraction (0.545) as a percentage with one decimal (54.5 %). */
+  pct(fraction: number, decimals?: number): string;
+}
+
+export function messages(lang: Lang): Messages {
+  const own = tree(lang);
+  const en = tree('en');
+  const fmt = new Map<number, Intl.NumberFormat>();
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const nf = (d: number) => {
+    let f = fmt.get(d);
+    if (!f) fmt.set(d, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d })));
+    return f;
+  };
+  const m: Messages = {
+    lang,
+    t(key, params = {}) {
+      const s = lookup(own, key) ?? lookup(en, key) ?? key;
+      return s.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+    },
+    has: (key) => lookup(own, key) !== undefined || lookup(en, key) !== undefined,
+    num: (n, decimals) => nf(decimals ?? (Number.isInteger(n) ? 0 : 2)).format(n),
+    pct: (fraction, decimals = 1) => m.t('format.percent', { n: nf(decimals).format(fraction * 100) }),
+  };
+  return m;
+}
+
+/** The output language: explicit option, else the data's language, else LANG, else English. */
+export function chooseLang(option: string | undefined, dataLang: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  for (const c of [option, dataLang]) if (c && (LANGS as readonly string[]).includes(c)) return c as Lang;
+  const envLang = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase();
+  return envLang.startsWith('fr') ? 'fr' : 'en';
+}

@@ -1,0 +1,111 @@
+// Reader of a review in YAML: program, review, scale, and one entry per item.
+import { z } from 'zod';
+import type { ItemRating, Review } from '../core/review.js';
+import { findItem, type Scale } from '../scale/scale.js';
+import { ProblemList } from './problems.js';
+import { toRating, type RawEntry } from './rating-entry.js';
+import { parseDate } from './values.js';
+import { placeInYaml, readYamlWith } from './yaml-file.js';
+
+const Text = z.union([z.string(), z.number()]).transform(String);
+const Raw = z.union([z.string(), z.number()]);
+
+const Entry = z.union([
+  Raw,
+  z
+    .object({
+      score: Raw.optional(),
+      value: Raw.optional(),
+      n: Raw.optional(),
+      elements: z.array(Raw).optional(),
+      specialists: z.array(z.object({ name: Text.optional(), score: Raw.optional(), value: Raw.optional() }).strict()).optional(),
+      flags: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])).optional(),
+      note: Text.optional(),
+    })
+    .strict(),
+]);
+
+export const ReviewFile = z
+  .object({
+    lang: z.enum(['en', 'fr']).optional(),
+    scale: z.string().min(1).optional(),
+    program: z.object({ id: Text.optional(), name: Text, site: Text.optional() }).strict(),
+    review: z
+      .object({
+        date: Raw,
+        type: z.enum(['self', 'external']).optional(),
+        reviewers: z.array(Text).default([]),
+        period: z.object({ from: Raw, to: Raw }).strict().optional(),
+      })
+      .strict(),
+    items: z.record(z.string(), Entry.nullable()).default({}),
+  })
+  .strict();
+
+/** Which scale a review uses: the --scale given on the command line, else the file's own. */
+export type ScaleResolver = (declared: string | undefined) => Scale;
+
+export function readReviewYaml(file: string, bytes: Uint8Array, resolveScale: ScaleResolver, problems: ProblemList): Review | null {
+  const read = readYamlWith(bytes, ReviewFile, problems);
+  if (!read) return null;
+  const { src, value: doc } = read;
+  const at = (path: (string | number)[]) => placeInYaml(src, path);
+
+  const date = parseDate(String(doc.review.date));
+  if (!date.ok) problems.error(at(['review', 'date']), `expected.${date.expected}`, {}, 'review.date', String(doc.review.date));
+  let period: Review['period'];
+  if (doc.review.period) {
+    const from = parseDate(String(doc.review.period.from));
+    const to = parseDate(String(doc.review.period.to));
+    if (!from.ok) problems.error(at(['review', 'period', 'from']), `expected.${from.expected}`, {}, 'review.period.from', String(doc.review.period.from));
+    if (!to.ok) problems.error(at(['review', 'period', 'to']), `expected.${to.expected}`, {}, 'review.period.to', String(doc.review.period.to));
+    if (from.ok && to.ok) {
+      if (to.value < from.value) problems.error(at(['review', 'period']), 'review.periodOrder', { from: from.value, to: to.value });
+      period = { from: from.value, to: to.value };
+    }
+  }
+
+  const scale = resolveScale(doc.scale);
+  const ratings: ItemRating[] = [];
+  const seen = new Map<string, string>();
+  for (const [key, entry] of Object.entries(doc.items)) {
+    const item = findItem(scale, key);
+    if (!item) {
+      problems.error(at(['items', key]), 'item.unknown', { scale: scale.id }, 'items', key);
+      continue;
+    }
+    if (seen.has(item.id)) {
+      problems.error(at(['items', key]), 'item.duplicate', { item: item.code, first: seen.get(item.id)! }, 'items', key);
+      continue;
+    }
+    seen.set(item.id, key);
+    if (entry === null) continue; // listed but not rated yet
+    const raw: RawEntry = typeof entry === 'object' ? entry : { score: entry };
+    const rating = toRating(
+      item,
+      scale,
+      raw,
+      (field, k, params, value, severity) => {
+        const path = typeof entry === 'object' ? ['items', key, ...field] : ['items', key];
+        const place = at(path);
+        const name = `${item.code}${field.length ? '.' + field.join('.') : ''}`;
+        if (severity === 'warning') problems.warn(place, k, params, name, value);
+        else problems.error(place, k, params, name, value);
+      },
+      { file: file, ...at(['items', key]) },
+    );
+    if (rating) ratings.push(rating);
+  }
+  if (problems.hasErrors) return null;
+  return {
+    program: { name: doc.program.name, ...(doc.program.id ? { id: doc.program.id } : {}), ...(doc.program.site ? { site: doc.program.site } : {}) },
+    date: date.ok ? date.value : null,
+    ...(doc.review.type ? { type: doc.review.type } : {}),
+    reviewers: doc.review.reviewers,
+    ...(period ? { period } : {}),
+    scaleId: scale.id,
+    ...(doc.lang ? { lang: doc.lang } : {}),
+    ratings,
+    at: { file, line: 1 },
+  };
+}

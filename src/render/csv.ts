@@ -1,0 +1,56 @@
+// CSV output: one row per review (wide) or per item (long); formula-like cells are neutralised.
+import type { Messages } from '../i18n/locale.js';
+import { localize } from '../scale/scale.js';
+import type { ScoredReview } from '../core/score-review.js';
+import { evidenceText } from './evidence.js';
+
+/** A cell a spreadsheet will not run: text starting with = + - @ (or tab/CR) gets a leading apostrophe. */
+export function neutralize(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function csvCell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const s = neutralize(v);
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(cells: (string | number | boolean | null | undefined)[]): string {
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+export type CsvLayout = 'wide' | 'long';
+
+export function scoreCsv(reviews: ScoredReview[], m: Messages, layout: CsvLayout): string {
+  const meta = (r: ScoredReview) => [r.program.name, r.program.id, r.program.site, r.date, r.scale.id];
+  if (layout === 'long') {
+    let out = csvLine(['program', 'program_id', 'site', 'date', 'scale', 'item', 'code', 'section', 'score', 'source', 'evidence', 'note']);
+    for (const r of reviews) {
+      const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
+      for (const it of r.items) {
+        out += csvLine([...meta(r), it.id, it.code, it.section, it.score, it.source, evidenceText(itemOf.get(it.id)!, it, m), it.note]);
+      }
+    }
+    return out;
+  }
+  // Wide: one column per item code; reviews of different scales get the union of codes in order.
+  const codes: string[] = [];
+  const sections: string[] = [];
+  for (const r of reviews) {
+    for (const i of r.scale.items) if (!codes.includes(i.code)) codes.push(i.code);
+    for (const s of r.scale.sections) if (!sections.includes(s.id)) sections.push(s.id);
+  }
+  let out = csvLine(['program', 'program_id', 'site', 'date', 'scale', 'complete', 'rated', 'total', 'max', 'band', 'band_label', 'mean', ...sections, ...codes]);
+  for (const r of reviews) {
+    const byCode = new Map(r.items.map((i) => [i.code, i.score]));
+    const bySection = new Map(r.sections.map((s) => [s.id, s.score]));
+    out += csvLine([
+      ...meta(r), r.complete, r.rated, r.total, r.max, r.band?.id ?? null, r.band ? localize(r.band.label, m.lang) : null,
+      r.mean === null ? null : Number(r.mean.toFixed(4)),
+      ...sections.map((s) => bySection.get(s) ?? null),
+      ...codes.map((c) => byCode.get(c) ?? null),
+    ]);
+  }
+  return out;
+}

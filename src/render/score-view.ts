@@ -1,0 +1,129 @@
+// What `score` shows: one review in detail, or a summary of many.
+import type { Messages } from '../i18n/locale.js';
+import { localize } from '../scale/scale.js';
+import type { ScoredReview } from '../core/score-review.js';
+import type { Band } from '../scale/schema.js';
+import { evidenceText } from './evidence.js';
+import type { Block, Tone, ViewCell } from './view.js';
+
+/** Tone of a band by its rank among the scale's bands: the top is best, the bottom poor. */
+export function bandTone(bands: Band[], band: Band | null): Tone {
+  if (!band) return 'muted';
+  const i = bands.findIndex((b) => b.id === band.id);
+  const fromBottom = bands.length - 1 - i;
+  if (i === 0 && bands.length > 3) return 'best';
+  if (fromBottom === 0) return 'poor';
+  if (fromBottom === 1) return 'fair';
+  return 'good';
+}
+
+export function scoreTone(score: number | null, max: number): Tone {
+  if (score === null) return 'muted';
+  if (score >= max) return 'good';
+  if (score <= 2) return 'poor';
+  return score === 3 ? 'fair' : 'strong';
+}
+
+export function formatDate(iso: string | null, m: Messages): string {
+  if (!iso) return '—';
+  const [y, mo, d] = iso.split('-');
+  return m.t('format.date', { y: y!, m: mo!, d: d! });
+}
+
+export function programTitle(r: ScoredReview): string {
+  return [r.program.name, r.program.site].filter(Boolean).join(' — ') + (r.program.id ? ` (${r.program.id})` : '');
+}
+
+export function totalText(r: ScoredReview, m: Messages): string {
+  if (r.total === null) {
+    return m.t('score.incomplete', { rated: r.rated, items: r.itemCount, mean: r.mean === null ? '—' : m.num(r.mean, 2) });
+  }
+  return m.t('score.total', { total: r.total, max: r.max, band: localize(r.band!.label, m.lang) });
+}
+
+export function bandsLegend(r: ScoredReview, m: Messages): string {
+  const parts = r.scale.bands.map((b, i) => {
+    const hi = i === 0 ? r.max : r.scale.bands[i - 1]!.min - 1;
+    const lo = Math.max(b.min, r.scale.minTotal);
+    return `${localize(b.label, m.lang)} ${lo}–${hi}`;
+  });
+  return m.t('score.bands', { list: parts.join(' · ') });
+}
+
+export interface ViewOptions {
+  sort: 'scale' | 'score';
+  notes: boolean;
+}
+
+export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): Block[] {
+  const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
+  const L = (t: { en: string; [k: string]: string } | undefined) => localize(t, m.lang);
+  const meta = [
+    m.t('score.reviewOn', { date: formatDate(r.date, m) }),
+    r.type ? m.t(`reviewType.${r.type}`) : null,
+    r.reviewers.length ? m.t('score.reviewers', { list: r.reviewers.join(', ') }) : null,
+    `${r.scale.id.toUpperCase()} (${r.scale.version})`,
+  ].filter(Boolean);
+  const blocks: Block[] = [
+    { kind: 'title', text: programTitle(r) },
+    { kind: 'line', text: meta.join(' · '), tone: 'muted' },
+    { kind: 'line', text: '' },
+    { kind: 'line', text: totalText(r, m), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) },
+    { kind: 'line', text: bandsLegend(r, m), tone: 'muted' },
+  ];
+  const mean = (x: number | null) => (x === null ? '—' : m.num(x, 2));
+  blocks.push({ kind: 'heading', text: m.t('score.sections') });
+  blocks.push({
+    kind: 'table',
+    columns: [{ title: m.t('col.section') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('col.max'), align: 'right' }, { title: m.t('col.rated'), align: 'right' }, { title: m.t('col.mean'), align: 'right' }],
+    rows: r.sections.map((s) => [
+      `${s.code}  ${L(r.scale.sections.find((x) => x.id === s.id)?.name)}`,
+      s.score === null ? '—' : String(s.score),
+      String(s.max),
+      `${s.rated}/${s.items}`,
+      mean(s.mean),
+    ]),
+  });
+  blocks.push({ kind: 'heading', text: m.t('score.principles', { framework: L(r.framework.name) }) });
+  blocks.push({
+    kind: 'table',
+    columns: [{ title: m.t('col.principle') }, { title: m.t('col.mean'), align: 'right' }, { title: m.t('col.rated'), align: 'right' }, { title: m.t('col.items'), wrap: true }],
+    rows: r.principles.map((p) => [
+      L(r.framework.principles.find((x) => x.id === p.id)?.label),
+      { text: mean(p.mean), tone: p.mean === null ? 'muted' : scoreTone(Math.round(p.mean), r.scale.scoreRange.max) },
+      `${p.rated}/${p.items.length}`,
+      p.items.join(' '),
+    ]),
+  });
+  const items = [...r.items];
+  if (opts.sort === 'score') items.sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
+  blocks.push({ kind: 'heading', text: m.t('score.items') });
+  blocks.push({
+    kind: 'table',
+    columns: [{ title: m.t('col.code') }, { title: m.t('col.item') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('col.evidence'), wrap: true }],
+    rows: items.map((it): ViewCell[] => {
+      const item = itemOf.get(it.id)!;
+      let ev = evidenceText(item, it, m);
+      if (opts.notes && it.note) ev += ` — ${it.note}`;
+      return [it.code, L(item.name), { text: it.score === null ? '—' : String(it.score), tone: scoreTone(it.score, r.scale.scoreRange.max) }, ev];
+    }),
+  });
+  return blocks;
+}
+
+export function summaryBlocks(reviews: ScoredReview[], m: Messages): Block[] {
+  return [
+    { kind: 'title', text: m.t('score.summaryTitle', { count: reviews.length }) },
+    {
+      kind: 'table',
+      columns: [{ title: m.t('col.program') }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' }, { title: m.t('col.band') }, { title: m.t('col.rated'), align: 'right' }],
+      rows: reviews.map((r) => [
+        [r.program.name, r.program.site].filter(Boolean).join(' — '),
+        formatDate(r.date, m),
+        r.total === null ? '—' : `${r.total}/${r.max}`,
+        { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) },
+        `${r.rated}/${r.itemCount}`,
+      ]),
+    },
+  ];
+}
