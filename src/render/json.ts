@@ -7,7 +7,7 @@ import { evidenceText } from './evidence.js';
 export const SCHEMA_VERSION = 1;
 
 export function reviewJson(r: ScoredReview, m: Messages) {
-  const L = (t: { en: string; [k: string]: string } | undefined) => localize(t, m.lang);
+  const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
   const sectionOf = new Map(r.scale.sections.map((s) => [s.id, s]));
   return {
@@ -17,7 +17,7 @@ export function reviewJson(r: ScoredReview, m: Messages) {
     reviewers: r.reviewers,
     period: r.period ?? null,
     scale: r.scale.id,
-    scaleVersion: r.scale.version,
+    scaleVersion: localize(r.scale.version, m.lang),
     principleFramework: r.framework.id,
     complete: r.complete,
     rated: r.rated,

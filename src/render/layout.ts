@@ -1,16 +1,16 @@
-// Plain-text and Markdown tables from the same rows: aligned columns, the last one wrapped to the width.
+// Plain-text and Markdown tables from the same rows: aligned columns, wrapping columns shrink to fit the width.
 
 export interface Column {
   title: string;
   align?: 'left' | 'right';
-  /** Wraps to the remaining width (only one, the last column). */
+  /** May wrap onto several lines when the table is wider than the screen. */
   wrap?: boolean;
 }
 
 export type Cell = string | { text: string; style?: (s: string) => string };
 
 const textOf = (c: Cell) => (typeof c === 'string' ? c : c.text);
-const styled = (c: Cell, padded: string) => (typeof c === 'string' || !c.style ? padded : c.style(padded));
+const styleOf = (c: Cell) => (typeof c === 'string' ? undefined : c.style);
 /** Display width: combining marks take no column. */
 export const width = (s: string) => s.normalize('NFC').replace(/[\u0300-\u036f]/g, '').length;
 
@@ -21,7 +21,6 @@ function pad(s: string, w: number, align: 'left' | 'right' = 'left'): string {
 
 /** Words of `s` on lines of at most `w` columns (a longer word is cut). */
 export function wrapText(s: string, w: number): string[] {
-  if (w < 8) return [s];
   const lines: string[] = [];
   let line = '';
   for (let word of s.split(/\s+/).filter(Boolean)) {
@@ -38,25 +37,39 @@ export function wrapText(s: string, w: number): string[] {
   return lines;
 }
 
+const MIN_WRAP = 14;
+const GAP = 2;
+
+/** Column widths: natural widths, wrapping columns shrunk (widest first) until the table fits. */
+function fitWidths(columns: Column[], rows: Cell[][], maxWidth: number): number[] {
+  const widths = columns.map((c, i) => Math.max(width(c.title), ...rows.map((r) => width(textOf(r[i] ?? '')))));
+  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  while (total() > maxWidth) {
+    let widest = -1;
+    columns.forEach((c, i) => {
+      if (c.wrap && widths[i]! > MIN_WRAP && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) break;
+    widths[widest] = Math.max(MIN_WRAP, widths[widest]! - (total() - maxWidth));
+  }
+  return widths;
+}
+
 /** An aligned text table; `header` styles the title row. */
 export function textTable(columns: Column[], rows: Cell[][], maxWidth: number, header: (s: string) => string = (s) => s): string {
-  const widths = columns.map((c, i) => Math.max(width(c.title), ...rows.map((r) => width(textOf(r[i] ?? '')))));
-  const last = columns.length - 1;
-  if (columns[last]?.wrap) {
-    const used = widths.slice(0, last).reduce((a, b) => a + b + 2, 0);
-    widths[last] = Math.max(Math.min(widths[last]!, maxWidth - used), 12);
-  }
-  const out: string[] = [];
-  out.push(header(columns.map((c, i) => pad(c.title, widths[i]!, c.align)).join('  ').trimEnd()));
+  const widths = fitWidths(columns, rows, maxWidth);
+  const out: string[] = [header(columns.map((c, i) => pad(c.title, widths[i]!, c.align)).join(' '.repeat(GAP)).trimEnd())];
   for (const r of rows) {
-    const lastLines = columns[last]?.wrap ? wrapText(textOf(r[last] ?? ''), widths[last]!) : [textOf(r[last] ?? '')];
-    const first = columns.map((c, i) => {
-      const text = i === last ? lastLines[0]! : textOf(r[i] ?? '');
-      return styled(r[i] ?? '', pad(text, widths[i]!, c.align));
-    });
-    out.push(first.join('  ').trimEnd());
-    const indent = ' '.repeat(widths.slice(0, last).reduce((a, b) => a + b + 2, 0));
-    for (const l of lastLines.slice(1)) out.push(indent + l);
+    const cells = columns.map((c, i) => (c.wrap ? wrapText(textOf(r[i] ?? ''), widths[i]!) : [textOf(r[i] ?? '')]));
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let line = 0; line < height; line++) {
+      const parts = columns.map((c, i) => {
+        const padded = pad(cells[i]![line] ?? '', widths[i]!, c.align);
+        const style = styleOf(r[i] ?? '');
+        return style && cells[i]![line] ? style(padded) : padded;
+      });
+      out.push(parts.join(' '.repeat(GAP)).trimEnd());
+    }
   }
   return out.join('\n') + '\n';
 }

@@ -4,7 +4,7 @@ import { localize } from '../scale/scale.js';
 import type { ScoredReview } from '../core/score-review.js';
 import type { Band } from '../scale/schema.js';
 import { evidenceText } from './evidence.js';
-import type { Block, Tone, ViewCell } from './view.js';
+import type { Block, Tone } from './view.js';
 
 /** Tone of a band by its rank among the scale's bands: the top is best, the bottom poor. */
 export function bandTone(bands: Band[], band: Band | null): Tone {
@@ -57,12 +57,12 @@ export interface ViewOptions {
 
 export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): Block[] {
   const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
-  const L = (t: { en: string; [k: string]: string } | undefined) => localize(t, m.lang);
+  const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const meta = [
     m.t('score.reviewOn', { date: formatDate(r.date, m) }),
     r.type ? m.t(`reviewType.${r.type}`) : null,
     r.reviewers.length ? m.t('score.reviewers', { list: r.reviewers.join(', ') }) : null,
-    `${r.scale.id.toUpperCase()} (${r.scale.version})`,
+    `${r.scale.id.toUpperCase()} · ${L(r.scale.version)}`,
   ].filter(Boolean);
   const blocks: Block[] = [
     { kind: 'title', text: programTitle(r) },
@@ -87,7 +87,7 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   blocks.push({ kind: 'heading', text: m.t('score.principles', { framework: L(r.framework.name) }) });
   blocks.push({
     kind: 'table',
-    columns: [{ title: m.t('col.principle') }, { title: m.t('col.mean'), align: 'right' }, { title: m.t('col.rated'), align: 'right' }, { title: m.t('col.items'), wrap: true }],
+    columns: [{ title: m.t('col.principle'), wrap: true }, { title: m.t('col.mean'), align: 'right' }, { title: m.t('col.rated'), align: 'right' }, { title: m.t('col.items'), wrap: true }],
     rows: r.principles.map((p) => [
       L(r.framework.principles.find((x) => x.id === p.id)?.label),
       { text: mean(p.mean), tone: p.mean === null ? 'muted' : scoreTone(Math.round(p.mean), r.scale.scoreRange.max) },
@@ -99,13 +99,18 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   if (opts.sort === 'score') items.sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
   blocks.push({ kind: 'heading', text: m.t('score.items') });
   blocks.push({
-    kind: 'table',
-    columns: [{ title: m.t('col.code') }, { title: m.t('col.item') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('col.evidence'), wrap: true }],
-    rows: items.map((it): ViewCell[] => {
+    kind: 'entries',
+    columns: [{ title: m.t('col.code') }, { title: m.t('col.item') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('col.evidence') }, ...(opts.notes ? [{ title: m.t('col.note') }] : [])],
+    entries: items.map((it) => {
       const item = itemOf.get(it.id)!;
-      let ev = evidenceText(item, it, m);
-      if (opts.notes && it.note) ev += ` — ${it.note}`;
-      return [it.code, L(item.name), { text: it.score === null ? '—' : String(it.score), tone: scoreTone(it.score, r.scale.scoreRange.max) }, ev];
+      const details: { text: string; tone?: Tone }[] = [{ text: evidenceText(item, it, m), tone: it.score === null ? 'muted' : undefined }];
+      if (opts.notes) details.push({ text: it.note ?? '', tone: 'muted' });
+      return {
+        code: it.code,
+        title: L(item.name),
+        score: { text: it.score === null ? '—' : `${it.score}/${r.scale.scoreRange.max}`, tone: scoreTone(it.score, r.scale.scoreRange.max) },
+        details,
+      };
     }),
   });
   return blocks;

@@ -1,6 +1,6 @@
 // A presentation-neutral document (titles, lines, tables) that the terminal and Markdown renderers print.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { markdownTable, textTable, type Cell, type Column } from './layout.js';
+import { markdownTable, textTable, width as textWidth, wrapText, type Cell, type Column } from './layout.js';
 
 export type Tone = 'best' | 'good' | 'fair' | 'poor' | 'muted' | 'strong';
 
@@ -8,7 +8,16 @@ export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
   | { kind: 'line'; text: string; tone?: Tone }
-  | { kind: 'table'; columns: Column[]; rows: ViewCell[][] };
+  | { kind: 'table'; columns: Column[]; rows: ViewCell[][] }
+  /** Items as entries: a head line (code, title, score at the right), then wrapped detail lines. */
+  | { kind: 'entries'; columns: Column[]; entries: Entry[] };
+
+export interface Entry {
+  code: string;
+  title: string;
+  score: ViewCell;
+  details: { text: string; tone?: Tone }[];
+}
 
 export type ViewCell = string | { text: string; tone?: Tone };
 
@@ -36,8 +45,28 @@ export function renderText(blocks: Block[], style: Style): string {
   for (const b of blocks) {
     if (b.kind === 'title') out += chalk.bold(b.text) + '\n';
     else if (b.kind === 'heading') out += '\n' + chalk.bold(b.text) + '\n';
-    else if (b.kind === 'line') out += (b.tone ? paint[b.tone](b.text) : b.text) + '\n';
-    else out += textTable(b.columns, b.rows.map((r) => r.map(cell)), style.width, (s) => chalk.dim(s));
+    else if (b.kind === 'line') {
+      for (const line of b.text ? wrapText(b.text, style.width) : ['']) out += (b.tone ? paint[b.tone](line) : line) + '\n';
+    } else if (b.kind === 'table') out += textTable(b.columns, b.rows.map((r) => r.map(cell)), style.width, (s) => chalk.dim(s));
+    else out += entriesText(b.entries, style.width, paint);
+  }
+  return out;
+}
+
+function entriesText(entries: Entry[], maxWidth: number, paint: Record<Tone, (s: string) => string>): string {
+  const codeWidth = Math.max(...entries.map((e) => textWidth(e.code))) + 2;
+  const indent = ' '.repeat(codeWidth);
+  let out = '';
+  for (const e of entries) {
+    const score = typeof e.score === 'string' ? { text: e.score } : e.score;
+    const titleWidth = maxWidth - codeWidth - 1 - textWidth(score.text);
+    const title = wrapText(e.title, titleWidth);
+    const gap = ' '.repeat(Math.max(1, maxWidth - codeWidth - textWidth(title[0]!) - textWidth(score.text)));
+    out += paint.strong(e.code.padEnd(codeWidth) + title[0]) + gap + (score.tone ? paint[score.tone](score.text) : score.text) + '\n';
+    for (const t of title.slice(1)) out += indent + paint.strong(t) + '\n';
+    for (const d of e.details) {
+      for (const line of wrapText(d.text, maxWidth - codeWidth)) out += indent + (d.tone ? paint[d.tone](line) : line) + '\n';
+    }
   }
   return out;
 }
@@ -48,7 +77,11 @@ export function renderMarkdown(blocks: Block[]): string {
     if (b.kind === 'title') out += `# ${b.text}\n\n`;
     else if (b.kind === 'heading') out += `\n## ${b.text}\n\n`;
     else if (b.kind === 'line') out += `${b.tone === 'strong' || b.tone === 'best' || b.tone === 'good' || b.tone === 'fair' || b.tone === 'poor' ? `**${b.text}**` : b.text}\n\n`;
-    else out += markdownTable(b.columns, b.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text)))) + '\n';
+    else if (b.kind === 'table') out += markdownTable(b.columns, b.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text)))) + '\n';
+    else {
+      const rows = b.entries.map((e) => [e.code, e.title, typeof e.score === 'string' ? e.score : e.score.text, ...e.details.map((d) => d.text)]);
+      out += markdownTable(b.columns, rows) + '\n';
+    }
   }
   return out.replace(/\n{3,}/g, '\n\n');
 }

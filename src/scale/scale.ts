@@ -108,7 +108,8 @@ export function bandOf(scale: ScaleFile, total: number): Band {
 }
 
 /** Text in the wanted language, else English. */
-export function localize(text: { en: string; [lang: string]: string } | undefined, lang: string): string {
+export function localize(text: { en: string; [lang: string]: string } | string | undefined, lang: string): string {
   if (!text) return '';
+  if (typeof text === 'string') return text;
   return text[lang] ?? text.en;
 }

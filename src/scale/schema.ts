@@ -83,7 +83,7 @@ export const ScaleFile = z
   .object({
     id: z.string().min(1),
     name: Localized,
-    version: z.string().min(1),
+    version: z.union([z.string().min(1), Localized]),
     notes: z.array(Localized).default([]),
     scoreRange: z.object({ min: Score, max: Score }).strict(),
     sections: z.array(Section).min(1),

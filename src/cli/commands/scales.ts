@@ -35,11 +35,11 @@ function listBlocks(m: Messages): Block[] {
 }
 
 function scaleBlocks(s: Scale, m: Messages, only?: string): Block[] {
-  const L = (t: { en: string; [k: string]: string } | undefined) => localize(t, m.lang);
+  const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const blocks: Block[] = [];
   if (!only) {
     blocks.push({ kind: 'title', text: `${s.id} — ${L(s.name)}` });
-    blocks.push({ kind: 'line', text: `${m.t('scales.version')}: ${s.version} · ${m.t('scales.range', { min: s.minTotal, max: s.maxTotal })}`, tone: 'muted' });
+    blocks.push({ kind: 'line', text: `${m.t('scales.version')}: ${L(s.version)} · ${m.t('scales.range', { min: s.minTotal, max: s.maxTotal })}`, tone: 'muted' });
     blocks.push({ kind: 'line', text: s.bands.map((b) => `${L(b.label)} ≥ ${b.min}`).join(' · ') });
     for (const note of s.notes) blocks.push({ kind: 'line', text: `* ${L(note)}`, tone: 'muted' });
   }

@@ -1,0 +1,77 @@
+// The JSON output contract of `score --format json` (schemaVersion 1). The shipped JSON Schema
+// (schema/score.schema.json) is generated from this file by `npm run schema`; tests keep them in step.
+import { z } from 'zod';
+
+const Rule = z.object({ score: z.number(), min: z.number().optional(), max: z.number().optional(), above: z.number().optional(), below: z.number().optional() });
+
+const Evidence = z
+  .object({
+    value: z.number().optional().describe('observed value (ratio, %, days, contacts per week)'),
+    n: z.number().optional().describe('number of observations behind the value'),
+    unit: z.string().optional().describe('the item kind the value is measured in'),
+    rule: Rule.optional().describe('the threshold rule the value matched'),
+    elements: z.object({ present: z.array(z.string()), count: z.number(), of: z.number() }).optional(),
+    specialists: z.array(z.object({ name: z.string(), value: z.number().optional(), score: z.number() })).optional(),
+    mean: z.number().optional().describe('mean of the specialists\' scores before taking the closest point (ties go down)'),
+    minimumN: z.object({ n: z.number(), required: z.number(), score: z.number() }).optional(),
+    capped: z.array(z.object({ flag: z.string(), maxWithout: z.number(), uncapped: z.number() })).optional(),
+    derivedScore: z.number().optional().describe('score the observation gives when an explicit score overrides it'),
+    records: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).optional(),
+  })
+  .describe('the inputs behind the score');
+
+const Source = z.enum(['score', 'value', 'elements', 'specialists', 'records']);
+
+const Item = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  section: z.string(),
+  score: z.number().int().nullable(),
+  source: Source.nullable(),
+  evidence: Evidence.nullable(),
+  evidenceText: z.string(),
+  note: z.string().nullable(),
+  overridden: z.object({ score: z.number(), source: Source, evidence: Evidence }).optional(),
+});
+
+const BandRef = z.object({ id: z.string().describe('exemplary, good, fair or not-se on the built-in scales'), label: z.string(), min: z.number() });
+
+export const ReviewJson = z.object({
+  program: z.object({ name: z.string(), id: z.string().nullable(), site: z.string().nullable() }),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  type: z.enum(['self', 'external']).nullable(),
+  reviewers: z.array(z.string()),
+  period: z.object({ from: z.string(), to: z.string() }).nullable(),
+  scale: z.string(),
+  scaleVersion: z.string(),
+  principleFramework: z.string(),
+  complete: z.boolean(),
+  rated: z.number().int(),
+  itemCount: z.number().int(),
+  total: z.number().int().nullable().describe('null unless every item is rated'),
+  max: z.number().int(),
+  ratedSum: z.number().int(),
+  mean: z.number().nullable(),
+  band: BandRef.nullable().describe('null unless every item is rated'),
+  bands: z.array(BandRef),
+  sections: z.array(
+    z.object({ id: z.string(), code: z.string(), label: z.string(), score: z.number().int().nullable(), max: z.number().int(), rated: z.number().int(), items: z.number().int(), mean: z.number().nullable() }),
+  ),
+  principles: z.array(z.object({ id: z.string(), label: z.string(), mean: z.number().nullable(), rated: z.number().int(), items: z.array(z.string()) })),
+  items: z.array(Item),
+});
+
+export const ScoreJson = z.object({
+  schemaVersion: z.literal(1),
+  lang: z.enum(['en', 'fr']),
+  reviews: z.array(ReviewJson),
+});
+
+export function scoreJsonSchema(): unknown {
+  return {
+    $id: 'https://ips-fidelity.invalid/schema/score.schema.json',
+    title: 'ips-fidelity score output',
+    ...(z.toJSONSchema(ScoreJson, { target: 'draft-2020-12' }) as object),
+  };
+}
