@@ -56,15 +56,20 @@ export function placeText(p: Place): string {
   return [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
 }
 
-export function problemText(p: Problem, m: Messages): string {
+/** The message of a problem without its place and severity. */
+export function problemMessage(p: Problem, m: Messages): string {
   let text = m.t(`problem.${p.key}`, { ...p.params, value: p.value ?? '' });
   const detail: string[] = [];
-  if (p.field) detail.push(m.t('problem.field', { field: p.field }));
+  if (p.field) detail.push(m.t(p.fieldKind === 'key' ? 'problem.key' : 'problem.field', { field: p.field }));
   if (p.value !== undefined && !text.includes(p.value)) detail.push(m.t('problem.value', { value: p.value }));
   if (detail.length) text += ` (${detail.join(', ')})`;
   const hintKey = `hint.${p.key}`;
   if (m.has(hintKey)) text += `\n    ${m.t('problem.hint')}: ${m.t(hintKey, p.params)}`;
-  return `${placeText(p)}: ${m.t(`severity.${p.severity}`)}: ${text}`;
+  return text;
+}
+
+export function problemText(p: Problem, m: Messages): string {
+  return `${placeText(p)}: ${m.t(`severity.${p.severity}`)}: ${problemMessage(p, m)}`;
 }
 
 function annotation(kind: 'error' | 'warning', at: Place | undefined, text: string): string {
@@ -99,7 +104,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
         if (p.severity === 'error') errors++;
         else if (quiet) continue;
         process.stderr.write(text + '\n');
-        if (github) process.stdout.write(annotation(p.severity, p, text.slice(text.indexOf(': ') + 2)) + '\n');
+        if (github) process.stdout.write(annotation(p.severity, p, problemMessage(p, m)) + '\n');
       }
       return errors;
     },

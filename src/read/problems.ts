@@ -14,8 +14,9 @@ export interface Problem extends Place {
   /** Message key in the locale files, with its parameters. */
   key: string;
   params?: Record<string, string | number>;
-  /** The column or field the value came from. */
+  /** The column (tables) or key path (YAML) the value came from. */
   field?: string;
+  fieldKind?: 'column' | 'key';
   /** The offending value, as read. */
   value?: string;
 }
@@ -31,14 +32,18 @@ export class InputError extends Error {
 /** Collects problems for one file, so call sites only say what is wrong and where. */
 export class ProblemList {
   readonly items: Problem[] = [];
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    /** Whether fields are table columns or YAML keys, for messages. */
+    public fieldKind: 'column' | 'key' = 'column',
+  ) {}
 
   error(at: Omit<Place, 'file'>, key: string, params: Problem['params'] = {}, field?: string, value?: string): void {
-    this.items.push({ file: this.file, ...at, severity: 'error', key, params, field, value });
+    this.items.push({ file: this.file, ...at, severity: 'error', key, params, field, fieldKind: this.fieldKind, value });
   }
 
   warn(at: Omit<Place, 'file'>, key: string, params: Problem['params'] = {}, field?: string, value?: string): void {
-    this.items.push({ file: this.file, ...at, severity: 'warning', key, params, field, value });
+    this.items.push({ file: this.file, ...at, severity: 'warning', key, params, field, fieldKind: this.fieldKind, value });
   }
 
   get hasErrors(): boolean {

@@ -68,7 +68,7 @@ export function toRating(item: Item, scale: Scale, raw: RawEntry, report: Report
   if (!isBlank(raw.score)) score = parseScore(raw.score, scale, ['score'], rep);
 
   if (!isBlank(raw.value)) {
-    if (!numeric) rep(['value'], 'rating.valueNotNumeric', { item: item.code, kind: item.kind }, shown(raw.value));
+    if (!numeric) rep(['value'], 'rating.valueNotNumeric', { item: item.code }, shown(raw.value));
     else {
       const value = parseValue(raw.value, item, ['value'], rep);
       let n: number | undefined;
@@ -111,7 +111,7 @@ export function toRating(item: Item, scale: Scale, raw: RawEntry, report: Report
           const sc = parseScore(s.score, scale, ['specialists', i, 'score'], rep);
           if (sc !== undefined) list.push({ name, score: sc });
         } else if (!isBlank(s.value)) {
-          if (!numeric) rep(['specialists', i, 'value'], 'rating.valueNotNumeric', { item: item.code, kind: item.kind }, shown(s.value));
+          if (!numeric) rep(['specialists', i, 'value'], 'rating.valueNotNumeric', { item: item.code }, shown(s.value));
           else {
             const v = parseValue(s.value, item, ['specialists', i, 'value'], rep);
             if (v !== undefined) list.push({ name, value: v });

@@ -72,6 +72,10 @@ export function readCsvTable(file: string, bytes: Uint8Array, problems: ProblemL
     problems.error({}, 'file.empty');
     return null;
   }
+  if (rows.length === 0) {
+    problems.error({ line: head.line }, 'file.noRows');
+    return null;
+  }
   return { file, header: head.cells.map((h) => h.trim()), headerLine: head.line, rows, encoding, delimiter };
 }
 

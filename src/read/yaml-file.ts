@@ -23,6 +23,7 @@ export function placeInYaml(src: YamlSource, path: readonly PropertyKey[]): Omit
 
 /** Parse YAML text; syntax errors (with positions) go to `problems`. Returns null when unusable. */
 export function parseYaml(bytes: Uint8Array, problems: ProblemList): { src: YamlSource; data: unknown } | null {
+  problems.fieldKind = 'key';
   if (bytes.length === 0 || /^\s*$/.test(Buffer.from(bytes).toString('latin1'))) {
     problems.error({}, 'file.empty');
     return null;

@@ -1,5 +1,6 @@
 // Loading scales and principle frameworks: built-in ids from scales/, or a user's YAML file.
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readInputBytes } from '../read/inputs.js';
 import { fileURLToPath } from 'node:url';
 import { InputError, ProblemList } from '../read/problems.js';
 import { readYamlWith, placeInYaml } from '../read/yaml-file.js';
@@ -12,14 +13,6 @@ export const BUILTIN_DIR = fileURLToPath(new URL('../../scales/', import.meta.ur
 export const BUILTIN_SCALES = ['ips-25', 'ips-15'] as const;
 export const BUILTIN_FRAMEWORKS: Record<string, string> = { '8': 'principles-8', '9': 'principles-9' };
 
-function readBytes(path: string, problems: ProblemList): Uint8Array | null {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    problems.error({}, 'file.unreadable', { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-    return null;
-  }
-}
 
 function pathOf(ref: string, builtins: readonly string[]): { path: string; source: string } {
   if (builtins.includes(ref)) return { path: BUILTIN_DIR + ref + '.yaml', source: `builtin:${ref}` };
@@ -29,7 +22,11 @@ function pathOf(ref: string, builtins: readonly string[]): { path: string; sourc
 function load<T>(ref: string, builtins: readonly string[], schema: import('zod').ZodType<T>, check: (v: T) => DataIssue[]): { value: T; source: string; warnings: ProblemList } {
   const { path, source } = pathOf(ref, builtins);
   const problems = new ProblemList(builtins.includes(ref) ? path : ref);
-  const bytes = readBytes(path, problems);
+  if (!builtins.includes(ref) && !/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
+    problems.error({}, 'scale.notFound', { builtins: builtins.join(', ') });
+    throw new InputError(problems.items);
+  }
+  const bytes = readInputBytes(path, problems);
   const read = bytes && readYamlWith(bytes, schema, problems);
   if (read) {
     for (const issue of check(read.value)) {
