@@ -54,6 +54,24 @@ export function buildProgram(m: Messages): Command {
 
   common(
     program
+      .command('outcomes')
+      .description(m.t('help.outcomes.description'))
+      .argument('<program>', m.t('help.outcomes.program'))
+      .addOption(new Option('--by <period>', m.t('help.opt.by')).choices(['quarter', 'month', 'year', 'none']).default('quarter'))
+      .option('--from <date>', m.t('help.opt.from'))
+      .option('--to <date>', m.t('help.opt.to'))
+      .addOption(new Option('--convention <name>', m.t('help.opt.convention')).choices(['standard', 'ips-grow']).default('standard'))
+      .option('--min-cell <n>', m.t('help.opt.minCell'), '5')
+      .option('--min-rate <pct>', m.t('help.opt.minRate'))
+      .option('--per-person <file>', m.t('help.opt.perPerson'))
+      .option('--contracts <path>', m.t('help.opt.contracts'))
+      .addHelpText('after', '\n' + m.t('help.outcomes.examples')),
+    m,
+    { format: ['table', 'json', 'csv', 'markdown'] },
+  ).action(async (dir: string, opts) => (await import('./commands/outcomes.js')).runOutcomes(dir, opts));
+
+  common(
+    program
       .command('validate')
       .description(m.t('help.validate.description'))
       .argument('<files...>', m.t('help.validate.files'))

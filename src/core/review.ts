@@ -53,4 +53,6 @@ export interface Review {
   ratings: ItemRating[];
   /** Where the review came from (file, first line), for messages. */
   at: Place;
+  /** Items computed from the program's records, and those the records could not give. */
+  fromRecords?: { ratings: ItemRating[]; skipped: Map<string, RecordsEvidence>; period: { from: string; to: string } };
 }

@@ -33,6 +33,8 @@ export interface ScoredReview {
   reviewers: string[];
   period?: { from: string; to: string };
   lang?: string;
+  /** The reporting period of the records behind computed items. */
+  recordsPeriod?: { from: string; to: string };
   /** Where the review came from, for messages. */
   at: Place;
   scale: Scale;
@@ -59,10 +61,16 @@ function mean(xs: number[]): number | null {
  * Score a review against a scale and a principle framework. `computed` holds items scored from
  * program records; the review's own rating of an item wins over them.
  */
-export function scoreReview(review: Review, scale: Scale, framework: PrincipleFramework, computed: ScoredItem[] = []): ScoredReview {
+export function scoreReview(review: Review, scale: Scale, framework: PrincipleFramework): ScoredReview {
   const ratingOf = new Map(review.ratings.map((r) => [r.itemId, r]));
-  const computedOf = new Map(computed.map((c) => [c.id, c]));
-  const items = scale.items.map((item) => mergeScored(scoreItem(item, ratingOf.get(item.id)), computedOf.get(item.id)));
+  const computedOf = new Map((review.fromRecords?.ratings ?? []).map((r) => [r.itemId, r]));
+  const skipped = review.fromRecords?.skipped ?? new Map();
+  const items = scale.items.map((item) => {
+    const fromRecords = computedOf.has(item.id) ? scoreItem(item, computedOf.get(item.id)) : undefined;
+    const merged = mergeScored(scoreItem(item, ratingOf.get(item.id)), fromRecords);
+    if (merged.score === null && skipped.has(item.id)) return { ...merged, evidence: { records: skipped.get(item.id)! } };
+    return merged;
+  });
   const scores = items.flatMap((i) => (i.score === null ? [] : [i.score]));
   const complete = scores.length === items.length;
   const ratedSum = scores.reduce((a, b) => a + b, 0);
@@ -97,6 +105,7 @@ export function scoreReview(review: Review, scale: Scale, framework: PrincipleFr
     period: review.period,
     lang: review.lang,
     at: review.at,
+    ...(review.fromRecords ? { recordsPeriod: review.fromRecords.period } : {}),
     scale,
     framework,
     complete,

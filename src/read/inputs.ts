@@ -1,32 +1,21 @@
 // The shell's entry to reading: file paths to reviews, dispatched by kind, with every problem collected.
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Review } from '../core/review.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { readRatingsTable } from './ratings-table.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
 import { readCsvTable } from './table.js';
+import { readInputBytes } from './files.js';
+import { isProgramFolder, readProgramFolder, type ProgramFolder } from './program-folder.js';
+import { computeItems } from '../core/fidelity-from-records.js';
+import { dataSpan } from '../core/records.js';
+import type { ContractTable } from '../core/contracts.js';
+import { loadContracts } from '../scale/load.js';
 
 export interface ReadResult {
   reviews: Review[];
   /** Every problem across all files, errors and warnings. */
   problems: Problem[];
-}
-
-/** Read a file's bytes, or record why it cannot be read. */
-export function readInputBytes(path: string, problems: ProblemList): Uint8Array | null {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) {
-      problems.error({}, 'file.isDirectory');
-      return null;
-    }
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    problems.error({}, code === 'ENOENT' ? 'file.notFound' : 'file.unreadable', { reason: code ?? (e as Error).message });
-    return null;
-  }
 }
 
 export type InputKind = 'yaml' | 'table' | 'unknown';
@@ -39,12 +28,28 @@ export function inputKind(path: string): InputKind {
 }
 
 /** Read reviews from every file; problems from scale files (a bad --scale) are collected too. */
-export function readReviews(paths: string[], resolveScale: ScaleResolver): ReadResult {
+/** The folder's review, with the items its records give over its period (program.yaml's, else the data's span). */
+export function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver): Review {
+  const review = folder.review;
+  const period = folder.records.settings.period ?? dataSpan(folder.records);
+  if (!period) return review;
+  const scale = resolveScale(review.scaleId);
+  const computed = computeItems(folder.records, scale, period, loadContracts());
+  return { ...review, date: review.date ?? period.to, fromRecords: { ...computed, period } };
+}
+
+export function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts()): ReadResult {
   const reviews: Review[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
     const list = new ProblemList(path);
     try {
+      if (isProgramFolder(path)) {
+        const { folder, problems: found } = readProgramFolder(path, contracts(), resolveScale);
+        problems.push(...found);
+        if (folder) reviews.push(withRecords(folder, resolveScale));
+        continue;
+      }
       const kind = inputKind(path);
       const bytes = readInputBytes(path, list);
       if (bytes && kind === 'unknown') list.error({}, 'file.kind', { ext: extname(path) || '-' });

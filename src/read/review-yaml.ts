@@ -5,7 +5,7 @@ import { findItem, type Scale } from '../scale/scale.js';
 import { ProblemList } from './problems.js';
 import { toRating, type RawEntry } from './rating-entry.js';
 import { parseDate } from './values.js';
-import { placeInYaml, readYamlWith } from './yaml-file.js';
+import { placeInYaml, readYamlWith, type YamlSource } from './yaml-file.js';
 
 const Text = z.union([z.string(), z.number()]).transform(String);
 const Raw = z.union([z.string(), z.number()]);
@@ -25,7 +25,7 @@ const Entry = z.union([
     .strict(),
 ]);
 
-export const ReviewFile = z
+export const ReviewFields = z
   .object({
     lang: z.enum(['en', 'fr']).optional(),
     scale: z.string().min(1).optional(),
@@ -41,6 +41,8 @@ export const ReviewFile = z
     items: z.record(z.string(), Entry.nullable()).default({}),
   })
   .strict();
+export const ReviewFile = ReviewFields;
+export type ReviewDoc = Pick<z.infer<typeof ReviewFields>, 'lang' | 'scale' | 'program' | 'review' | 'items'>;
 
 /** Which scale a review uses: the --scale given on the command line, else the file's own. */
 export type ScaleResolver = (declared: string | undefined) => Scale;
@@ -48,11 +50,15 @@ export type ScaleResolver = (declared: string | undefined) => Scale;
 export function readReviewYaml(file: string, bytes: Uint8Array, resolveScale: ScaleResolver, problems: ProblemList): Review | null {
   const read = readYamlWith(bytes, ReviewFile, problems);
   if (!read) return null;
-  const { src, value: doc } = read;
-  const at = (path: (string | number)[]) => placeInYaml(src, path);
+  return readReviewDoc(file, read.src, read.value, resolveScale, problems, true);
+}
 
-  const date = parseDate(String(doc.review.date));
-  if (!date.ok) problems.error(at(['review', 'date']), `expected.${date.expected}`, {}, 'review.date', String(doc.review.date));
+/** A review from a parsed document (a review file, or the review part of a program.yaml). */
+export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, resolveScale: ScaleResolver, problems: ProblemList, requireDate: boolean): Review | null {
+  const at = (path: (string | number)[]) => placeInYaml(src, path);
+  const hasDate = String(doc.review.date).trim() !== '';
+  const date = hasDate || requireDate ? parseDate(String(doc.review.date)) : ({ ok: false, expected: 'date.format' } as const);
+  if (!date.ok && (hasDate || requireDate)) problems.error(at(['review', 'date']), `expected.${date.expected}`, {}, 'review.date', String(doc.review.date));
   let period: Review['period'];
   if (doc.review.period) {
     const from = parseDate(String(doc.review.period.from));

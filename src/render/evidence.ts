@@ -20,7 +20,7 @@ export function ruleText(rule: Rule, m: Messages): string {
 
 function observed(item: Item, e: Evidence, m: Messages): string[] {
   const out: string[] = [];
-  if (e.records) out.push(m.t(e.records.key, e.records.params));
+  if (e.records) out.push(m.t(e.records.key, e.records.params) + (e.rule ? ` (${ruleText(e.rule, m) || m.t('scales.otherwise')} → ${e.rule.score})` : ''));
   if (e.value !== undefined && !e.records) {
     const rule = e.rule ? ruleText(e.rule, m) : '';
     out.push(rule ? m.t('evidence.valueRule', { value: valueText(item.kind, e.value, m), rule, score: e.rule!.score }) : valueText(item.kind, e.value, m));
@@ -44,7 +44,10 @@ function observed(item: Item, e: Evidence, m: Messages): string[] {
 
 /** Evidence of a scored item; includes the computed score an explicit rating overrode. */
 export function evidenceText(item: Item, scored: ScoredItem, m: Messages): string {
-  if (scored.score === null) return m.t('evidence.unrated');
+  if (scored.score === null) {
+    const why = scored.evidence?.records;
+    return why ? `${m.t('evidence.unrated')}; ${m.t(why.key, why.params)}` : m.t('evidence.unrated');
+  }
   const parts = scored.evidence ? observed(item, scored.evidence, m) : [];
   if (parts.length === 0) parts.push(m.t(`source.${scored.source}`));
   if (scored.overridden) {

@@ -1,10 +1,11 @@
 // Loading scales and principle frameworks: built-in ids from scales/, or a user's YAML file.
 import { existsSync } from 'node:fs';
-import { readInputBytes } from '../read/inputs.js';
+import { readInputBytes } from '../read/files.js';
 import { fileURLToPath } from 'node:url';
 import { InputError, ProblemList } from '../read/problems.js';
 import { readYamlWith, placeInYaml } from '../read/yaml-file.js';
 import { PrincipleFramework, ScaleFile } from './schema.js';
+import { ContractFile, toContractTable, type ContractTable } from '../core/contracts.js';
 import { checkFramework, checkScale, toScale, type DataIssue, type Scale } from './scale.js';
 
 /** The folder of built-in scales and frameworks shipped with the package. */
@@ -37,6 +38,11 @@ function load<T>(ref: string, builtins: readonly string[], schema: import('zod')
   }
   if (!read || problems.hasErrors) throw new InputError(problems.items);
   return { value: read.value, source, warnings: problems };
+}
+
+/** Load the contract table (built-in `contracts`, or a path given with --contracts). */
+export function loadContracts(ref = 'contracts'): ContractTable {
+  return toContractTable(load(ref, ['contracts'], ContractFile, () => []).value);
 }
 
 const scaleCache = new Map<string, Scale>();

@@ -67,6 +67,10 @@ export const Item = z
     sources: z.array(Localized).default([]),
     /** How the tool computes the item from program records, when it can. */
     computed: Localized.optional(),
+    /** Which computation from program records gives this item (see src/core/fidelity-from-records.ts). */
+    compute: z
+      .enum(['caseload', 'employment-services-share', 'team-assignment', 'days-to-employer-contact', 'employer-contacts-per-week', 'job-type-diversity', 'employer-diversity', 'competitive-share', 'community-share'])
+      .optional(),
     provisional: Localized.optional(),
   })
   .strict();

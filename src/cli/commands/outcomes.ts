@@ -1,0 +1,121 @@
+// `ips-fidelity outcomes <program>`: employment outcomes from a program folder's records.
+import { computeOutcomes, type By, type Convention, type Outcomes } from '../../core/outcomes.js';
+import { dataSpan, servedIn, type ProgramRecords } from '../../core/records.js';
+import { isCompetitive } from '../../core/contracts.js';
+import { readProgramFolder, isProgramFolder } from '../../read/program-folder.js';
+import { parseDate } from '../../read/values.js';
+import { loadContracts } from '../../scale/load.js';
+import { csvLine } from '../../render/csv.js';
+import { outcomesBlocks } from '../../render/outcomes-view.js';
+import { renderMarkdown, renderText } from '../../render/view.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
+import { scaleChoice } from '../scales-setup.js';
+import { parseWhole } from './score.js';
+import { writeAtomic } from '../write.js';
+
+export interface OutcomesOptions extends CommonOptions {
+  by: By;
+  from?: string;
+  to?: string;
+  convention: Convention;
+  minCell: string;
+  minRate?: string;
+  format: string;
+  perPerson?: string;
+  contracts?: string;
+  scale?: string;
+}
+
+function optionDate(raw: string | undefined, option: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const d = parseDate(raw);
+  if (!d.ok) throw new UsageError('usage.date', { option, value: raw });
+  return d.value;
+}
+
+export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
+  const s = records.settings;
+  return JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2) + '\n';
+}
+
+export function outcomesCsv(o: Outcomes): string {
+  let out = csvLine(['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts']);
+  for (const p of o.periods) out += csvLine([p.label, p.from, p.to, p.served, p.working, p.rate === null ? null : Number(p.rate.toFixed(6)), p.benchmark, p.jobStarts, p.firstJobStarts]);
+  return out;
+}
+
+/** The per-person table: internal use only, never for funders. */
+export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ReturnType<typeof loadContracts>): string {
+  let out = csvLine(['id', 'entry_date', 'exit_date', 'specialist', 'served_in_window', 'first_competitive_job', 'days_to_first_job', 'first_employer_contact']);
+  for (const p of records.participants) {
+    const first = records.jobs
+      .filter((j) => j.participant === p.id && j.start >= p.entry && isCompetitive(contracts, j))
+      .map((j) => j.start)
+      .sort()[0];
+    const days = first ? Math.round((Date.parse(first) - Date.parse(p.entry)) / 86_400_000) : null;
+    out += csvLine([p.id, p.entry, p.exit ?? null, p.specialist ?? null, servedIn(p, o.window), first ?? null, days, p.firstEmployerContact ?? null]);
+  }
+  return out;
+}
+
+export function runOutcomes(dir: string, opts: OutcomesOptions): void {
+  const minCell = parseWhole(opts.minCell, '--min-cell')!;
+  const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
+  if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
+  const from = optionDate(opts.from, '--from');
+  const to = optionDate(opts.to, '--to');
+  const contracts = loadContracts(opts.contracts);
+  const choice = scaleChoice(opts);
+  if (!isProgramFolder(dir)) {
+    const ctx = makeContext(opts);
+    ctx.report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
+    throw new Exit(EXIT.invalid);
+  }
+  const { folder, problems } = readProgramFolder(dir, contracts, choice.resolve);
+  const ctx = makeContext(opts, folder?.lang);
+  if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
+  const records = folder.records;
+  const span = records.settings.period ?? dataSpan(records);
+  const window = { from: from ?? span?.from, to: to ?? span?.to };
+  if (!window.from || !window.to) {
+    ctx.report([{ file: dir, severity: 'error', key: 'records.noWindow' }]);
+    throw new Exit(EXIT.invalid);
+  }
+  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
+  if (!records.tables.participants) {
+    ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }]);
+    throw new Exit(EXIT.invalid);
+  }
+  const outcomes = computeOutcomes(records, contracts, {
+    window: { from: window.from, to: window.to },
+    by: opts.by,
+    convention: opts.convention,
+    minCell,
+    ...(records.settings.minimumWage !== undefined ? { minimumWage: records.settings.minimumWage } : {}),
+  });
+
+  let out: string;
+  if (opts.format === 'json') out = outcomesJson(outcomes, records);
+  else if (opts.format === 'csv') out = outcomesCsv(outcomes);
+  else {
+    const blocks = outcomesBlocks(outcomes, records.settings, contracts, ctx.m);
+    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
+  }
+  emitOrExplain(ctx, out, opts.output);
+  if (opts.perPerson) {
+    try {
+      writeAtomic(opts.perPerson, perPersonCsv(records, outcomes, contracts));
+    } catch {
+      emitOrExplain(ctx, '', opts.perPerson);
+    }
+    ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));
+  }
+
+  if (minRate !== undefined) {
+    const failing = outcomes.periods.filter((p) => p.rate !== null && p.rate * 100 < minRate);
+    for (const p of failing) {
+      ctx.fail({ file: dir }, `${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(p.rate!), min: ctx.m.num(minRate, 1) })}`);
+    }
+    if (failing.length > 0) throw new Exit(EXIT.checkFailed);
+  }
+}

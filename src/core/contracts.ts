@@ -1,0 +1,51 @@
+// The contract table: which jobs are competitive, which are jobs at all, and their French setting.
+import { z } from 'zod';
+import { normalizeName } from '../read/values.js';
+import { Localized } from '../scale/schema.js';
+
+export const ContractFile = z
+  .object({
+    id: z.string(),
+    settings: z.array(z.object({ id: z.string(), label: Localized }).strict()),
+    contracts: z.array(
+      z
+        .object({
+          id: z.string(),
+          aliases: z.array(z.string()).default([]),
+          label: Localized,
+          competitive: z.boolean(),
+          setting: z.string(),
+          job: z.boolean().default(true),
+          check: Localized.optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type ContractFile = z.infer<typeof ContractFile>;
+export type Contract = ContractFile['contracts'][number];
+
+export interface ContractTable extends ContractFile {
+  byName: Map<string, Contract>;
+}
+
+export function toContractTable(file: ContractFile): ContractTable {
+  const byName = new Map<string, Contract>();
+  for (const c of file.contracts) for (const n of [c.id, ...c.aliases]) byName.set(normalizeName(n), c);
+  return { ...file, byName };
+}
+
+export function findContract(table: ContractTable, value: string): Contract | undefined {
+  return table.byName.get(normalizeName(value));
+}
+
+/** Is a job competitive? The job's own override wins over its contract's default. */
+export function isCompetitive(table: ContractTable, job: { contract: string; competitive?: boolean }): boolean {
+  if (job.competitive !== undefined) return job.competitive;
+  return table.byName.get(normalizeName(job.contract))?.competitive ?? false;
+}
+
+/** Is it a job at all (work trials such as stage and PMSMP are not)? */
+export function isJob(table: ContractTable, job: { contract: string }): boolean {
+  return table.byName.get(normalizeName(job.contract))?.job ?? true;
+}

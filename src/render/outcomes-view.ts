@@ -1,0 +1,86 @@
+// What `outcomes` shows: periods with rates and benchmarks, then every measure with its n and denominator.
+import type { Messages } from '../i18n/locale.js';
+import type { Cell, Outcomes, Ratio } from '../core/outcomes.js';
+import type { ContractTable } from '../core/contracts.js';
+import type { ProgramSettings } from '../core/records.js';
+import { localize } from '../scale/scale.js';
+import { formatDate } from './score-view.js';
+import type { Block, Tone } from './view.js';
+
+const BENCH_TONE: Record<string, Tone> = { 'below-minimal': 'poor', minimal: 'fair', average: 'good', excellent: 'best' };
+
+/** "85 of 156 (54.5%)": a rate always with its counts. */
+export function ratioText(r: Ratio, m: Messages): string {
+  return r.rate === null ? m.t('outcomes.ofNone', { count: r.count, of: r.of }) : m.t('outcomes.of', { count: r.count, of: r.of, pct: m.pct(r.rate) });
+}
+
+const cellText = (c: Cell, m: Messages) => (typeof c === 'number' ? m.num(c) : c);
+const days = (n: number | null, m: Messages) => (n === null ? '—' : m.t('unit.days', { n: m.num(n, Number.isInteger(n) ? 0 : 1) }));
+
+export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts: ContractTable, m: Messages): Block[] {
+  const M = o.measures;
+  const title = [settings.name, settings.site].filter(Boolean).join(' — ') + (settings.id ? ` (${settings.id})` : '');
+  const blocks: Block[] = [
+    { kind: 'title', text: title },
+    { kind: 'line', text: m.t('outcomes.window', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m), by: m.t(`outcomes.by.${o.by}`), convention: m.t(`outcomes.convention.${o.convention}`) }), tone: 'muted' },
+    { kind: 'heading', text: m.t('outcomes.rateTitle') },
+    {
+      kind: 'table',
+      columns: [{ title: m.t('col.period') }, { title: m.t('col.served'), align: 'right' }, { title: m.t('col.working'), align: 'right' }, { title: m.t('col.rate'), align: 'right' }, { title: m.t('col.benchmark') }, { title: m.t('col.jobStarts'), align: 'right' }],
+      rows: o.periods.map((p) => [
+        p.label,
+        String(p.served),
+        String(p.working),
+        p.rate === null ? '—' : m.pct(p.rate),
+        p.benchmark ? { text: m.t(`benchmark.${p.benchmark}`), tone: BENCH_TONE[p.benchmark] } : p.growBenchmarkMet !== undefined && p.growBenchmarkMet !== null ? m.t(p.growBenchmarkMet ? 'benchmark.growMet' : 'benchmark.growMissed') : '—',
+        String(p.jobStarts),
+      ]),
+    },
+    { kind: 'line', text: m.t('outcomes.benchmarkNote'), tone: 'muted' },
+    { kind: 'heading', text: m.t('outcomes.measuresTitle', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m) }) },
+  ];
+  const rows: string[][] = [
+    [m.t('measure.employment'), ratioText({ count: M.working, of: M.served, rate: M.rate }, m)],
+    [m.t('measure.jobStarts'), m.t('outcomes.starts', { starts: M.jobStarts, first: M.firstJobStarts })],
+    [m.t('measure.daysToContact'), M.daysToFirstContact.n ? m.t('outcomes.meanMedian', { mean: days(M.daysToFirstContact.mean, m), median: days(M.daysToFirstContact.median, m), n: M.daysToFirstContact.n, cohort: M.daysToFirstContact.cohort }) : '—'],
+    [m.t('measure.daysToJob'), M.daysToFirstJob.n ? m.t('outcomes.median', { median: days(M.daysToFirstJob.median, m), n: M.daysToFirstJob.n, cohort: M.daysToFirstJob.cohort }) : '—'],
+    ...M.daysToFirstJob.within.map((w) => [m.t('measure.jobWithin', { days: w.days }), ratioText(w, m)]),
+    [m.t('measure.within12'), ratioText(M.workedWithin12Months, m)],
+    [m.t('measure.tenure'), M.tenure.ended ? m.t('outcomes.medianJobs', { median: days(M.tenure.medianDays, m), n: M.tenure.ended }) : '—'],
+    ...M.tenure.stillWorking.map((s) => [m.t('measure.stillWorking', { days: s.days }), ratioText(s, m)]),
+    [m.t('measure.hours'), M.hours.n ? m.t('outcomes.medianHours', { median: m.num(M.hours.median!, 1), n: M.hours.n }) : '—'],
+    [m.t('measure.hours20'), ratioText(M.hours.atLeast20, m)],
+    [m.t('measure.wage'), M.wage.n ? m.t('outcomes.medianWage', { median: m.num(M.wage.median!, 2), currency: settings.currency ?? '', n: M.wage.n }) : '—'],
+    [m.t('measure.minimumWage'), M.wage.atOrAboveMinimum ? `${ratioText(M.wage.atOrAboveMinimum, m)} · ${m.t('outcomes.minimumIs', { wage: m.num(M.wage.minimumWage!, 2), currency: settings.currency ?? '' })}` : m.t('outcomes.needsMinimumWage')],
+    [m.t('measure.dropOut'), ratioText(M.exits.dropOut, m) + ' · ' + m.t('outcomes.exited', { n: M.exits.exited })],
+    [m.t('measure.competitiveShare'), ratioText({ count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare }, m) + (M.contracts.workTrials ? ' · ' + m.t('outcomes.workTrials', { n: M.contracts.workTrials }) : '')],
+  ];
+  blocks.push({ kind: 'table', columns: [{ title: m.t('col.measure'), wrap: true }, { title: m.t('col.value'), wrap: true }], rows });
+
+  if (M.exits.reasons.length) {
+    blocks.push({ kind: 'heading', text: m.t('outcomes.reasonsTitle') });
+    blocks.push({ kind: 'table', columns: [{ title: m.t('col.reason'), wrap: true }, { title: m.t('col.people'), align: 'right' }], rows: M.exits.reasons.map((r) => [r.reason, cellText(r.people, m)]) });
+  }
+  blocks.push({ kind: 'heading', text: m.t('outcomes.contractsTitle') });
+  const label = (id: string) => localize(contracts.contracts.find((c) => c.id === id)?.label, m.lang) || id;
+  blocks.push({
+    kind: 'table',
+    columns: [{ title: m.t('col.contract'), wrap: true }, { title: m.t('col.setting'), wrap: true }, { title: m.t('col.competitive') }, { title: m.t('col.jobs'), align: 'right' }, { title: m.t('col.people'), align: 'right' }],
+    rows: M.contracts.byContract.map((c) => [
+      label(c.contract),
+      c.setting ? localize(contracts.settings.find((s) => s.id === c.setting)?.label, m.lang) : '—',
+      m.t(c.competitive ? 'outcomes.yes' : 'outcomes.no'),
+      cellText(c.jobs, m),
+      cellText(c.people, m),
+    ]),
+  });
+  blocks.push({ kind: 'heading', text: m.t('outcomes.specialistsTitle') });
+  blocks.push({
+    kind: 'table',
+    columns: [{ title: m.t('col.specialist'), wrap: true }, { title: m.t('col.caseload'), align: 'right' }, { title: m.t('col.contactsWeek'), align: 'right' }, { title: m.t('col.served'), align: 'right' }, { title: m.t('col.working'), align: 'right' }, { title: m.t('col.rate'), align: 'right' }],
+    rows: M.specialists.map((s) => [s.name, cellText(s.caseload, m), s.contactsPerWeek === null ? '—' : m.num(s.contactsPerWeek, 2), cellText(s.served, m), cellText(s.working, m), s.rate === null ? '—' : m.pct(s.rate)]),
+  });
+  if (o.minCell > 0) blocks.push({ kind: 'line', text: m.t('outcomes.suppression', { n: o.minCell }), tone: 'muted' });
+  if (settings.minimumWage === undefined) blocks.push({ kind: 'line', text: m.t('outcomes.needsMinimumWage'), tone: 'muted' });
+  return blocks;
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { benchmarkOf, cell, computeOutcomes, median, splitWindow, type OutcomeOptions } from '../../src/core/outcomes.js';
+import type { Job, Participant, ProgramRecords } from '../../src/core/records.js';
+import { loadContracts } from '../../src/scale/load.js';
+import { isCompetitive, isJob } from '../../src/core/contracts.js';
+
+const contracts = loadContracts();
+
+function records(participants: Participant[], jobs: Job[] = [], extra: Partial<ProgramRecords> = {}): ProgramRecords {
+  return {
+    settings: { name: 'Test', teams: {} },
+    participants,
+    jobs,
+    contacts: [],
+    staff: [],
+    tables: { participants: true, jobs: true, contacts: false, staff: false },
+    ...extra,
+  };
+}
+const opts = (from: string, to: string, more: Partial<OutcomeOptions> = {}): OutcomeOptions => ({ window: { from, to }, by: 'quarter', convention: 'standard', minCell: 5, ...more });
+const person = (id: string, entry: string, more: Partial<Participant> = {}): Participant => ({ id, entry, ...more });
+const job = (participant: string, start: string, contract = 'cdi', more: Partial<Job> = {}): Job => ({ participant, start, contract, ...more });
+
+describe('periods', () => {
+  it('splits a window into calendar quarters, months and years, clipped to the window', () => {
+    expect(splitWindow({ from: '2025-02-15', to: '2025-07-10' }, 'quarter')).toEqual([
+      { label: '2025-Q1', from: '2025-02-15', to: '2025-03-31' },
+      { label: '2025-Q2', from: '2025-04-01', to: '2025-06-30' },
+      { label: '2025-Q3', from: '2025-07-01', to: '2025-07-10' },
+    ]);
+    expect(splitWindow({ from: '2024-01-01', to: '2024-03-31' }, 'month').map((p) => [p.label, p.to])).toEqual([['2024-01', '2024-01-31'], ['2024-02', '2024-02-29'], ['2024-03', '2024-03-31']]);
+    expect(splitWindow({ from: '2025-06-01', to: '2026-02-01' }, 'year').map((p) => p.label)).toEqual(['2025', '2026']);
+    expect(splitWindow({ from: '2025-01-01', to: '2025-12-31' }, 'none')).toHaveLength(1);
+  });
+  it('classifies rates against the 31/41/50% benchmarks', () => {
+    expect([0.309, 0.31, 0.409, 0.41, 0.499, 0.5, null].map(benchmarkOf)).toEqual(['below-minimal', 'minimal', 'minimal', 'average', 'average', 'excellent', null]);
+  });
+});
+
+describe('who counts, and when', () => {
+  const q2 = opts('2026-04-01', '2026-06-30');
+  it('counts a job that ends on the first day of a quarter in that quarter', () => {
+    const o = computeOutcomes(records([person('a', '2026-01-01')], [job('a', '2026-02-01', 'cdi', { end: '2026-04-01' })]), contracts, q2);
+    expect(o.periods[0]).toMatchObject({ served: 1, working: 1, rate: 1 });
+  });
+  it('does not count a job that ended the day before the quarter', () => {
+    const o = computeOutcomes(records([person('a', '2026-01-01')], [job('a', '2026-02-01', 'cdi', { end: '2026-03-31' })]), contracts, q2);
+    expect(o.periods[0]).toMatchObject({ served: 1, working: 0, rate: 0 });
+  });
+  it('does not serve a person who exited the day before the quarter, but serves one exiting on its first day', () => {
+    const o = computeOutcomes(records([person('a', '2026-01-01', { exit: '2026-03-31' }), person('b', '2026-01-01', { exit: '2026-04-01' })]), contracts, q2);
+    expect(o.periods[0]!.served).toBe(1);
+  });
+  it('counts someone entering on the last day of the quarter, and an ongoing job (no end)', () => {
+    const o = computeOutcomes(records([person('a', '2026-06-30')], [job('a', '2026-06-30')]), contracts, q2);
+    expect(o.periods[0]).toMatchObject({ served: 1, working: 1 });
+    const later = computeOutcomes(records([person('a', '2025-01-01')], [job('a', '2025-02-01')]), contracts, q2);
+    expect(later.periods[0]).toMatchObject({ served: 1, working: 1 });
+  });
+  it('never counts reserved, sheltered, transitional jobs or work trials as competitive', () => {
+    for (const c of ['ea', 'esat', 'mad', 'stage', 'pmsmp', 'cddi', 'transitional']) {
+      expect(isCompetitive(contracts, { contract: c }), c).toBe(false);
+      const o = computeOutcomes(records([person('a', '2026-01-01')], [job('a', '2026-04-10', c)]), contracts, q2);
+      expect(o.periods[0]!.working, c).toBe(0);
+    }
+    expect(isJob(contracts, { contract: 'stage' })).toBe(false);
+    expect(isJob(contracts, { contract: 'PMSMP' })).toBe(false);
+    for (const c of ['cdi', 'CDD', 'intérim', 'apprentissage', 'professionnalisation', 'fonction-publique', 'independant', 'permanent', 'temporary', 'seasonal']) {
+      expect(isCompetitive(contracts, { contract: c }), c).toBe(true);
+    }
+  });
+  it('lets a job override its contract with the competitive column', () => {
+    const o = computeOutcomes(records([person('a', '2026-01-01'), person('b', '2026-01-01')], [job('a', '2026-04-10', 'cdd', { competitive: false }), job('b', '2026-04-10', 'ea', { competitive: true })]), contracts, q2);
+    expect(o.periods[0]).toMatchObject({ served: 2, working: 1 });
+  });
+});
+
+describe('a cohort of 156 people of whom 85 worked', () => {
+  const people = Array.from({ length: 156 }, (_, i) => person(`p${i}`, '2024-01-15'));
+  const jobs = people.slice(0, 85).map((p, i) => job(p.id, i % 2 ? '2024-06-01' : '2025-03-01', i % 3 ? 'cdi' : 'interim', { end: '2025-05-01' }));
+  const cohort = records(people, [...jobs, job('p100', '2024-05-01', 'esat'), job('p101', '2024-05-01', 'stage')]);
+  it('has a 54.5% employment rate over the whole window (--by none), with its counts', () => {
+    const o = computeOutcomes(cohort, contracts, opts('2024-01-01', '2025-06-30', { by: 'none' }));
+    expect(o.periods).toHaveLength(1);
+    expect(o.periods[0]).toMatchObject({ served: 156, working: 85, benchmark: null });
+    expect(o.periods[0]!.rate).toBeCloseTo(0.5449, 4);
+    expect((o.periods[0]!.rate! * 100).toFixed(1)).toBe('54.5');
+    expect(o.measures).toMatchObject({ served: 156, working: 85, jobStarts: 85, firstJobStarts: 85 });
+  });
+  it('gives quarterly rates with their benchmark classes', () => {
+    const o = computeOutcomes(cohort, contracts, opts('2024-01-01', '2025-06-30'));
+    const q = Object.fromEntries(o.periods.map((p) => [p.label, [p.working, p.benchmark]]));
+    expect(q['2024-Q1']).toEqual([0, 'below-minimal']);
+    expect(q['2024-Q2']).toEqual([42, 'below-minimal']); // 42/156 = 26.9%
+    expect(q['2025-Q1']).toEqual([85, 'excellent']);
+    expect(q['2025-Q2']).toEqual([85, 'excellent']); // jobs end 2025-05-01, inside Q2
+  });
+  it('counts work trials apart from jobs in the contract mix', () => {
+    const o = computeOutcomes(cohort, contracts, opts('2024-01-01', '2025-06-30', { by: 'none' }));
+    expect(o.measures.contracts).toMatchObject({ jobs: 86, competitive: 85, workTrials: 1 });
+    expect(o.measures.contracts.byContract.map((c) => [c.contract, c.jobs])).toEqual([['cdi', 56], ['interim', 29], ['esat', '<5'], ['stage', '<5']]);
+  });
+});
+
+describe('time to job, tenure, hours, wages, exits', () => {
+  const r = records(
+    [
+      person('a', '2025-01-01', { firstEmployerContact: '2025-01-21' }),
+      person('b', '2025-01-01', { firstEmployerContact: '2025-03-01' }),
+      person('c', '2025-06-01', { exit: '2025-07-01', exitReason: 'moved' }),
+      person('d', '2025-10-01'),
+    ],
+    [
+      job('a', '2025-03-01', 'cdi', { end: '2025-08-29', hoursPerWeek: 24, hourlyWage: 12.5 }), // 59 days after entry; lasted 181 days
+      job('b', '2025-07-20', 'cdd', { hoursPerWeek: 15, hourlyWage: 11 }), // 200 days after entry
+    ],
+  );
+  const o = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31', { by: 'none', minimumWage: 11.88 }));
+  it('measures days from entry to first employer contact and first job', () => {
+    expect(o.measures.daysToFirstContact).toEqual({ cohort: 4, n: 2, mean: 39.5, median: 39.5 });
+    expect(o.measures.daysToFirstJob.median).toBe(129.5);
+    expect(o.measures.daysToFirstJob.within).toEqual([
+      { days: 90, count: 1, of: 4, rate: 0.25 },
+      { days: 180, count: 1, of: 3, rate: 1 / 3 }, // d entered 91 days before the end: not eligible
+      { days: 365, count: 0, of: 0, rate: null },
+    ]);
+  });
+  it('measures tenure and jobs still held at 90 and 180 days', () => {
+    expect(o.measures.tenure.ended).toBe(1);
+    expect(o.measures.tenure.medianDays).toBe(181);
+    expect(o.measures.tenure.stillWorking).toEqual([
+      { days: 90, count: 2, of: 2, rate: 1 },
+      { days: 180, count: 1, of: 1, rate: 1 },
+    ]);
+  });
+  it('measures hours and wages against the program minimum wage', () => {
+    expect(o.measures.hours).toEqual({ n: 2, median: 19.5, atLeast20: { count: 1, of: 2, rate: 0.5 } });
+    expect(o.measures.wage).toEqual({ n: 2, median: 11.75, minimumWage: 11.88, atOrAboveMinimum: { count: 1, of: 2, rate: 0.5 } });
+    const noWage = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31', { by: 'none' }));
+    expect(noWage.measures.wage.atOrAboveMinimum).toBeNull();
+  });
+  it('counts people who left before any job, reasons suppressed under the minimum cell', () => {
+    expect(o.measures.exits).toMatchObject({ exited: 1, beforeAnyJob: 1, dropOut: { count: 1, of: 4, rate: 0.25 } });
+    expect(o.measures.exits.reasons).toEqual([{ reason: 'moved', people: '<5' }]);
+    const open = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31', { by: 'none', minCell: 0 }));
+    expect(open.measures.exits.reasons).toEqual([{ reason: 'moved', people: 1 }]);
+  });
+});
+
+describe('conventions and privacy', () => {
+  it('ips-grow leaves out people working at entry and counts a job from its 4th paid hour', () => {
+    const r = records(
+      [person('a', '2026-01-01', { workingAtEntry: true }), person('b', '2026-01-01'), person('c', '2026-01-01')],
+      [job('a', '2026-02-01'), job('b', '2026-06-29', 'cdi', { hoursPerWeek: 8 }), job('c', '2026-06-25', 'cdi', { hoursPerWeek: 8 })],
+    );
+    const standard = computeOutcomes(r, contracts, opts('2026-04-01', '2026-06-30'));
+    expect(standard.periods[0]).toMatchObject({ served: 3, working: 3 });
+    const grow = computeOutcomes(r, contracts, opts('2026-04-01', '2026-06-30', { convention: 'ips-grow' }));
+    // 8 h/week: the 4th hour comes on day ceil(28/8) = 4, i.e. start + 3 days: c counts (06-28), b not (07-02).
+    expect(grow.periods[0]).toMatchObject({ served: 2, working: 1, growBenchmarkMet: true });
+  });
+  it('suppresses small cells, shows zero, and keeps program totals', () => {
+    expect([0, 1, 4, 5].map((n) => cell(n, 5))).toEqual([0, '<5', '<5', 5]);
+    expect(cell(3, 0)).toBe(3);
+    expect(median([3, 1, 2])).toBe(2);
+  });
+  it('never puts a participant id in the result', () => {
+    const r = records([person('SECRET-ID-1', '2025-01-01', { specialist: 'Ann' })], [job('SECRET-ID-1', '2025-02-01')]);
+    const o = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31'));
+    expect(JSON.stringify(o)).not.toContain('SECRET-ID');
+  });
+});
