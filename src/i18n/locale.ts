@@ -50,11 +50,20 @@ export function messages(lang: Lang): Messages {
     if (!f) fmt.set(d, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d })));
     return f;
   };
+  /** Numbers inside messages: the language's decimal mark, at most two decimals, no grouping. */
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false });
   const m: Messages = {
     lang,
     t(key, params = {}) {
       const s = lookup(own, key) ?? lookup(en, key) ?? key;
-      return s.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+      return s.replace(/\{(\w+)\}/g, (all, name: string) => {
+        if (!(name in params)) return all;
+        const v = params[name];
+        if (typeof v === 'number') return Number.isInteger(v) ? String(v) : plain.format(v);
+        // ISO dates read in the language's date format; the value as typed is shown as typed.
+        const d = name !== 'value' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v!) : null;
+        return d ? m.t('format.date', { y: d[1]!, m: d[2]!, d: d[3]! }) : String(v);
+      });
     },
     has: (key) => lookup(own, key) !== undefined || lookup(en, key) !== undefined,
     num: (n, decimals) => nf(decimals ?? (Number.isInteger(n) ? 0 : 2)).format(n),

@@ -183,13 +183,16 @@ export function readProgramFolder(dir: string, contracts: ContractTable, resolve
     return out;
   };
 
+  const ids = new Map<string, number>();
   const participants = read<Participant>('participants', (r) => {
     const id = r.text('id', true);
+    if (id && ids.has(id)) r.error('id', 'records.duplicateParticipant', { line: ids.get(id)! }, id);
+    else if (id) ids.set(id, r.row.line);
     const entry = r.date('entry_date', true);
     const exit = r.date('exit_date');
     const first = r.date('first_employer_contact');
-    if (entry && exit && exit < entry) r.error('exit_date', 'records.exitBeforeEntry', { entry }, exit);
-    if (entry && first && first < entry) r.error('first_employer_contact', 'records.contactBeforeEntry', { entry }, first);
+    if (entry && exit && exit < entry) r.error('exit_date', 'records.exitBeforeEntry', { entry }, r.text('exit_date'));
+    if (entry && first && first < entry) r.error('first_employer_contact', 'records.contactBeforeEntry', { entry }, r.text('first_employer_contact'));
     const working = r.bool('working_at_entry');
     if (!id || !entry) return undefined;
     return {
@@ -204,17 +207,12 @@ export function readProgramFolder(dir: string, contracts: ContractTable, resolve
       at: { file: tables.participants!.table.file, line: r.row.line },
     };
   });
-  const ids = new Map<string, number>();
-  for (const p of participants) {
-    if (ids.has(p.id)) tables.participants!.list.error({ line: p.at!.line }, 'records.duplicateParticipant', { line: ids.get(p.id)! }, 'id', p.id);
-    else ids.set(p.id, p.at!.line!);
-  }
 
   const jobs = read<Job>('jobs', (r) => {
     const participant = r.text('participant', true);
     const start = r.date('start_date', true);
     const end = r.date('end_date');
-    if (start && end && end < start) r.error('end_date', 'records.endBeforeStart', { start }, end);
+    if (start && end && end < start) r.error('end_date', 'records.endBeforeStart', { start }, r.text('end_date'));
     const contract = r.text('contract', true);
     const competitive = r.bool('competitive');
     if (contract && !findContract(contracts, contract)) {

@@ -46,13 +46,13 @@ function observed(item: Item, e: Evidence, m: Messages): string[] {
 export function evidenceText(item: Item, scored: ScoredItem, m: Messages): string {
   if (scored.score === null) {
     const why = scored.evidence?.records;
-    return why ? `${m.t('evidence.unrated')}; ${m.t(why.key, why.params)}` : m.t('evidence.unrated');
+    return why ? `${m.t('evidence.unrated')}${m.t('evidence.sep')}${m.t(why.key, why.params)}` : m.t('evidence.unrated');
   }
   const parts = scored.evidence ? observed(item, scored.evidence, m) : [];
   if (parts.length === 0) parts.push(m.t(`source.${scored.source}`));
   if (scored.overridden) {
-    const o = observed(item, scored.overridden.evidence, m).join('; ');
+    const o = observed(item, scored.overridden.evidence, m).join(m.t('evidence.sep'));
     parts.push(m.t('evidence.overridden', { score: scored.overridden.score, evidence: o }));
   }
-  return parts.join('; ');
+  return parts.join(m.t('evidence.sep'));
 }

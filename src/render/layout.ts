@@ -23,7 +23,7 @@ function pad(s: string, w: number, align: 'left' | 'right' = 'left'): string {
 export function wrapText(s: string, w: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (let word of s.split(/\s+/).filter(Boolean)) {
+  for (let word of s.split(/[ \t\r\n]+/).filter(Boolean)) {
     while (width(word) > w) {
       if (line) lines.push(line), (line = '');
       lines.push(word.slice(0, w));
@@ -40,18 +40,18 @@ export function wrapText(s: string, w: number): string[] {
 const MIN_WRAP = 14;
 const GAP = 2;
 
-/** Column widths: natural widths, wrapping columns shrunk (widest first) until the table fits. */
+/** Column widths: natural widths; when too wide, the wrapping columns share the room left in proportion. */
 function fitWidths(columns: Column[], rows: Cell[][], maxWidth: number): number[] {
   const widths = columns.map((c, i) => Math.max(width(c.title), ...rows.map((r) => width(textOf(r[i] ?? '')))));
-  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  while (total() > maxWidth) {
-    let widest = -1;
-    columns.forEach((c, i) => {
-      if (c.wrap && widths[i]! > MIN_WRAP && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-    });
-    if (widest < 0) break;
-    widths[widest] = Math.max(MIN_WRAP, widths[widest]! - (total() - maxWidth));
-  }
+  const total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  if (total <= maxWidth) return widths;
+  const wrapping = columns.flatMap((c, i) => (c.wrap ? [i] : []));
+  const fixed = total - wrapping.reduce((a, i) => a + widths[i]!, 0);
+  // Each wrapping column gets its minimum, then the room left is shared in proportion to what it lacks.
+  const base = new Map(wrapping.map((i) => [i, Math.min(widths[i]!, MIN_WRAP)]));
+  const extra = Math.max(0, maxWidth - fixed - [...base.values()].reduce((a, b) => a + b, 0));
+  const lacking = wrapping.reduce((a, i) => a + widths[i]! - base.get(i)!, 0);
+  for (const i of wrapping) widths[i] = base.get(i)! + (lacking === 0 ? 0 : Math.floor((extra * (widths[i]! - base.get(i)!)) / lacking));
   return widths;
 }
 

@@ -64,7 +64,7 @@ function entriesText(entries: Entry[], maxWidth: number, paint: Record<Tone, (s:
     const gap = ' '.repeat(Math.max(1, maxWidth - codeWidth - textWidth(title[0]!) - textWidth(score.text)));
     out += paint.strong(e.code.padEnd(codeWidth) + title[0]) + gap + (score.tone ? paint[score.tone](score.text) : score.text) + '\n';
     for (const t of title.slice(1)) out += indent + paint.strong(t) + '\n';
-    for (const d of e.details) {
+    for (const d of e.details.filter((x) => x.text)) {
       for (const line of wrapText(d.text, maxWidth - codeWidth)) out += indent + (d.tone ? paint[d.tone](line) : line) + '\n';
     }
   }

@@ -114,7 +114,7 @@ export function runOutcomes(dir: string, opts: OutcomesOptions): void {
   if (minRate !== undefined) {
     const failing = outcomes.periods.filter((p) => p.rate !== null && p.rate * 100 < minRate);
     for (const p of failing) {
-      ctx.fail({ file: dir }, `${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(p.rate!), min: ctx.m.num(minRate, 1) })}`);
+      ctx.fail({ file: dir }, `${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(p.rate!), min: minRate })}`);
     }
     if (failing.length > 0) throw new Exit(EXIT.checkFailed);
   }
