@@ -54,6 +54,20 @@ export function buildProgram(m: Messages): Command {
 
   common(
     program
+      .command('report')
+      .description(m.t('help.report.description'))
+      .argument('<files...>', m.t('help.report.files'))
+      .option('--previous <file>', m.t('help.opt.previous'))
+      .option('--outcomes', m.t('help.opt.outcomesReport'))
+      .addOption(new Option('--paper <size>', m.t('help.opt.paper')).choices(['a4', 'letter']).default('a4'))
+      .option('--pdfa', m.t('help.opt.pdfa'))
+      .addHelpText('after', '\n' + m.t('help.report.examples')),
+    m,
+    { scale: true },
+  ).action(async (files: string[], opts) => (await import('./commands/report.js')).runReport(files, opts));
+
+  common(
+    program
       .command('outcomes')
       .description(m.t('help.outcomes.description'))
       .argument('<program>', m.t('help.outcomes.program'))
@@ -65,6 +79,9 @@ export function buildProgram(m: Messages): Command {
       .option('--min-rate <pct>', m.t('help.opt.minRate'))
       .option('--per-person <file>', m.t('help.opt.perPerson'))
       .option('--contracts <path>', m.t('help.opt.contracts'))
+      .option('--pdf <file>', m.t('help.opt.pdf'))
+      .addOption(new Option('--paper <size>', m.t('help.opt.paper')).choices(['a4', 'letter']).default('a4'))
+      .option('--pdfa', m.t('help.opt.pdfa'))
       .addHelpText('after', '\n' + m.t('help.outcomes.examples')),
     m,
     { format: ['table', 'json', 'csv', 'markdown'] },

@@ -24,6 +24,9 @@ export interface OutcomesOptions extends CommonOptions {
   perPerson?: string;
   contracts?: string;
   scale?: string;
+  pdf?: string;
+  paper?: string;
+  pdfa?: boolean;
 }
 
 function optionDate(raw: string | undefined, option: string): string | undefined {
@@ -58,7 +61,7 @@ export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: Re
   return out;
 }
 
-export function runOutcomes(dir: string, opts: OutcomesOptions): void {
+export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<void> {
   const minCell = parseWhole(opts.minCell, '--min-cell')!;
   const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
   if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
@@ -101,7 +104,14 @@ export function runOutcomes(dir: string, opts: OutcomesOptions): void {
     const blocks = outcomesBlocks(outcomes, records.settings, contracts, ctx.m);
     out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
   }
-  emitOrExplain(ctx, out, opts.output);
+  if (opts.pdf) {
+    const { outcomesReportPdf } = await import('../../render/pdf/outcomes-report.js');
+    const { documentDate } = await import('./report.js');
+    const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to) });
+    emitOrExplain(ctx, bytes, opts.pdf);
+    if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: opts.pdf, kind: ctx.m.t('report.kindOutcomes') }) + '\n');
+  }
+  if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
   if (opts.perPerson) {
     try {
       writeAtomic(opts.perPerson, perPersonCsv(records, outcomes, contracts));

@@ -1,0 +1,122 @@
+// Vector charts for the PDF reports: band scale, principle profile, rates with benchmarks, distribution.
+// Every mark has a text label, so the charts read in greyscale too.
+import { COLORS } from './document.js';
+
+type Doc = PDFKit.PDFDocument;
+
+/** Light tints for scores 1–5 (distinct lightness), read with the number printed on them. */
+export const SCORE_FILL = ['#f2b8b5', '#f9d9a8', '#fff1b0', '#cfe6c2', '#9ccc87'];
+export const scoreFill = (score: number | null, max = 5) => (score === null ? '#ffffff' : SCORE_FILL[Math.max(0, Math.min(4, Math.round(((score - 1) / (max - 1)) * 4)))]!);
+
+export interface BandSpan {
+  label: string;
+  from: number;
+  to: number;
+  color: string;
+}
+
+/** Text colour readable on a band colour. */
+const onColor = (fill: string) => (fill === COLORS.fair || fill === COLORS.good ? COLORS.text : '#ffffff');
+
+/** The total scale (e.g. 25–125) cut into bands (range inside, name below), with a marker at the total. */
+export function bandScale(doc: Doc, x: number, y: number, width: number, bands: BandSpan[], min: number, max: number, total: number | null, markerLabel: string): void {
+  const h = 18;
+  const barY = y + 18;
+  const pos = (v: number) => x + ((v - min) / (max - min)) * width;
+  for (const b of bands) {
+    const x0 = pos(b.from);
+    const x1 = pos(Math.min(b.to + 1, max));
+    doc.save().rect(x0, barY, x1 - x0, h).fill(b.color).restore();
+    doc.save().rect(x0, barY, x1 - x0, h).lineWidth(1).strokeColor('#ffffff').stroke().restore();
+    doc.font('Bold').fontSize(7.5).fillColor(onColor(b.color)).text(`${b.from}–${b.to}`, x0, barY + 5, { width: x1 - x0, align: 'center', lineBreak: false });
+    doc.font('Sans').fontSize(7).fillColor(COLORS.text).text(b.label, x0 + 1, barY + h + 3, { width: x1 - x0 - 2, align: 'center', height: 26 });
+  }
+  if (total !== null) {
+    const mx = pos(total);
+    doc.save().moveTo(mx, barY - 2).lineTo(mx - 5, barY - 10).lineTo(mx + 5, barY - 10).closePath().fill(COLORS.text).restore();
+    doc.save().moveTo(mx, barY - 2).lineTo(mx, barY + h + 1).lineWidth(1.5).strokeColor(COLORS.text).stroke().restore();
+    doc.font('Bold').fontSize(9).fillColor(COLORS.text).text(markerLabel, Math.min(Math.max(x, mx - 60), x + width - 120), y - 6, { width: 120, align: 'center', lineBreak: false });
+  }
+}
+
+export interface Bar {
+  label: string;
+  value: number | null;
+  note: string;
+}
+
+/** Horizontal bars from 1 to `max` (a mean item score per principle), gridlines at each point. */
+export function profileChart(doc: Doc, x: number, y: number, width: number, bars: Bar[], max: number, unrated: string): number {
+  const labelW = width * 0.44;
+  const chartX = x + labelW + 8;
+  const chartW = width - labelW - 48;
+  const rowH = 24;
+  doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
+  for (let s = 1; s <= max; s++) {
+    const gx = chartX + ((s - 1) / (max - 1)) * chartW;
+    doc.save().moveTo(gx, y).lineTo(gx, y + rowH * bars.length).lineWidth(0.4).dash(2, { space: 2 }).strokeColor(COLORS.rule).stroke().undash().restore();
+    doc.text(String(s), gx - 5, y + rowH * bars.length + 2, { width: 10, align: 'center', lineBreak: false });
+  }
+  bars.forEach((b, i) => {
+    const by = y + i * rowH;
+    doc.font('Sans').fontSize(8).fillColor(COLORS.text).text(b.label, x, by + 2, { width: labelW, height: rowH - 2, ellipsis: true, lineGap: -1 });
+    if (b.value === null) {
+      doc.fillColor(COLORS.muted).text(unrated, chartX, by + 5, { width: chartW, lineBreak: false });
+      return;
+    }
+    const w = Math.max(2, ((b.value - 1) / (max - 1)) * chartW);
+    doc.save().rect(chartX, by + 5, w, rowH - 10).fill(scoreFill(b.value, max)).restore();
+    doc.save().rect(chartX, by + 5, w, rowH - 10).lineWidth(0.6).strokeColor(COLORS.text).stroke().restore();
+    doc.font('Bold').fontSize(8.5).fillColor(COLORS.text).text(b.note, chartX + chartW + 6, by + 7, { width: 40, lineBreak: false });
+  });
+  return rowH * bars.length + 14;
+}
+
+export interface RatePoint {
+  label: string;
+  rate: number | null;
+}
+
+/** Rates as bars (0–100%) with dashed, labelled benchmark lines. */
+export function rateChart(doc: Doc, x: number, y: number, width: number, height: number, points: RatePoint[], lines: { value: number; label: string }[], pct: (r: number) => string): void {
+  const axisW = 30;
+  const cx = x + axisW;
+  const cw = width - axisW - 70;
+  const ch = height - 24;
+  const top = Math.max(1, Math.ceil(Math.max(0.6, ...points.map((p) => p.rate ?? 0)) * 10) / 10);
+  const py = (r: number) => y + ch - (r / top) * ch;
+  doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
+  for (let t = 0; t <= top + 1e-9; t += 0.2) {
+    doc.save().moveTo(cx, py(t)).lineTo(cx + cw, py(t)).lineWidth(0.3).strokeColor(COLORS.rule).stroke().restore();
+    doc.text(pct(t), x, py(t) - 4, { width: axisW - 4, align: 'right', lineBreak: false });
+  }
+  const slot = cw / Math.max(1, points.length);
+  points.forEach((p, i) => {
+    const bx = cx + i * slot + slot * 0.18;
+    const bw = slot * 0.64;
+    if (p.rate !== null) {
+      doc.save().rect(bx, py(p.rate), bw, py(0) - py(p.rate)).fill(COLORS.accent).restore();
+      doc.font('Bold').fontSize(7).fillColor(COLORS.text).text(pct(p.rate), bx - 6, py(p.rate) - 10, { width: bw + 12, align: 'center', lineBreak: false });
+    }
+    doc.font('Sans').fontSize(7).fillColor(COLORS.text).text(p.label, cx + i * slot, y + ch + 4, { width: slot, align: 'center', lineBreak: false });
+  });
+  for (const l of lines) {
+    doc.save().moveTo(cx, py(l.value)).lineTo(cx + cw, py(l.value)).lineWidth(1).dash(4, { space: 3 }).strokeColor(COLORS.poor).stroke().undash().restore();
+    doc.font('Sans').fontSize(7.5).fillColor(COLORS.poor).text(l.label, cx + cw + 4, py(l.value) - 4, { width: 66, lineBreak: false });
+  }
+}
+
+/** Vertical bars of counts with labels (e.g. sites per band). */
+export function countChart(doc: Doc, x: number, y: number, width: number, height: number, bars: { label: string; count: number; color: string }[]): void {
+  const maxCount = Math.max(1, ...bars.map((b) => b.count));
+  const ch = height - 28;
+  const slot = width / bars.length;
+  bars.forEach((b, i) => {
+    const h = (b.count / maxCount) * ch;
+    const bx = x + i * slot + slot * 0.2;
+    doc.save().rect(bx, y + ch - h, slot * 0.6, h).fill(b.color).restore();
+    doc.font('Bold').fontSize(9).fillColor(COLORS.text).text(String(b.count), bx, y + ch - h - 12, { width: slot * 0.6, align: 'center', lineBreak: false });
+    doc.font('Sans').fontSize(8).fillColor(COLORS.text).text(b.label, x + i * slot, y + ch + 4, { width: slot, align: 'center', height: 22 });
+  });
+  doc.save().moveTo(x, y + ch).lineTo(x + width, y + ch).lineWidth(0.6).strokeColor(COLORS.text).stroke().restore();
+}

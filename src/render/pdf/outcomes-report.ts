@@ -1,0 +1,62 @@
+// The PDF outcome report of a program: quarterly employment rate against the 31/41/50% benchmarks,
+// every measure with n and denominator, time to first job, contract mix, specialists, suppression notes.
+import type { Messages } from '../../i18n/locale.js';
+import type { ContractTable } from '../../core/contracts.js';
+import type { Outcomes } from '../../core/outcomes.js';
+import type { ProgramSettings } from '../../core/records.js';
+import { localize } from '../../scale/scale.js';
+import { outcomesBlocks } from '../outcomes-view.js';
+import { formatDate } from '../score-view.js';
+import type { Block, ViewCell } from '../view.js';
+import { rateChart } from './charts.js';
+import { COLORS, PdfWriter } from './document.js';
+import type { ReportOptions } from './fidelity-report.js';
+
+const text = (c: ViewCell) => (typeof c === 'string' ? c : c.text);
+
+export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, contracts: ContractTable, m: Messages, opts: ReportOptions): Promise<Buffer> {
+  const title = m.t('pdf.outcomes.title');
+  const program = [settings.name, settings.site].filter(Boolean).join(' — ') + (settings.id ? ` (${settings.id})` : '');
+  const pdf = new PdfWriter({ title: `${title} — ${settings.name}`, subject: m.t('pdf.outcomes.subject'), header: `${program} · ${formatDate(o.window.from, m)} – ${formatDate(o.window.to, m)}`, m, ...opts });
+  const doc = pdf.doc;
+  pdf.paragraph(title.toUpperCase(), { color: COLORS.muted, bold: true, size: 11 });
+  pdf.title(settings.name, 22);
+  pdf.paragraph(m.t('outcomes.window', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m), by: m.t(`outcomes.by.${o.by}`), convention: m.t(`outcomes.convention.${o.convention}`) }), { color: COLORS.muted });
+  const M = o.measures;
+  pdf.paragraph(m.t('pdf.outcomes.headline', { working: M.working, served: M.served, pct: M.rate === null ? '—' : m.pct(M.rate), from: formatDate(o.window.from, m), to: formatDate(o.window.to, m) }), { bold: true, size: 12 });
+
+  pdf.heading(m.t('outcomes.rateTitle'));
+  const points = o.periods.map((p) => ({ label: p.label, rate: p.rate }));
+  const lines = [
+    { value: 0.31, label: m.t('pdf.outcomes.line', { pct: m.pct(0.31, 0), name: m.t('benchmark.minimal') }) },
+    { value: 0.41, label: m.t('pdf.outcomes.line', { pct: m.pct(0.41, 0), name: m.t('benchmark.average') }) },
+    { value: 0.5, label: m.t('pdf.outcomes.line', { pct: m.pct(0.5, 0), name: m.t('benchmark.excellent') }) },
+  ];
+  pdf.figure(m.t('pdf.outcomes.chartAlt', { list: o.periods.map((p) => `${p.label}: ${p.rate === null ? '—' : m.pct(p.rate)}`).join('; ') }), 190, (x, y, w) => rateChart(doc, x, y, w, 190, points, lines, (r) => m.pct(r, 0)));
+
+  // The same tables as the terminal view, laid out for paper.
+  const blocks = outcomesBlocks(o, settings, contracts, m);
+  for (const b of blocks.slice(blocks.findIndex((x) => x.kind === 'table'))) emit(b);
+  pdf.heading(m.t('pdf.outcomes.references'), 2);
+  for (const k of ['eqolise', 'trials', 'france']) pdf.paragraph(m.t(`pdf.outcomes.reference.${k}`), { size: 8.5, color: COLORS.muted });
+  pdf.heading(m.t('pdf.method'), 2);
+  pdf.paragraph(m.t('pdf.outcomes.method'), { size: 8.5 });
+  return pdf.finish();
+
+  function emit(b: Block): void {
+    if (b.kind === 'heading') pdf.heading(b.text, 2);
+    else if (b.kind === 'line') {
+      if (b.text) pdf.paragraph(b.text, { size: 8.5, color: COLORS.muted });
+    } else if (b.kind === 'table') {
+      const widths = b.columns.map((c, i) => (i === 0 ? 3 : c.wrap ? 4 : 1.2));
+      pdf.table(
+        b.columns.map((c, i) => ({ title: c.title, width: widths[i]!, align: c.align === 'right' ? 'right' : 'left' })),
+        b.rows.map((r) => r.map((c) => ({ text: text(c) }))),
+        { size: 8.5 },
+      );
+    }
+  }
+}
+
+/** The French setting labels of the contract table, for the legend. */
+export const settingLabel = (contracts: ContractTable, id: string, lang: string) => localize(contracts.settings.find((s) => s.id === id)?.label, lang);
