@@ -48,7 +48,12 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
     else if (b.kind === 'line') {
       if (b.text) pdf.paragraph(b.text, { size: 8.5, color: COLORS.muted });
     } else if (b.kind === 'table') {
-      const widths = b.columns.map((c, i) => (i === 0 ? 3 : c.wrap ? 4 : 1.2));
+      // Widths follow the longest word of the header and the longest cell, so no word is cut.
+      const widths = b.columns.map((c, i) => {
+        const longestWord = Math.max(...c.title.split(/\s+/).map((w) => w.length));
+        const longestCell = Math.max(0, ...b.rows.map((r) => text(r[i] ?? '').length));
+        return Math.min(40, Math.max(longestWord + 2, Math.min(longestCell, 40), 5));
+      });
       pdf.table(
         b.columns.map((c, i) => ({ title: c.title, width: widths[i]!, align: c.align === 'right' ? 'right' : 'left' })),
         b.rows.map((r) => r.map((c) => ({ text: text(c) }))),
