@@ -89,6 +89,26 @@ export function buildProgram(m: Messages): Command {
 
   common(
     program
+      .command('consensus')
+      .description(m.t('help.consensus.description'))
+      .argument('<files...>', m.t('help.consensus.files'))
+      .addHelpText('after', '\n' + m.t('help.consensus.examples')),
+    m,
+    { scale: true, format: ['table', 'markdown', 'csv'] },
+  ).action(async (files: string[], opts) => (await import('./commands/consensus.js')).runConsensus(files, opts));
+
+  common(
+    program
+      .command('history')
+      .description(m.t('help.history.description'))
+      .argument('<files...>', m.t('help.history.files'))
+      .addHelpText('after', '\n' + m.t('help.history.examples')),
+    m,
+    { scale: true, format: ['table', 'markdown', 'json'] },
+  ).action(async (files: string[], opts) => (await import('./commands/history.js')).runHistory(files, opts));
+
+  common(
+    program
       .command('validate')
       .description(m.t('help.validate.description'))
       .argument('<files...>', m.t('help.validate.files'))

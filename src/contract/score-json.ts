@@ -37,6 +37,30 @@ const Item = z.object({
 
 const BandRef = z.object({ id: z.string().describe('exemplary, good, fair or not-se on the built-in scales'), label: z.string(), min: z.number() });
 
+const Ratio = z.object({ count: z.number(), of: z.number(), rate: z.number().nullable() });
+const Delta = { from: z.number().nullable(), to: z.number().nullable(), delta: z.number().nullable() };
+
+const Agreement = z
+  .object({
+    weights: z.literal('quadratic').describe('weighted kappa with quadratic disagreement weights'),
+    reviewers: z.array(z.string()),
+    byReviewer: z.array(z.object({ name: z.string(), scores: z.record(z.string(), z.number()) })).describe("each reviewer's own scores by item code"),
+    pairs: z.array(z.object({ a: z.string(), b: z.string(), items: z.number(), exact: Ratio, withinOne: Ratio, kappa: z.number().nullable().describe('null when undefined: no variation in the ratings') })),
+    reconcile: z.array(z.object({ id: z.string(), code: z.string(), ratings: z.array(z.object({ name: z.string(), score: z.number().nullable() })), spread: z.number() })),
+    noConsensus: z.array(z.string()).describe('items rated by the reviewers that have no consensus score yet'),
+  })
+  .describe("agreement of the reviewers' independent ratings");
+
+const Change = z
+  .object({
+    previousDate: z.string().nullable(),
+    total: z.object(Delta),
+    sections: z.array(z.object({ id: z.string(), ...Delta })),
+    principles: z.array(z.object({ id: z.string(), ...Delta })),
+    items: z.array(z.object({ id: z.string(), code: z.string(), ...Delta })),
+  })
+  .describe('change since the previous review of the same program in the input');
+
 export const ReviewJson = z.object({
   program: z.object({ name: z.string(), id: z.string().nullable(), site: z.string().nullable() }),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
@@ -60,6 +84,8 @@ export const ReviewJson = z.object({
   ),
   principles: z.array(z.object({ id: z.string(), label: z.string(), mean: z.number().nullable(), rated: z.number().int(), items: z.array(z.string()) })),
   items: z.array(Item),
+  agreement: Agreement.nullable(),
+  change: Change.nullable(),
 });
 
 export const ScoreJson = z.object({

@@ -51,6 +51,8 @@ export interface Review {
   /** Language the data is written in, when known. */
   lang?: string;
   ratings: ItemRating[];
+  /** Each reviewer's own ratings before the consensus, when given. */
+  raters?: { name: string; ratings: ItemRating[] }[];
   /** Where the review came from (file, first line), for messages. */
   at: Place;
   /** Items computed from the program's records, and those the records could not give. */

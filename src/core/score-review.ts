@@ -3,6 +3,8 @@ import type { Band, PrincipleFramework } from '../scale/schema.js';
 import { bandOf, type Scale } from '../scale/scale.js';
 import type { Place } from '../read/problems.js';
 import type { ProgramRef, Review } from './review.js';
+import { agreementOf, type Agreement } from './agreement.js';
+import type { Change } from './history.js';
 import { mergeScored, scoreItem, type ScoredItem } from './score-item.js';
 
 export interface SectionScore {
@@ -51,6 +53,10 @@ export interface ScoredReview {
   sections: SectionScore[];
   principles: PrincipleScore[];
   items: ScoredItem[];
+  /** Agreement of the reviewers' independent ratings; null when none were given. */
+  agreement: Agreement | null;
+  /** Change since the previous review of the same program, when the input holds one. */
+  change: Change | null;
 }
 
 function mean(xs: number[]): number | null {
@@ -97,6 +103,23 @@ export function scoreReview(review: Review, scale: Scale, framework: PrincipleFr
     return { id: p.id, mean: mean(rated), rated: rated.length, items: its.map((i) => i.code) };
   });
 
+  const agreement = review.raters?.length
+    ? agreementOf(
+        review.raters.map((rater) => {
+          const own = new Map(rater.ratings.map((x) => [x.itemId, x]));
+          const scores = new Map<string, number>();
+          for (const item of scale.items) {
+            const s = own.has(item.id) ? scoreItem(item, own.get(item.id)).score : null;
+            if (s !== null) scores.set(item.id, s);
+          }
+          return { name: rater.name, scores };
+        }),
+        items,
+        scale.scoreRange.min,
+        scale.scoreRange.max,
+      )
+    : null;
+
   return {
     program: review.program,
     date: review.date,
@@ -119,5 +142,7 @@ export function scoreReview(review: Review, scale: Scale, framework: PrincipleFr
     sections,
     principles,
     items,
+    agreement,
+    change: null,
   };
 }

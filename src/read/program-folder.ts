@@ -1,6 +1,7 @@
 // Reader of a program folder: participants, jobs, contacts and staff tables, and an optional program.yaml.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { readWorkbook } from './workbook.js';
 import { z } from 'zod';
 import { findContract, type ContractTable } from '../core/contracts.js';
 import type { Contact, Job, Participant, ProgramRecords, ProgramSettings, StaffMember } from '../core/records.js';
@@ -95,6 +96,14 @@ export function isProgramFolder(path: string): boolean {
   }
 }
 
+/** The table a workbook sheet holds, by its name (English or French). */
+export function tableOfSheet(sheet: string): TableName | undefined {
+  const n = normalizeName(sheet);
+  return (Object.keys(TABLE_FILES) as TableName[]).find((t) => (TABLE_FILES[t] as readonly string[]).includes(n));
+}
+
+export const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
+
 /** The file of a table in the folder: program.yaml's path, else a known name (.csv, .tsv, .txt). */
 function findTable(dir: string, name: TableName, explicit?: string): string | undefined {
   if (explicit) return join(dir, explicit);
@@ -106,8 +115,13 @@ function findTable(dir: string, name: TableName, explicit?: string): string | un
   return undefined;
 }
 
-export function readProgramFolder(dir: string, contracts: ContractTable, resolveScale: ScaleResolver): { folder: ProgramFolder | null; problems: Problem[] } {
+/**
+ * Read a program's records: a folder (CSV tables or one workbook with a sheet per table, and an
+ * optional program.yaml), or a workbook file on its own.
+ */
+export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
   const all: Problem[] = [];
+  const dir = isWorkbook(path) ? dirname(path) : path;
   const yamlPath = ['program.yaml', 'program.yml', 'programme.yaml'].map((f) => join(dir, f)).find((f) => existsSync(f));
   let settings: ProgramSettings = { name: dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir, teams: {} };
   let review: Review | null = null;
@@ -156,16 +170,29 @@ export function readProgramFolder(dir: string, contracts: ContractTable, resolve
   }
 
   const tables: Partial<Record<TableName, { table: Table; list: ProblemList }>> = {};
+  const workbook = isWorkbook(path) ? path : readdirSync(dir).filter((f) => isWorkbook(f) && !f.startsWith('~$')).map((f) => join(dir, f))[0];
   for (const name of Object.keys(TABLE_FILES) as TableName[]) {
-    const path = findTable(dir, name, tablePaths[name]);
-    if (!path) continue;
-    const list = new ProblemList(path);
-    const bytes = readInputBytes(path, list);
-    const table = bytes && readCsvTable(path, bytes, list);
+    const file = isWorkbook(path) ? undefined : findTable(dir, name, tablePaths[name]);
+    if (!file) continue;
+    const list = new ProblemList(file);
+    const bytes = readInputBytes(file, list);
+    const table = bytes && readCsvTable(file, bytes, list);
     if (table) {
       tables[name] = { table, list };
-      if (TABLE_FILES[name].some((b) => FRENCH_FILES.has(b) && normalizeName(path).includes(b))) lang ??= 'fr';
+      if (TABLE_FILES[name].some((b) => FRENCH_FILES.has(b) && normalizeName(file).includes(b))) lang ??= 'fr';
     } else all.push(...list.items);
+  }
+  if (workbook && Object.keys(tables).length === 0) {
+    const list = new ProblemList(workbook);
+    const bytes = readInputBytes(workbook, list);
+    const sheets = bytes ? await readWorkbook(workbook, bytes, list) : null;
+    for (const table of sheets ?? []) {
+      const name = tableOfSheet(table.sheet!);
+      if (!name || tables[name]) continue;
+      tables[name] = { table, list: new ProblemList(workbook) };
+      if (FRENCH_FILES.has(normalizeName(table.sheet!))) lang ??= 'fr';
+    }
+    all.push(...list.items);
   }
 
   const read = <T>(name: TableName, each: (r: RowReader) => T | undefined): T[] => {
@@ -204,7 +231,7 @@ export function readProgramFolder(dir: string, contracts: ContractTable, resolve
       ...(first ? { firstEmployerContact: first } : {}),
       ...(working !== undefined ? { workingAtEntry: working } : {}),
       ...opt('referralSource', r.text('referral_source')),
-      at: { file: tables.participants!.table.file, line: r.row.line },
+      at: { file: tables.participants!.table.file, ...r.place('id') },
     };
   });
 
@@ -232,7 +259,7 @@ export function readProgramFolder(dir: string, contracts: ContractTable, resolve
       ...(hours !== undefined ? { hoursPerWeek: hours } : {}),
       ...(wage !== undefined ? { hourlyWage: wage } : {}),
       ...(competitive !== undefined ? { competitive } : {}),
-      at: { file: tables.jobs!.table.file, line: r.row.line },
+      at: { file: tables.jobs!.table.file, ...r.place('participant') },
     };
   });
 
@@ -242,7 +269,7 @@ export function readProgramFolder(dir: string, contracts: ContractTable, resolve
     const es = r.number('employment_services_pct', { min: 0, max: 100 });
     const community = r.number('community_pct', { min: 0, max: 100 });
     if (!specialist || fte === undefined) return undefined;
-    return { specialist, fte, ...(es !== undefined ? { employmentServicesPct: es } : {}), ...(community !== undefined ? { communityPct: community } : {}), at: { file: tables.staff!.table.file, line: r.row.line } };
+    return { specialist, fte, ...(es !== undefined ? { employmentServicesPct: es } : {}), ...(community !== undefined ? { communityPct: community } : {}), at: { file: tables.staff!.table.file, ...r.place('specialist') } };
   });
   const staffNames = new Set(staff.map((s) => normalizeName(s.specialist)));
 
@@ -255,7 +282,7 @@ export function readProgramFolder(dir: string, contracts: ContractTable, resolve
     if (rawKind && !kind) r.error('kind', 'records.contactKind', {}, rawKind);
     if (specialist && staff.length > 0 && !staffNames.has(normalizeName(specialist))) r.error('specialist', 'records.unknownSpecialist', {}, specialist);
     if (!specialist || !date) return undefined;
-    return { specialist, date, faceToFace: face ?? true, ...(kind ? { kind } : {}), ...opt('employer', r.text('employer')), at: { file: tables.contacts!.table.file, line: r.row.line } };
+    return { specialist, date, faceToFace: face ?? true, ...(kind ? { kind } : {}), ...opt('employer', r.text('employer')), at: { file: tables.contacts!.table.file, ...r.place('specialist') } };
   });
 
   for (const t of Object.values(tables)) all.push(...t.list.items);

@@ -14,6 +14,7 @@ const META: ColumnSpec[] = [
   { key: 'date', aliases: ['review_date', 'date_revue', 'date_evaluation'], required: true },
   { key: 'type', aliases: ['review_type', 'type_revue', 'type_evaluation'] },
   { key: 'scale', aliases: ['echelle'] },
+  { key: 'reviewer', aliases: ['evaluateur', 'evaluatrice', 'rater', 'relecteur'] },
 ];
 const LONG: ColumnSpec[] = [
   { key: 'item', aliases: ['critere', 'code'], required: true },
@@ -24,7 +25,7 @@ const LONG: ColumnSpec[] = [
 ];
 /** Header names that only a French file uses: they set the data language. */
 const FRENCH = new Set(
-  ['programme', 'nom_programme', 'dispositif', 'identifiant_programme', 'id_programme', 'lieu', 'date_revue', 'date_evaluation', 'type_revue', 'echelle', 'critere', 'cotation', 'valeur', 'commentaire', 'remarque', 'preuve'].map(normalizeName),
+  ['evaluateur', 'evaluatrice', 'programme', 'nom_programme', 'dispositif', 'identifiant_programme', 'id_programme', 'lieu', 'date_revue', 'date_evaluation', 'type_revue', 'echelle', 'critere', 'cotation', 'valeur', 'commentaire', 'remarque', 'preuve'].map(normalizeName),
 );
 
 const TYPES: Record<string, 'self' | 'external'> = {
@@ -46,7 +47,13 @@ interface Group {
   scale: Scale;
   ratings: ItemRating[];
   seen: Map<string, number>;
+  /** Independent ratings per reviewer, before consensus. */
+  raters: Map<string, { ratings: ItemRating[]; seen: Map<string, number>; first: Row }>;
+  consensusRow?: Row;
 }
+
+/** Reviewer cells that mean "the agreed consensus row". */
+const CONSENSUS = new Set(['', 'consensus', 'accord', 'consensuel', 'agreed'].map(normalizeName));
 
 /** Read every review in a ratings table. */
 export function readRatingsTable(table: Table, resolveScale: ScaleResolver, problems: ProblemList): Review[] {
@@ -96,11 +103,23 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
         scale,
         ratings: [],
         seen: new Map(),
+        raters: new Map(),
       };
       groups.set(key, g);
-    } else if (!long) {
-      err(row, undefined, 'review.duplicateRow', { line: g.first.line });
-      continue;
+    }
+    const reviewer = cellOf(row, cols.reviewer);
+    const isConsensus = CONSENSUS.has(normalizeName(reviewer));
+    let target: { ratings: ItemRating[]; seen: Map<string, number> } = g;
+    if (!isConsensus) {
+      target = g.raters.get(reviewer) ?? g.raters.set(reviewer, { ratings: [], seen: new Map(), first: row }).get(reviewer)!;
+    }
+    if (!long) {
+      const firstRow = isConsensus ? g.consensusRow : g.raters.get(reviewer)!.first === row ? undefined : g.raters.get(reviewer)!.first;
+      if (firstRow) {
+        err(row, undefined, 'review.duplicateRow', { line: firstRow.line });
+        continue;
+      }
+      if (isConsensus) g.consensusRow = row;
     }
 
     const entries: { item: string; col: number | undefined; raw: Record<string, string>; fieldCol: Record<string, number | undefined> }[] = [];
@@ -127,12 +146,12 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
 
     for (const e of entries) {
       const item = g.scale.items.find((i) => i.id === e.item)!;
-      const firstLine = g.seen.get(item.id);
+      const firstLine = target.seen.get(item.id);
       if (firstLine !== undefined) {
         err(row, e.col, 'item.duplicateRow', { item: item.code, line: firstLine }, table.header[e.col!], item.code);
         continue;
       }
-      g.seen.set(item.id, row.line);
+      target.seen.set(item.id, row.line);
       const rating = toRating(
         item,
         g.scale,
@@ -146,7 +165,7 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
         },
         { file: table.file, ...placeOf(table, row.line, e.col ?? 0) },
       );
-      if (rating) g.ratings.push(rating);
+      if (rating) target.ratings.push(rating);
     }
   }
   if (problems.hasErrors) return [];
@@ -158,6 +177,7 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
     scaleId: g.scale.id,
     ...(lang ? { lang } : {}),
     ratings: g.ratings,
+    ...(g.raters.size ? { raters: [...g.raters].map(([name, r]) => ({ name, ratings: r.ratings })) } : {}),
     at: { file: table.file, ...placeOf(table, g.first.line, 0) },
   }));
 }

@@ -39,10 +39,12 @@ export const ReviewFields = z
       })
       .strict(),
     items: z.record(z.string(), Entry.nullable()).default({}),
+    /** Each reviewer's own ratings before consensus: reviewer name → items. */
+    ratings: z.record(z.string(), z.record(z.string(), Entry.nullable())).optional(),
   })
   .strict();
 export const ReviewFile = ReviewFields;
-export type ReviewDoc = Pick<z.infer<typeof ReviewFields>, 'lang' | 'scale' | 'program' | 'review' | 'items'>;
+export type ReviewDoc = Pick<z.infer<typeof ReviewFields>, 'lang' | 'scale' | 'program' | 'review' | 'items'> & { ratings?: z.infer<typeof ReviewFields>['ratings'] };
 
 /** Which scale a review uses: the --scale given on the command line, else the file's own. */
 export type ScaleResolver = (declared: string | undefined) => Scale;
@@ -72,36 +74,40 @@ export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, res
   }
 
   const scale = resolveScale(doc.scale);
-  const ratings: ItemRating[] = [];
-  const seen = new Map<string, string>();
-  for (const [key, entry] of Object.entries(doc.items)) {
-    const item = findItem(scale, key);
-    if (!item) {
-      problems.error(at(['items', key]), 'item.unknown', { scale: scale.id }, 'items', key);
-      continue;
+  const readItems = (entries: Record<string, z.infer<typeof Entry> | null>, base: (string | number)[]): ItemRating[] => {
+    const out: ItemRating[] = [];
+    const seen = new Map<string, string>();
+    for (const [key, entry] of Object.entries(entries)) {
+      const item = findItem(scale, key);
+      if (!item) {
+        problems.error(at([...base, key]), 'item.unknown', { scale: scale.id }, base.join('.'), key);
+        continue;
+      }
+      if (seen.has(item.id)) {
+        problems.error(at([...base, key]), 'item.duplicate', { item: item.code, first: seen.get(item.id)! }, base.join('.'), key);
+        continue;
+      }
+      seen.set(item.id, key);
+      if (entry === null) continue; // listed but not rated yet
+      const raw: RawEntry = typeof entry === 'object' ? entry : { score: entry };
+      const rating = toRating(
+        item,
+        scale,
+        raw,
+        (field, k, params, value, severity) => {
+          const place = at(typeof entry === 'object' ? [...base, key, ...field] : [...base, key]);
+          const name = `${base.length > 1 ? base.slice(1).join('.') + '.' : ''}${item.code}${field.length ? '.' + field.join('.') : ''}`;
+          if (severity === 'warning') problems.warn(place, k, params, name, value);
+          else problems.error(place, k, params, name, value);
+        },
+        { file, ...at([...base, key]) },
+      );
+      if (rating) out.push(rating);
     }
-    if (seen.has(item.id)) {
-      problems.error(at(['items', key]), 'item.duplicate', { item: item.code, first: seen.get(item.id)! }, 'items', key);
-      continue;
-    }
-    seen.set(item.id, key);
-    if (entry === null) continue; // listed but not rated yet
-    const raw: RawEntry = typeof entry === 'object' ? entry : { score: entry };
-    const rating = toRating(
-      item,
-      scale,
-      raw,
-      (field, k, params, value, severity) => {
-        const path = typeof entry === 'object' ? ['items', key, ...field] : ['items', key];
-        const place = at(path);
-        const name = `${item.code}${field.length ? '.' + field.join('.') : ''}`;
-        if (severity === 'warning') problems.warn(place, k, params, name, value);
-        else problems.error(place, k, params, name, value);
-      },
-      { file: file, ...at(['items', key]) },
-    );
-    if (rating) ratings.push(rating);
-  }
+    return out;
+  };
+  const ratings = readItems(doc.items, ['items']);
+  const raters = Object.entries(doc.ratings ?? {}).map(([name, entries]) => ({ name, ratings: readItems(entries, ['ratings', name]) }));
   if (problems.hasErrors) return null;
   return {
     program: { name: doc.program.name, ...(doc.program.id ? { id: doc.program.id } : {}), ...(doc.program.site ? { site: doc.program.site } : {}) },
@@ -112,6 +118,7 @@ export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, res
     scaleId: scale.id,
     ...(doc.lang ? { lang: doc.lang } : {}),
     ratings,
+    ...(raters.length ? { raters } : {}),
     at: { file, line: 1 },
   };
 }

@@ -60,6 +60,8 @@ export function reviewJson(r: ScoredReview, m: Messages) {
         ...(it.overridden ? { overridden: it.overridden } : {}),
       };
     }),
+    agreement: r.agreement,
+    change: r.change,
   };
 }
 

@@ -95,6 +95,8 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
       p.items.join(' '),
     ]),
   });
+  if (r.change) blocks.push(...changeBlocks(r, m));
+  if (r.agreement) blocks.push(...agreementBlocks(r, m));
   const items = [...r.items];
   if (opts.sort === 'score') items.sort((a, b) => (a.score ?? Infinity) - (b.score ?? Infinity));
   blocks.push({ kind: 'heading', text: m.t('score.items') });
@@ -116,16 +118,65 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   return blocks;
 }
 
+const signed = (d: number | null, decimals = 0) => (d === null ? '—' : d > 0 ? `+${decimals ? d.toFixed(decimals) : d}` : decimals ? d.toFixed(decimals) : String(d));
+
+/** Change since the previous review: total, sections, and the items that moved. */
+export function changeBlocks(r: ScoredReview, m: Messages): Block[] {
+  const c = r.change!;
+  const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
+  const moved = c.items.filter((i) => i.delta !== null && i.delta !== 0);
+  return [
+    { kind: 'heading', text: m.t('history.changeSince', { date: formatDate(c.previousDate, m) }) },
+    {
+      kind: 'table',
+      columns: [{ title: '' }, { title: formatDate(c.previousDate, m), align: 'right' }, { title: formatDate(r.date, m), align: 'right' }, { title: m.t('col.change'), align: 'right' }],
+      rows: [
+        ...c.sections.map((s) => [L(r.scale.sections.find((x) => x.id === s.id)?.name), s.from === null ? '—' : String(s.from), s.to === null ? '—' : String(s.to), signed(s.delta)]),
+        [{ text: m.t('col.total'), tone: 'strong' as const }, c.total.from === null ? '—' : String(c.total.from), c.total.to === null ? '—' : String(c.total.to), { text: signed(c.total.delta), tone: c.total.delta === null ? 'muted' as const : c.total.delta >= 0 ? 'good' as const : 'poor' as const }],
+      ],
+    },
+    {
+      kind: 'line',
+      text: moved.length ? m.t('history.movedItems', { list: moved.map((i) => `${i.code} ${i.from}→${i.to}`).join(', ') }) : m.t('history.noItemMoved'),
+    },
+  ];
+}
+
+/** Inter-rater agreement: each pair of reviewers, items to reconcile, items without consensus. */
+export function agreementBlocks(r: ScoredReview, m: Messages): Block[] {
+  const a = r.agreement!;
+  const blocks: Block[] = [{ kind: 'heading', text: m.t('agreement.title') }];
+  for (const p of a.pairs) {
+    blocks.push({
+      kind: 'line',
+      text: m.t('agreement.pair', {
+        a: p.a,
+        b: p.b,
+        items: p.items,
+        exact: p.exact.rate === null ? '—' : `${p.exact.count}/${p.exact.of} (${m.pct(p.exact.rate)})`,
+        within: p.withinOne.rate === null ? '—' : `${p.withinOne.count}/${p.withinOne.of} (${m.pct(p.withinOne.rate)})`,
+        kappa: p.kappa === null ? m.t('agreement.kappaUndefined') : m.num(p.kappa, 2),
+      }),
+    });
+  }
+  if (a.reconcile.length) {
+    blocks.push({ kind: 'line', text: m.t('agreement.reconcile', { list: a.reconcile.map((x) => `${x.code} (${x.ratings.map((y) => (y.score === null ? '—' : y.score)).join(m.t('agreement.vs'))})`).join(', ') }) });
+  }
+  if (a.noConsensus.length) blocks.push({ kind: 'line', text: m.t('agreement.noConsensus', { list: a.noConsensus.join(', ') }), tone: 'fair' });
+  return blocks;
+}
+
 export function summaryBlocks(reviews: ScoredReview[], m: Messages): Block[] {
   return [
     { kind: 'title', text: m.t('score.summaryTitle', { count: reviews.length }) },
     {
       kind: 'table',
-      columns: [{ title: m.t('col.program') }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' }, { title: m.t('col.band') }, { title: m.t('col.rated'), align: 'right' }],
+      columns: [{ title: m.t('col.program'), wrap: true }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' }, { title: m.t('col.change'), align: 'right' }, { title: m.t('col.band'), wrap: true }, { title: m.t('col.rated'), align: 'right' }],
       rows: reviews.map((r) => [
         [r.program.name, r.program.site].filter(Boolean).join(' — '),
         formatDate(r.date, m),
         r.total === null ? '—' : `${r.total}/${r.max}`,
+        r.change ? signed(r.change.total.delta) : '',
         { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) },
         `${r.rated}/${r.itemCount}`,
       ]),

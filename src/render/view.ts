@@ -43,8 +43,8 @@ export function renderText(blocks: Block[], style: Style): string {
   const cell = (c: ViewCell): Cell => (typeof c === 'string' ? c : { text: c.text, style: c.tone ? paint[c.tone] : undefined });
   let out = '';
   for (const b of blocks) {
-    if (b.kind === 'title') out += chalk.bold(b.text) + '\n';
-    else if (b.kind === 'heading') out += '\n' + chalk.bold(b.text) + '\n';
+    if (b.kind === 'title') out += wrapText(b.text, style.width).map((l) => chalk.bold(l)).join('\n') + '\n';
+    else if (b.kind === 'heading') out += '\n' + wrapText(b.text, style.width).map((l) => chalk.bold(l)).join('\n') + '\n';
     else if (b.kind === 'line') {
       for (const line of b.text ? wrapText(b.text, style.width) : ['']) out += (b.tone ? paint[b.tone](line) : line) + '\n';
     } else if (b.kind === 'table') out += textTable(b.columns, b.rows.map((r) => r.map(cell)), style.width, (s) => chalk.dim(s));

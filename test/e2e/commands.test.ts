@@ -134,7 +134,7 @@ describe('scales', () => {
   it('shows every item with its anchors, in French on request', () => {
     const r = cli(['scales', 'ips-25', '--lang', 'fr']);
     expect(r.code).toBe(0);
-    for (const code of ['S1', 'O8', 'V14']) expect(r.stdout).toMatch(new RegExp(`^${code}  `, 'm'));
+    for (const code of ['S1', 'O8', 'V14']) expect(r.stdout).toMatch(new RegExp(`^${code} `, 'm'));
     expect(r.stdout).toContain('Fidélité exemplaire ≥ 115');
     const v6 = cli(['scales', 'ips-25', '--item', 'V6']);
     expect(v6.stdout).toContain('≥ 6');

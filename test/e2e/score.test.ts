@@ -143,7 +143,8 @@ describe('every fixture scores as computed by hand', () => {
   it('prints a summary for several reviews, and every review with --detail', () => {
     const r = cli(['score', fixture('ratings', 'sites-wide.csv')]);
     expect(r.stdout).toContain('6 reviews');
-    expect(r.stdout).toMatch(/Eastbrook Employment Team — \S+ +2026-01-20 +100\/125 +Good fidelity +25\/25/);
+    expect(r.stdout).toMatch(/2026-01-20 +100\/125 +\+9 +Good fidelity +25\/25/);
+    expect(r.stdout).toMatch(/2025-02-11 +73\/125 +Not supported/);
     const d = cli(['score', fixture('ratings', 'sites-wide.csv'), '--detail']);
     expect(d.stdout.match(/^Total \d+ \/ 125/gm)).toHaveLength(6);
   });

@@ -2,7 +2,7 @@
 import { computeOutcomes, type By, type Convention, type Outcomes } from '../../core/outcomes.js';
 import { dataSpan, servedIn, type ProgramRecords } from '../../core/records.js';
 import { isCompetitive } from '../../core/contracts.js';
-import { readProgramFolder, isProgramFolder } from '../../read/program-folder.js';
+import { readProgramFolder, isProgramFolder, isWorkbook } from '../../read/program-folder.js';
 import { parseDate } from '../../read/values.js';
 import { loadContracts } from '../../scale/load.js';
 import { csvLine } from '../../render/csv.js';
@@ -69,12 +69,12 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   const to = optionDate(opts.to, '--to');
   const contracts = loadContracts(opts.contracts);
   const choice = scaleChoice(opts);
-  if (!isProgramFolder(dir)) {
+  if (!isProgramFolder(dir) && !isWorkbook(dir)) {
     const ctx = makeContext(opts);
     ctx.report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
     throw new Exit(EXIT.invalid);
   }
-  const { folder, problems } = readProgramFolder(dir, contracts, choice.resolve);
+  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve);
   const ctx = makeContext(opts, folder?.lang);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;

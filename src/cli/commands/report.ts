@@ -44,9 +44,9 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
     return runOutcomes(files[0]!, { ...opts, by: 'quarter', convention: 'standard', minCell: '5', format: 'table', pdf: opts.output, output: undefined, quiet: true });
   }
   const scoreOpts = { ...opts, format: 'table', sort: 'scale', notes: true, layout: 'wide' } as ScoreOptions;
-  const { ctx, scored } = readAndScore(files, scoreOpts);
+  const { ctx, scored } = await readAndScore(files, scoreOpts);
   let extra: ScoredReview[] = [];
-  if (opts.previous) extra = readAndScore([opts.previous], scoreOpts).scored;
+  if (opts.previous) extra = (await readAndScore([opts.previous], scoreOpts)).scored;
   const groups = byProgram([...scored, ...extra]);
   const pdfOpts = { paper, pdfa: Boolean(opts.pdfa) };
   let bytes: Buffer;

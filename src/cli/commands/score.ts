@@ -1,5 +1,6 @@
 // `ips-fidelity score <files...>`: score reviews and print them; thresholds fail with exit 1.
 import { checkThresholds } from '../../core/thresholds.js';
+import { changeBetween, groupByProgram } from '../../core/history.js';
 import { scoreReview, type ScoredReview } from '../../core/score-review.js';
 import { readReviews } from '../../read/inputs.js';
 import { scoreCsv, type CsvLayout } from '../../render/csv.js';
@@ -42,9 +43,9 @@ export function byProgramAndDate(a: ScoredReview, b: ScoredReview): number {
 }
 
 /** Read and score the files; input problems are reported and end the command with exit 2. */
-export function readAndScore(files: string[], opts: ScoreOptions) {
+export async function readAndScore(files: string[], opts: ScoreOptions) {
   const choice = scaleChoice(opts);
-  const { reviews, problems } = readReviews(files, choice.resolve);
+  const { reviews, problems } = await readReviews(files, choice.resolve);
   const ctx = makeContext(opts, reviews.find((r) => r.lang)?.lang);
   const errors = ctx.report(problems);
   if (errors > 0) throw new Exit(EXIT.invalid);
@@ -57,16 +58,20 @@ export function readAndScore(files: string[], opts: ScoreOptions) {
     return scoreReview(r, scale, choice.frameworkFor(scale));
   });
   ctx.report(choice.warnings);
+  // History: each review's change since the previous review of the same program in the input.
+  for (const group of groupByProgram(scored)) {
+    for (let i = 1; i < group.length; i++) group[i]!.change = changeBetween(group[i - 1]!, group[i]!);
+  }
   scored.sort(byProgramAndDate);
   return { ctx, scored };
 }
 
-export function runScore(files: string[], opts: ScoreOptions): void {
+export async function runScore(files: string[], opts: ScoreOptions): Promise<void> {
   checkChoice(opts.format, FORMATS, '--format');
   checkChoice(opts.sort, ['scale', 'score'], '--sort');
   checkChoice(opts.layout, ['wide', 'long'], '--layout');
   const minTotal = parseWhole(opts.minTotal, '--min-total');
-  const { ctx, scored } = readAndScore(files, opts);
+  const { ctx, scored } = await readAndScore(files, opts);
   const m = ctx.m;
   if (opts.minLevel !== undefined) {
     for (const r of scored) {

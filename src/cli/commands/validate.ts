@@ -9,13 +9,13 @@ export interface ValidateOptions extends CommonOptions {
   principles?: string;
 }
 
-export function runValidate(files: string[], opts: ValidateOptions): void {
+export async function runValidate(files: string[], opts: ValidateOptions): Promise<void> {
   const choice = scaleChoice(opts);
   let errors = 0;
   const lines: string[] = [];
   const ctx = makeContext(opts);
   for (const file of files) {
-    const { reviews, problems } = readReviews([file], choice.resolve);
+    const { reviews, problems } = await readReviews([file], choice.resolve);
     for (const r of reviews) choice.frameworkFor(choice.resolve(r.scaleId));
     errors += ctx.report(problems);
     const fileErrors = errorsOf(problems).length;

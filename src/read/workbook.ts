@@ -1,0 +1,38 @@
+// Excel workbooks (.xlsx): each sheet becomes a Table, like a CSV file, with sheet and cell places.
+// Dates stored as Excel dates arrive as Date objects; formulas are read as their cached results.
+import type { ProblemList } from './problems.js';
+import type { Table } from './table.js';
+
+type CellValue = string | number | boolean | Date | null;
+
+/** Cell text as the readers expect it: ISO dates, plain numbers, trimmed text. */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return String(v).trim();
+}
+
+/** A sheet's rows as a Table: the first non-empty row is the header; row numbers are sheet rows. */
+export function sheetToTable(file: string, sheet: string, data: CellValue[][]): Table | null {
+  const rows = data.map((r, i) => ({ line: i + 1, cells: r.map(cellText) })).filter((r) => r.cells.some((c) => c !== ''));
+  const head = rows.shift();
+  if (!head) return null;
+  return { file, sheet, header: head.cells, headerLine: head.line, rows };
+}
+
+/** Read every sheet of a workbook; an unreadable file is one problem. */
+export async function readWorkbook(file: string, bytes: Uint8Array, problems: ProblemList): Promise<Table[] | null> {
+  const { default: readXlsxFile } = await import('read-excel-file/node');
+  try {
+    const sheets = await readXlsxFile(Buffer.from(bytes));
+    return sheets.flatMap((s) => {
+      const t = sheetToTable(file, s.sheet, s.data as CellValue[][]);
+      return t ? [t] : [];
+    });
+  } catch (e) {
+    problems.error({}, 'file.workbook', { reason: (e as Error).message.split('\n')[0] ?? '' });
+    return null;
+  }
+}
