@@ -146,7 +146,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
         }
       }
       let minimumWage: number | undefined;
-      if (doc.minimum_wage !== undefined) {
+      if (doc.minimum_wage !== undefined && String(doc.minimum_wage).trim() !== '') {
         const n = parseNumber(doc.minimum_wage);
         if (!n.ok || n.value <= 0) list.error(at(['minimum_wage']), 'cell.range', { range: '> 0' }, 'minimum_wage', String(doc.minimum_wage));
         else minimumWage = n.value;
@@ -155,8 +155,8 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
         name: doc.program.name,
         ...(doc.program.id ? { id: doc.program.id } : {}),
         ...(doc.program.site ? { site: doc.program.site } : {}),
-        ...(doc.program.country ? { country: doc.program.country } : {}),
-        ...(doc.currency ? { currency: doc.currency } : {}),
+        ...(doc.program.country?.trim() ? { country: doc.program.country } : {}),
+        ...(doc.currency?.trim() ? { currency: doc.currency } : {}),
         ...(minimumWage !== undefined ? { minimumWage } : {}),
         ...(period ? { period } : {}),
         teams: doc.teams,

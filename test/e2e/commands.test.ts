@@ -156,6 +156,8 @@ describe('init', () => {
     expect(r.code).toBe(0);
     const review = parse(readFileSync(join(dir, 'review.yaml'), 'utf8'));
     expect(Object.keys(review.items)).toHaveLength(25);
+    expect(readFileSync(join(dir, 'records', 'participants.csv'), 'utf8')).toBe('id,entry_date,exit_date,exit_reason,specialist,team,first_employer_contact,working_at_entry,referral_source\r\n');
+    for (const f of ['jobs.csv', 'contacts.csv', 'staff.csv', 'program.yaml']) expect(existsSync(join(dir, 'records', f)), f).toBe(true);
     expect(readFileSync(join(dir, 'ratings-wide.csv'), 'utf8').split('\r\n')[0]).toBe('program,program_id,site,date,type,S1,S2,S3,O1,O2,O3,O4,O5,O6,O7,O8,V1,V2,V3,V4,V5,V6,V7,V8,V9,V10,V11,V12,V13,V14');
     // Filled in, the template scores.
     const filled = readFileSync(join(dir, 'review.yaml'), 'utf8').replace('"YYYY-MM-DD"', '"2026-06-30"').replace('period: {from: "YYYY-MM-DD", to: "YYYY-MM-DD"}', 'period: {from: "2026-01-01", to: "2026-06-30"}').replace(/^  (S1|O3):.*$/gm, '  $1: 4');
@@ -170,6 +172,8 @@ describe('init', () => {
     expect(existsSync(join(dir, 'revue.yaml'))).toBe(true);
     expect(readFileSync(join(dir, 'cotations-long.csv'), 'utf8')).toMatch(/^programme,identifiant_programme,site,date,type,item,cotation,valeur,commentaire\r\n/);
     expect(readFileSync(join(dir, 'revue.yaml'), 'utf8')).toContain('Taille de la file active');
+    expect(readFileSync(join(dir, 'records', 'emplois.csv'), 'utf8')).toMatch(/^participant,employeur,type_emploi,date_debut,date_fin,heures_semaine,salaire_horaire,contrat,competitif\r\n$/);
+    expect(existsSync(join(dir, 'records', 'personnel.csv'))).toBe(true);
     const again = cli(['init', dir, '--lang', 'fr']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("existe déjà ; --force pour l'écraser");

@@ -8,6 +8,7 @@ import { csvLine } from '../../render/csv.js';
 import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
 import { writeAtomic } from '../write.js';
 import { DEFAULT_SCALE } from '../scales-setup.js';
+import { COLUMNS, TABLE_FILES, type TableName } from '../../read/program-folder.js';
 
 export interface InitOptions extends CommonOptions {
   scale?: string;
@@ -61,6 +62,30 @@ function ratingsTemplates(scale: Scale, m: Messages): Record<string, string> {
   return { [fr ? 'cotations-long.csv' : 'ratings-long.csv']: longCsv, [fr ? 'cotations-large.csv' : 'ratings-wide.csv']: wideCsv };
 }
 
+/** The program-records folder: program.yaml and the four tables' header lines, from the data dictionary. */
+function recordsTemplates(scale: Scale, m: Messages): Record<string, string> {
+  const fr = m.lang === 'fr';
+  const files: Record<string, string> = {};
+  for (const name of Object.keys(TABLE_FILES) as TableName[]) {
+    const file = `${fr ? TABLE_FILES[name][TABLE_FILES[name].length - 1] : TABLE_FILES[name][0]}.csv`;
+    const header = COLUMNS[name].map((c) => (fr ? (c.aliases.find((a) => /^[a-z_]+$/.test(a) && !a.startsWith('participant_') && a !== 'entry' && a !== 'exit' && a !== 'job_coach' && a !== 'type_poste') ?? c.key) : c.key));
+    files[join('records', file)] = csvLine(header);
+  }
+  files[join('records', 'program.yaml')] = [
+    `# ${m.t('init.programHeader')}`,
+    `lang: ${m.lang}`,
+    `scale: ${scale.id}`,
+    `program: {id: ${JSON.stringify(m.t('init.programId'))}, name: ${JSON.stringify(m.t('init.programName'))}, site: ${JSON.stringify(m.t('init.site'))}, country: ${fr ? 'FR' : '""'}}`,
+    `currency: ${fr ? 'EUR' : '""'}`,
+    `minimum_wage: ""   # ${m.t('init.minimumWage')}`,
+    `period: {from: ${JSON.stringify(m.t('init.periodFrom'))}, to: ${JSON.stringify(m.t('init.periodTo'))}}`,
+    `teams: {}   # ${m.t('init.teams')}`,
+    `items: {}   # ${m.t('init.programItems')}`,
+    '',
+  ].join('\n');
+  return files;
+}
+
 export function runInit(dir: string | undefined, opts: InitOptions): void {
   const ctx = makeContext(opts);
   const m = ctx.m;
@@ -69,13 +94,14 @@ export function runInit(dir: string | undefined, opts: InitOptions): void {
   const files: Record<string, string> = {
     [m.lang === 'fr' ? 'revue.yaml' : 'review.yaml']: reviewTemplate(scale, m),
     ...ratingsTemplates(scale, m),
+    ...recordsTemplates(scale, m),
   };
   const existing = Object.keys(files).filter((f) => existsSync(join(target, f)));
   if (existing.length > 0 && !opts.force) {
     for (const f of existing) process.stderr.write(`${join(target, f)}: ${m.t('severity.error')}: ${m.t('problem.init.exists')}\n`);
     throw new Exit(EXIT.invalid);
   }
-  mkdirSync(target, { recursive: true });
+  mkdirSync(join(target, 'records'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeAtomic(join(target, name), text);
   if (!ctx.quiet) {
     process.stdout.write(m.t('init.done', { dir: target }) + '\n');
