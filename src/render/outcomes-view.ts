@@ -9,6 +9,12 @@ import type { Block, Tone } from './view.js';
 
 const BENCH_TONE: Record<string, Tone> = { 'below-minimal': 'poor', minimal: 'fair', average: 'good', excellent: 'best' };
 
+/** A period label in the output language: 2025-Q1 reads "2025-T1" in French; months and years as they are. */
+export function periodLabel(label: string, m: Messages): string {
+  const q = /^(\d{4})-Q(\d)$/.exec(label);
+  return q ? m.t('format.quarter', { y: q[1]!, q: q[2]! }) : label.includes('/') ? label.split('/').map((d) => formatDate(d, m)).join(' – ') : label;
+}
+
 /** "85 of 156 (54.5%)": a rate always with its counts. */
 export function ratioText(r: Ratio, m: Messages): string {
   return r.rate === null ? m.t('outcomes.ofNone', { count: r.count, of: r.of }) : m.t('outcomes.of', { count: r.count, of: r.of, pct: m.pct(r.rate) });
@@ -28,7 +34,7 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
       kind: 'table',
       columns: [{ title: m.t('col.period') }, { title: m.t('col.served'), align: 'right' }, { title: m.t('col.working'), align: 'right' }, { title: m.t('col.rate'), align: 'right' }, { title: m.t('col.benchmark') }, { title: m.t('col.jobStarts'), align: 'right' }],
       rows: o.periods.map((p) => [
-        p.label,
+        periodLabel(p.label, m),
         String(p.served),
         String(p.working),
         p.rate === null ? '—' : m.pct(p.rate),

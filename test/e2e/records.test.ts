@@ -76,7 +76,7 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
     const r = cli(['outcomes', jardins]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Taux d'emploi par période");
-    expect(r.stdout).toMatch(/2025-Q1 +9 +2 +22,2\u00a0% +sous le minimum/);
+    expect(r.stdout).toMatch(/2025-T1 +9 +2 +22,2\u00a0% +sous le minimum/);
     expect(r.stdout).toContain('20 sur 30 (66,7\u00a0%)');
     expect(r.stdout).toContain('Milieu protégé');
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);

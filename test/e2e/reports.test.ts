@@ -100,7 +100,8 @@ describe('outcome report', () => {
     expect(cli(['outcomes', fixture('programs', 'jardins'), '--pdf', out, '-q']).code).toBe(0);
     const t = await pdfText(out);
     expect(t).toContain('Rapport de résultats en emploi'.toUpperCase());
-    for (const q of ['2025-Q1', '2026-Q4']) expect(t).toContain(q);
+    for (const q of ['2025-T1', '2026-T4']) expect(t).toContain(q);
+    expect(t).not.toContain('2025-Q1');
     expect(t).toContain('50 % excellent');
     expect(t).toContain('20 sur 30 (66,7 %)');
     expect(t).toContain('EQOLISE');
