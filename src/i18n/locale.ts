@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { cachedYaml } from '../read/data-cache.js';
 
 export const LANGS = ['en', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -14,7 +15,9 @@ const cache = new Map<string, Tree>();
 function tree(lang: string): Tree {
   let t = cache.get(lang);
   if (!t) {
-    t = parse(readFileSync(`${LOCALE_DIR}${lang}.yaml`, 'utf8')) as Tree;
+    const file = `${LOCALE_DIR}${lang}.yaml`;
+    const bytes = readFileSync(file);
+    t = (cachedYaml(file, bytes) ?? parse(bytes.toString('utf8'))) as Tree;
     cache.set(lang, t);
   }
   return t;

@@ -1,6 +1,7 @@
 // Loading scales and principle frameworks: built-in ids from scales/, or a user's YAML file.
 import { existsSync } from 'node:fs';
 import { readInputBytes } from '../read/files.js';
+import { cachedYaml } from '../read/data-cache.js';
 import { fileURLToPath } from 'node:url';
 import { InputError, ProblemList } from '../read/problems.js';
 import { readYamlWith, placeInYaml } from '../read/yaml-file.js';
@@ -28,6 +29,11 @@ function load<T>(ref: string, builtins: readonly string[], schema: import('zod')
     throw new InputError(problems.items);
   }
   const bytes = readInputBytes(path, problems);
+  const cached = bytes ? cachedYaml(path, bytes) : undefined;
+  if (cached !== undefined) {
+    const parsed = schema.safeParse(cached);
+    if (parsed.success && check(parsed.data).length === 0) return { value: parsed.data, source, warnings: problems };
+  }
   const read = bytes && readYamlWith(bytes, schema, problems);
   if (read) {
     for (const issue of check(read.value)) {
