@@ -21,7 +21,7 @@ export function cli(args: string[], env: Record<string, string | undefined> = {}
     cwd: ROOT,
     encoding: 'utf8',
     input,
-    env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1', ...env },
+    env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1', IPS_FIDELITY_TODAY: '2030-01-01', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -2,6 +2,8 @@
 import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.js';
 import type { Place, Problem } from '../read/problems.js';
 import { writeAtomic } from './write.js';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, internal: 3 } as const;
 
@@ -124,7 +126,8 @@ export function emitOrExplain(ctx: Context, text: string | Uint8Array, output: s
     ctx.emit(text, output);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const key = err.code === 'ENOENT' ? 'output.noDir' : err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' ? 'output.denied' : 'output.failed';
+    const folderExists = output !== undefined && existsSync(dirname(output));
+    const key = err.code === 'ENOENT' && !folderExists ? 'output.noDir' : ['EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(err.code ?? '') ? 'output.denied' : 'output.failed';
     process.stderr.write(`${output}: ${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${key}`, { reason: err.code ?? err.message })}\n`);
     throw new Exit(EXIT.invalid);
   }

@@ -2,6 +2,7 @@
 import type { ProblemList } from './problems.js';
 import { cellOf, placeOf, type ColumnIndex, type Row, type Table } from './table.js';
 import { parseBoolean, parseDate, parseNumber } from './values.js';
+import { todayIso } from './clock.js';
 
 export class RowReader {
   constructor(
@@ -46,6 +47,7 @@ export class RowReader {
       this.error(key, `expected.${d.expected}`, {}, raw);
       return undefined;
     }
+    if (d.value > todayIso()) this.warn(key, 'date.future', {}, raw);
     return d.value;
   }
 

@@ -6,6 +6,7 @@ import { toRating } from './rating-entry.js';
 import type { ScaleResolver } from './review-yaml.js';
 import { cellOf, mapColumns, placeOf, type ColumnSpec, type Row, type Table } from './table.js';
 import { normalizeName, parseDate } from './values.js';
+import { todayIso } from './clock.js';
 
 const META: ColumnSpec[] = [
   { key: 'program', aliases: ['programme', 'program_name', 'nom_programme', 'dispositif', 'structure'], required: true },
@@ -83,6 +84,9 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
     if (!program) err(row, cols.program, 'cell.required', { column: table.header[cols.program!]! }, table.header[cols.program!]);
     const date = parseDate(rawDate);
     if (!date.ok) err(row, cols.date, `expected.${date.expected}`, {}, table.header[cols.date!], rawDate);
+    else if (date.value > todayIso() && !groups.has(`${programId || normalizeName(program)}|${date.value}|${defaultScale.id}`)) {
+      problems.warn(placeOf(table, row.line, cols.date!), 'date.future', {}, table.header[cols.date!], rawDate);
+    }
     const rawType = cellOf(row, cols.type);
     const type = rawType ? TYPES[normalizeName(rawType)] : undefined;
     if (rawType && !type) err(row, cols.type, 'cell.reviewType', {}, table.header[cols.type!], rawType);

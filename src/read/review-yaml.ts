@@ -5,6 +5,7 @@ import { findItem, type Scale } from '../scale/scale.js';
 import { ProblemList } from './problems.js';
 import { toRating, type RawEntry } from './rating-entry.js';
 import { parseDate } from './values.js';
+import { todayIso } from './clock.js';
 import { placeInYaml, readYamlWith, type YamlSource } from './yaml-file.js';
 
 const Text = z.union([z.string(), z.number()]).transform(String);
@@ -60,6 +61,7 @@ export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, res
   const at = (path: (string | number)[]) => placeInYaml(src, path);
   const hasDate = String(doc.review.date).trim() !== '';
   const date = hasDate || requireDate ? parseDate(String(doc.review.date)) : ({ ok: false, expected: 'date.format' } as const);
+  if (date.ok && date.value > todayIso()) problems.warn(at(['review', 'date']), 'date.future', {}, 'review.date', String(doc.review.date));
   if (!date.ok && (hasDate || requireDate)) problems.error(at(['review', 'date']), `expected.${date.expected}`, {}, 'review.date', String(doc.review.date));
   let period: Review['period'];
   if (doc.review.period) {

@@ -1,6 +1,9 @@
 // A table read from a CSV file (or, later, a workbook sheet): header, rows, and where each cell is.
 import { parse } from 'csv-parse/sync';
-import { decodeText, looksBinary, sniffDelimiter, type Delimiter, type Encoding } from './text.js';
+import { decodeText, looksBinary, mixedEncodingLine, sniffDelimiter, type Delimiter, type Encoding } from './text.js';
+
+/** The longest record a table may hold: longer is not a spreadsheet export but a broken or hostile file. */
+export const MAX_RECORD_BYTES = 1_048_576;
 import { normalizeName } from './values.js';
 import { ProblemList, type Place } from './problems.js';
 
@@ -44,6 +47,10 @@ export function readCsvTable(file: string, bytes: Uint8Array, problems: ProblemL
     return null;
   }
   const { text, encoding } = decodeText(bytes);
+  if (encoding === 'windows-1252') {
+    const mixed = mixedEncodingLine(bytes);
+    if (mixed !== null) problems.warn({ line: mixed }, 'file.mixedEncoding');
+  }
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = sniffDelimiter(firstLine);
   let records: { record: string[]; info: { lines: number } }[];
@@ -54,10 +61,12 @@ export function readCsvTable(file: string, bytes: Uint8Array, problems: ProblemL
       skip_empty_lines: true,
       relax_column_count: true,
       relax_quotes: false,
+      max_record_size: MAX_RECORD_BYTES,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { code?: string; lines?: number; message: string };
-    problems.error({ line: err.lines }, 'csv.syntax', { detail: err.message.replace(/^[^:]*:\s*/, '') });
+    if (err.code === 'CSV_MAX_RECORD_SIZE') problems.error({ line: err.lines }, 'csv.recordTooLarge', { max: '1 MB' });
+    else problems.error({ line: err.lines }, 'csv.syntax', { detail: err.message.replace(/^[^:]*:\s*/, '') });
     return null;
   }
   const rows: Row[] = [];

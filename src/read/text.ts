@@ -5,6 +5,30 @@ export type Encoding = 'utf-8' | 'windows-1252';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Line of the first byte that breaks UTF-8, when the bytes also hold valid UTF-8 multi-byte
+ * sequences: a file that mixes UTF-8 and Windows-1252 (e.g. rows pasted from two exports).
+ */
+export function mixedEncodingLine(bytes: Uint8Array): number | null {
+  let line = 1;
+  let utf8Seen = false;
+  let firstBad: number | null = null;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    if (b < 0x80) continue;
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      utf8Seen = true;
+      i += len - 1;
+    } else if (firstBad === null) firstBad = line;
+    if (utf8Seen && firstBad !== null) return firstBad;
+  }
+  return null;
+}
+
 /** Decode a file: a UTF-8 BOM or strictly valid UTF-8 is UTF-8, anything else is Windows-1252. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -13,7 +37,22 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   try {
     return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252'), encoding: 'windows-1252' };
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (mixedEncodingLine(bytes) === null) return { text: iconv.decode(buf, 'win1252'), encoding: 'windows-1252' };
+    // Mixed: each line in the encoding it is valid in (UTF-8 where it can be, else Windows-1252).
+    const lines: string[] = [];
+    for (let start = 0; start <= buf.length; ) {
+      let end = buf.indexOf(0x0a, start);
+      if (end < 0) end = buf.length;
+      const line = buf.subarray(start, end);
+      try {
+        lines.push(strictUtf8.decode(line));
+      } catch {
+        lines.push(iconv.decode(line, 'win1252'));
+      }
+      start = end + 1;
+    }
+    return { text: lines.join('\n'), encoding: 'windows-1252' };
   }
 }
 

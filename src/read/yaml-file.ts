@@ -2,7 +2,10 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ProblemList, type Place } from './problems.js';
-import { decodeText, looksBinary } from './text.js';
+import { decodeText, looksBinary, mixedEncodingLine } from './text.js';
+
+/** A review or settings file larger than this is not a review. */
+export const MAX_YAML_BYTES = 10 * 1_048_576;
 
 export interface YamlSource {
   doc: Document;
@@ -32,25 +35,34 @@ export function parseYaml(bytes: Uint8Array, problems: ProblemList): { src: Yaml
     problems.error({}, 'file.binary');
     return null;
   }
-  const { text } = decodeText(bytes);
+  if (bytes.length > MAX_YAML_BYTES) {
+    problems.error({}, 'file.tooLarge', { size: `${(bytes.length / 1_048_576).toFixed(1)} MB`, max: '10 MB' });
+    return null;
+  }
+  const { text, encoding } = decodeText(bytes);
+  if (encoding === 'windows-1252') {
+    const mixed = mixedEncodingLine(bytes);
+    if (mixed !== null) problems.warn({ line: mixed }, 'file.mixedEncoding');
+  }
   const lines = new LineCounter();
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
-    problems.error({}, 'yaml.syntax', { detail: (e as Error).message });
+    problems.error({}, e instanceof RangeError ? 'yaml.tooDeep' : 'yaml.syntax', { detail: (e as Error).message });
     return null;
   }
   for (const err of doc.errors) {
     const { line, col } = lines.linePos(err.pos[0]);
-    problems.error({ line, column: col }, 'yaml.syntax', { detail: err.message.split('\n')[0] ?? err.code });
+    const deep = /call stack/i.test(err.message);
+    problems.error({ line, column: col }, deep ? 'yaml.tooDeep' : 'yaml.syntax', { detail: err.message.split('\n')[0] ?? err.code });
   }
   if (doc.errors.length > 0) return null;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    problems.error({}, 'yaml.syntax', { detail: (e as Error).message.split('\n')[0] ?? '' });
+    problems.error({}, e instanceof RangeError ? 'yaml.tooDeep' : 'yaml.syntax', { detail: (e as Error).message.split('\n')[0] ?? '' });
     return null;
   }
   return { src: { doc, lines }, data };
