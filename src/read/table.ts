@@ -110,10 +110,18 @@ export function mapColumns(
   const byName = new Map<string, string>();
   for (const s of specs) for (const a of [s.key, ...s.aliases]) byName.set(normalizeName(a), s.key);
   const index: ColumnIndex = {};
+  const canonical = (h: string, key: string) => normalizeName(h) === normalizeName(key);
   table.header.forEach((h, i) => {
     const key = byName.get(normalizeName(h));
-    if (key !== undefined && index[key] === undefined) index[key] = i;
-    else if (key !== undefined) problems.error(placeOf(table, table.headerLine, i), 'column.duplicate', { column: h }, h, h);
+    const taken = key === undefined ? undefined : index[key];
+    if (key !== undefined && taken === undefined) index[key] = i;
+    else if (key !== undefined && canonical(h, key) && !canonical(table.header[taken!]!, key)) {
+      // The column's own name wins over an alias (e.g. item beside code): the alias is set aside.
+      problems.warn(placeOf(table, table.headerLine, taken!), 'column.aliasIgnored', { column: table.header[taken!]!, by: h }, table.header[taken!], table.header[taken!]);
+      index[key] = i;
+    } else if (key !== undefined && !canonical(h, key) && canonical(table.header[taken!]!, key)) {
+      problems.warn(placeOf(table, table.headerLine, i), 'column.aliasIgnored', { column: h, by: table.header[taken!]! }, h, h);
+    } else if (key !== undefined) problems.error(placeOf(table, table.headerLine, i), 'column.duplicate', { column: h }, h, h);
     else if (!keepUnknown?.(h, i)) problems.warn(placeOf(table, table.headerLine, i), 'column.unknown', { column: h }, h, h);
   });
   for (const s of specs) {
