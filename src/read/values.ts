@@ -1,12 +1,20 @@
 // Cell values as evaluators write them: dates, decimals, booleans, header names.
 
+const normalized = new Map<string, string>();
+
 /** Lower case, no accents, no spaces, `_` or `-`: how header names and item names are matched. */
 export function normalizeName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\s_\-'’.]+/g, '');
+  let out = normalized.get(s);
+  if (out === undefined) {
+    out = s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[\s_\-'’.]+/g, '');
+    if (normalized.size > 100_000) normalized.clear(); // names repeat (contracts, specialists): keep the cache bounded
+    normalized.set(s, out);
+  }
+  return out;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
@@ -58,7 +66,12 @@ export function parseBoolean(raw: string | boolean): Parsed<boolean> {
   return { ok: false, expected: 'boolean' };
 }
 
+/** Day number of an ISO date (days since 1970-01-01), without parsing a date string. */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
 /** Days from one ISO date to another. */
 export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(toIso + 'T00:00:00Z') - Date.parse(fromIso + 'T00:00:00Z')) / 86_400_000);
+  return dayNumber(toIso) - dayNumber(fromIso);
 }
