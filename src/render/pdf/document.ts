@@ -65,7 +65,6 @@ export class PdfWriter {
       tagged: true,
       displayTitle: true,
       lang: opts.m.lang === 'fr' ? 'fr-FR' : 'en-GB',
-      font: FONT,
       ...(opts.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
       info: {
         Title: opts.title,
@@ -76,8 +75,11 @@ export class PdfWriter {
         ModDate: opts.date,
       },
     } as PDFKit.PDFDocumentOptions);
+    // Register each face once and select it by name: pdfkit re-parses a font file that is both the
+    // document's default font and registered under a name, on every font() call.
     this.doc.registerFont('Sans', FONT);
     this.doc.registerFont('Bold', FONT_BOLD);
+    this.doc.font('Sans');
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
     this.newPage();
