@@ -7,6 +7,9 @@ import { dirname } from 'node:path';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, internal: 3 } as const;
 
+/** How many problems of one kind in one file are printed before a count of the rest. */
+export const MAX_SHOWN = { error: 100, warning: 10 };
+
 /** Ends a command with an exit code after its message was printed. */
 export class Exit extends Error {
   constructor(readonly code: number) {
@@ -99,14 +102,27 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
     },
     report(problems) {
       let errors = 0;
+      // Every problem counts; of one kind in one file, the first ones are printed, then how many more.
+      const shown = new Map<string, number>();
+      const more = new Map<string, { p: Problem; n: number }>();
       for (const p of problems) {
         const text = problemText(p, m);
         if (seen.has(text)) continue;
         seen.add(text);
         if (p.severity === 'error') errors++;
         else if (quiet) continue;
+        const kind = `${p.file}\u0000${p.severity}\u0000${p.key}`;
+        const count = (shown.get(kind) ?? 0) + 1;
+        shown.set(kind, count);
+        if (count > (p.severity === 'error' ? MAX_SHOWN.error : MAX_SHOWN.warning)) {
+          more.set(kind, { p, n: (more.get(kind)?.n ?? 0) + 1 });
+          continue;
+        }
         process.stderr.write(text + '\n');
         if (github) process.stdout.write(annotation(p.severity, p, problemMessage(p, m)) + '\n');
+      }
+      for (const { p, n } of more.values()) {
+        process.stderr.write(`${p.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(`problem.${p.key}`, { ...p.params, value: '' }) })}\n`);
       }
       return errors;
     },

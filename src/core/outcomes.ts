@@ -221,12 +221,25 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
 
   const weeks = (daysBetween(W.from, W.to) + 1) / 7;
   const specialistNames = records.staff.length ? records.staff.map((s) => s.specialist) : [...new Set(people.flatMap((p) => (p.specialist ? [p.specialist] : [])))].sort();
+  // Participants and face-to-face contacts in the window, indexed by specialist once.
+  const bySpecialist = new Map<string, Participant[]>();
+  for (const p of people) {
+    if (!p.specialist) continue;
+    const k = normalizeName(p.specialist);
+    (bySpecialist.get(k) ?? bySpecialist.set(k, []).get(k)!).push(p);
+  }
+  const contactsOf = new Map<string, number>();
+  for (const c of records.contacts) {
+    if (!c.faceToFace || c.date < W.from || c.date > W.to) continue;
+    const k = normalizeName(c.specialist);
+    contactsOf.set(k, (contactsOf.get(k) ?? 0) + 1);
+  }
   const specialists = specialistNames.map((name) => {
     const key = normalizeName(name);
-    const mine = people.filter((p) => p.specialist && normalizeName(p.specialist) === key);
+    const mine = bySpecialist.get(key) ?? [];
     const served = mine.filter((p) => servedIn(p, W));
     const working = served.filter((p) => workingIn(p, W)).length;
-    const contacts = records.contacts.filter((c) => c.faceToFace && normalizeName(c.specialist) === key && c.date >= W.from && c.date <= W.to).length;
+    const contacts = contactsOf.get(key) ?? 0;
     const small = (n: number) => opts.minCell > 0 && n > 0 && n < opts.minCell;
     return {
       name,
