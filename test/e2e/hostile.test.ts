@@ -50,6 +50,19 @@ describe('hostile and broken files', () => {
     expect(r.stdout).toContain(",'-2+3");
     expect(r.stdout).not.toMatch(/(^|,)"?[=+@-]/m);
   });
+  it('prints ten warnings of a kind per file, then counts the rest; errors are all counted', () => {
+    const f = join(tempDir(), 'many.csv');
+    const rows = ['program,date,item,score'];
+    for (let i = 0; i < 15; i++) rows.push(`P${i},2099-01-0${1 + (i % 9)},S1,4`);
+    for (let i = 0; i < 3; i++) rows.push(`Q${i},2026-01-01,S1,9`);
+    writeFileSync(f, rows.join('\n') + '\n');
+    const r = cli(['validate', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/warning: this date is in the future/g)).toHaveLength(10);
+    expect(r.stderr).toContain(`${f}: warning: … and 5 more of the same kind: this date is in the future`);
+    expect(r.stderr.match(/error: a score must be a whole number/g)).toHaveLength(3);
+    expect(r.stdout).toContain('many.csv: 3 error(s), 15 warning(s)');
+  });
   it('rejects binary data', () => {
     const f = join(tempDir(), 'photo.csv');
     writeFileSync(f, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]));
