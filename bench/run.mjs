@@ -123,5 +123,9 @@ const lines = [
   ...results.map((r) => `| ${r.what} | ${r.seconds.toFixed(3)} | ${Number.isFinite(r.rss) ? `${(r.rss / 1048576).toFixed(0)} MB` : '—'} | ${r.note ?? ''} |`),
   '',
 ];
-writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n'));
+// Keep the hand-written reading of the figures (everything from "## Reading") across runs.
+const resultsFile = join(root, 'bench', 'RESULTS.md');
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+const reading = previous.indexOf('## Reading');
+writeFileSync(resultsFile, lines.join('\n') + (reading >= 0 ? '\n' + previous.slice(reading) : ''));
 console.log('wrote bench/RESULTS.md');
