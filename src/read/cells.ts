@@ -39,7 +39,8 @@ export class RowReader {
     return v;
   }
 
-  date(key: string, required = false): string | undefined {
+  /** A date; one in the future gets a warning unless it may be planned (`future: true`, e.g. a contract's end). */
+  date(key: string, required = false, future = false): string | undefined {
     const raw = this.text(key, required);
     if (raw === undefined) return undefined;
     const d = parseDate(raw);
@@ -47,7 +48,7 @@ export class RowReader {
       this.error(key, `expected.${d.expected}`, {}, raw);
       return undefined;
     }
-    if (d.value > todayIso()) this.warn(key, 'date.future', {}, raw);
+    if (!future && d.value > todayIso()) this.warn(key, 'date.future', {}, raw);
     return d.value;
   }
 

@@ -238,7 +238,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   const jobs = read<Job>('jobs', (r) => {
     const participant = r.text('participant', true);
     const start = r.date('start_date', true);
-    const end = r.date('end_date');
+    const end = r.date('end_date', false, true); // a fixed-term contract's planned end may be ahead
     if (start && end && end < start) r.error('end_date', 'records.endBeforeStart', { start }, r.text('end_date'));
     const contract = r.text('contract', true);
     const competitive = r.bool('competitive');
