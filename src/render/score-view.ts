@@ -4,7 +4,7 @@ import { localize } from '../scale/scale.js';
 import type { ScoredReview } from '../core/score-review.js';
 import type { Band } from '../scale/schema.js';
 import { evidenceText } from './evidence.js';
-import type { Block, Tone } from './view.js';
+import type { Block, Tone, ViewCell } from './view.js';
 
 /** Tone of a band by its rank among the scale's bands: the top is best, the bottom poor. */
 export function bandTone(bands: Band[], band: Band | null): Tone {
@@ -167,19 +167,20 @@ export function agreementBlocks(r: ScoredReview, m: Messages): Block[] {
 }
 
 export function summaryBlocks(reviews: ScoredReview[], m: Messages): Block[] {
+  const history = reviews.some((r) => r.change);
+  const withChange = <T,>(cells: T[], change: T): T[] => (history ? [...cells.slice(0, 3), change, ...cells.slice(3)] : cells);
   return [
     { kind: 'title', text: m.t('score.summaryTitle', { count: reviews.length }) },
     {
       kind: 'table',
-      columns: [{ title: m.t('col.program'), wrap: true }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' }, { title: m.t('col.change'), align: 'right' }, { title: m.t('col.band'), wrap: true }, { title: m.t('col.rated'), align: 'right' }],
-      rows: reviews.map((r) => [
+      columns: withChange([{ title: m.t('col.program'), wrap: true }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' as const }, { title: m.t('col.band'), wrap: true }, { title: m.t('col.rated'), align: 'right' as const }], { title: m.t('col.change'), align: 'right' as const }),
+      rows: reviews.map((r) => withChange<ViewCell>([
         [r.program.name, r.program.site].filter(Boolean).join(' — '),
         formatDate(r.date, m),
         r.total === null ? '—' : `${r.total}/${r.max}`,
-        r.change ? signed(r.change.total.delta) : '',
         { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) },
         `${r.rated}/${r.itemCount}`,
-      ]),
+      ], r.change ? signed(r.change.total.delta) : '')),
     },
   ];
 }
