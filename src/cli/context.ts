@@ -69,7 +69,7 @@ export function problemMessage(p: Problem, m: Messages): string {
   if (p.value !== undefined && !text.includes(p.value)) detail.push(m.t('problem.value', { value: p.value }));
   if (detail.length) text += ` (${detail.join(', ')})`;
   const hintKey = `hint.${p.key}`;
-  if (m.has(hintKey)) text += `\n    ${m.t('problem.hint')}: ${m.t(hintKey, p.params)}`;
+  if (m.has(hintKey)) text += `\n    ${m.t('problem.hint')}${m.t('format.labelSep')}${m.t(hintKey, p.params)}`;
   return text;
 }
 

@@ -39,7 +39,7 @@ function scaleBlocks(s: Scale, m: Messages, only?: string): Block[] {
   const blocks: Block[] = [];
   if (!only) {
     blocks.push({ kind: 'title', text: `${s.id} — ${L(s.name)}` });
-    blocks.push({ kind: 'line', text: `${m.t('scales.version')}: ${L(s.version)} · ${m.t('scales.range', { min: s.minTotal, max: s.maxTotal })}`, tone: 'muted' });
+    blocks.push({ kind: 'line', text: `${m.t('scales.version')}${m.t('format.labelSep')}${L(s.version)} · ${m.t('scales.range', { min: s.minTotal, max: s.maxTotal })}`, tone: 'muted' });
     blocks.push({ kind: 'line', text: s.bands.map((b) => `${L(b.label)} ≥ ${b.min}`).join(' · ') });
     for (const note of s.notes) blocks.push({ kind: 'line', text: `* ${L(note)}`, tone: 'muted' });
   }
@@ -61,10 +61,10 @@ function scaleBlocks(s: Scale, m: Messages, only?: string): Block[] {
         });
       blocks.push({ kind: 'table', columns: [{ title: m.t('col.score'), align: 'right' }, { title: m.t('col.rule') }, { title: m.t('col.anchor'), wrap: true }], rows });
       if (it.elements) for (const e of it.elements) blocks.push({ kind: 'line', text: `  (${e.id}) ${L(e.label)}` });
-      if (it.ruleNote) blocks.push({ kind: 'line', text: `${m.t('scales.rule')}: ${L(it.ruleNote)}`, tone: 'muted' });
+      if (it.ruleNote) blocks.push({ kind: 'line', text: `${m.t('scales.rule')}${m.t('format.labelSep')}${L(it.ruleNote)}`, tone: 'muted' });
       for (const c of it.caps) blocks.push({ kind: 'line', text: m.t('scales.cap', { flag: c.flag, label: L(c.label), max: c.maxWithout }), tone: 'muted' });
-      if (it.computed) blocks.push({ kind: 'line', text: `${m.t('scales.computed')}: ${L(it.computed)}`, tone: 'muted' });
-      if (it.provisional) blocks.push({ kind: 'line', text: `${m.t('scales.provisional')}: ${L(it.provisional)}`, tone: 'fair' });
+      if (it.computed) blocks.push({ kind: 'line', text: `${m.t('scales.computed')}${m.t('format.labelSep')}${L(it.computed)}`, tone: 'muted' });
+      if (it.provisional) blocks.push({ kind: 'line', text: `${m.t('scales.provisional')}${m.t('format.labelSep')}${L(it.provisional)}`, tone: 'fair' });
     }
   }
   return blocks;
