@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import { cpus, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeData } from './data.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = join(root, 'bench', 'data');
@@ -12,56 +13,7 @@ const bin = join(root, 'bin', 'ips-fidelity.js');
 const quick = process.argv.includes('--quick');
 mkdirSync(data, { recursive: true });
 
-// Deterministic pseudo-random numbers (same data on every run).
-let seed = 20261122;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const day = (n) => new Date(Date.UTC(2021, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-const CODES = 'S1 S2 S3 O1 O2 O3 O4 O5 O6 O7 O8 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14'.split(' ');
-
-function programFolder(jobs) {
-  const dir = join(data, `program-${jobs}`);
-  if (existsSync(join(dir, 'jobs.csv'))) return dir;
-  mkdirSync(dir, { recursive: true });
-  const people = Math.max(10, Math.floor(jobs / 2));
-  const specialists = Math.max(2, Math.floor(people / 25));
-  const write = (name, header, n, row) => {
-    const chunks = [header + '\n'];
-    for (let i = 0; i < n; i++) chunks.push(row(i) + '\n');
-    writeFileSync(join(dir, name), chunks.join(''));
-  };
-  const entry = Array.from({ length: people }, () => Math.floor(rand() * 1400));
-  write('participants.csv', 'id,entry_date,exit_date,specialist,team,first_employer_contact,working_at_entry', people, (i) =>
-    [`P${i}`, day(entry[i]), rand() < 0.2 ? day(entry[i] + 60 + Math.floor(rand() * 400)) : '', `ES${i % specialists}`, `Team${i % (specialists * 2)}`, rand() < 0.8 ? day(entry[i] + Math.floor(rand() * 90)) : '', rand() < 0.1 ? 'yes' : 'no'].join(','),
-  );
-  write('jobs.csv', 'participant,employer,job_type,start_date,end_date,hours_per_week,hourly_wage,contract', jobs, () => {
-    const p = Math.floor(rand() * people);
-    const start = entry[p] + 20 + Math.floor(rand() * 500);
-    return [`P${p}`, `Employer${Math.floor(rand() * 5000)}`, `type${Math.floor(rand() * 60)}`, day(start), rand() < 0.5 ? day(start + Math.floor(rand() * 400)) : '', 8 + Math.floor(rand() * 32), (11 + rand() * 6).toFixed(2), pick(['cdi', 'cdd', 'interim', 'ea', 'esat', 'stage'])].join(',');
-  });
-  write('contacts.csv', 'specialist,date,employer,face_to_face', Math.floor(jobs / 2), () => [`ES${Math.floor(rand() * specialists)}`, day(Math.floor(rand() * 1800)), `Employer${Math.floor(rand() * 5000)}`, rand() < 0.8 ? 'yes' : 'no'].join(','));
-  write('staff.csv', 'specialist,fte,employment_services_pct,community_pct', specialists, (i) => [`ES${i}`, (0.5 + rand() * 0.5).toFixed(1), 70 + Math.floor(rand() * 30), 30 + Math.floor(rand() * 50)].join(','));
-  writeFileSync(join(dir, 'program.yaml'), 'program: {name: Synthetic program, id: SYN-1}\nperiod: {from: 2021-01-01, to: 2025-12-31}\nminimum_wage: 11.88\n');
-  return dir;
-}
-
-function ratings(reviews) {
-  const file = join(data, `ratings-${reviews}.csv`);
-  if (existsSync(file)) return file;
-  const rows = ['program,program_id,date,item,score'];
-  for (let r = 0; r < reviews; r++) for (const c of CODES) rows.push(`Program ${r % 3000},PRG-${r % 3000},${day(1000 + Math.floor(r / 3000) * 200)},${c},${1 + Math.floor(rand() * 5)}`);
-  writeFileSync(file, rows.join('\n') + '\n');
-  return file;
-}
-
-function portfolio(sites) {
-  const file = join(data, `portfolio-${sites}.csv`);
-  if (existsSync(file)) return file;
-  const rows = [`program,program_id,date,${CODES.join(',')}`];
-  for (let s = 0; s < sites; s++) rows.push(`Site ${s},SITE-${s},2026-01-15,${CODES.map(() => 2 + Math.floor(rand() * 4)).join(',')}`);
-  writeFileSync(file, rows.join('\n') + '\n');
-  return file;
-}
+const { programFolder, ratings, portfolio } = makeData(data);
 
 /** Run a command `runs` times; median seconds and the peak RSS of the median run. */
 function measure(args, runs, command = process.execPath) {
