@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { normalizeName } from '../read/values.js';
 import { Localized } from '../scale/schema.js';
+import type { JobColumns, Names } from './records.js';
 
 export const ContractFile = z
   .object({
@@ -48,4 +49,20 @@ export function isCompetitive(table: ContractTable, job: { contract: string; com
 /** Is it a job at all (work trials such as stage and PMSMP are not)? */
 export function isJob(table: ContractTable, job: { contract: string }): boolean {
   return table.byName.get(normalizeName(job.contract))?.job ?? true;
+}
+
+/** Each job of a program: whether it is a job at all, and whether it is competitive (its own override first). */
+export function jobClasses(table: ContractTable, jobs: JobColumns, names: Names): { isJob: Uint8Array; competitive: Uint8Array } {
+  const isJobArr = new Uint8Array(jobs.count);
+  const competitive = new Uint8Array(jobs.count);
+  const byName = new Map<number, Contract | null>();
+  for (let j = 0; j < jobs.count; j++) {
+    const n = jobs.contract[j]!;
+    let c = byName.get(n);
+    if (c === undefined) byName.set(n, (c = findContract(table, names.name(n) ?? '') ?? null));
+    isJobArr[j] = c?.job ?? true ? 1 : 0;
+    const own = jobs.competitive[j]!;
+    competitive[j] = own === -1 ? (c?.competitive ? 1 : 0) : own;
+  }
+  return { isJob: isJobArr, competitive };
 }

@@ -2,8 +2,8 @@
 // The scale says which computation an item uses (`compute:`); the texts in the scale describe them.
 import type { Item } from '../scale/schema.js';
 import type { Scale } from '../scale/scale.js';
-import { isCompetitive, isJob, type ContractTable } from './contracts.js';
-import { activeOn, heldIn, type Period, type ProgramRecords } from './records.js';
+import { jobClasses, type ContractTable } from './contracts.js';
+import { activeOn, daysOf, heldIn, NO_NAME, type Period, type ProgramRecords } from './records.js';
 import type { ItemRating, RecordsEvidence } from './review.js';
 import { daysBetween, normalizeName } from '../read/values.js';
 
@@ -19,11 +19,18 @@ type Computation = (r: ProgramRecords, period: Period, contracts: ContractTable)
 
 const missing = (table: string): RecordsEvidence => ({ key: 'records.missingTable', params: { table } });
 
+/** Participants active on a day, by index. */
+function activeParticipants(r: ProgramRecords, day: number): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < r.participants.count; p++) if (activeOn(r, p, day)) out.push(p);
+  return out;
+}
+
 const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
   caseload(r, period) {
     if (!r.tables.participants) return missing('participants');
     if (!r.tables.staff || r.staff.length === 0) return missing('staff');
-    const active = r.participants.filter((p) => activeOn(p, period.to)).length;
+    const active = activeParticipants(r, daysOf(period).to).length;
     const fte = r.staff.reduce((a, s) => a + s.fte, 0);
     const value = round(active / fte);
     return { observation: { kind: 'value', value, n: active }, flags: {}, records: { key: 'records.caseload', params: { value, active, fte: round(fte), date: period.to } } };
@@ -39,9 +46,13 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
     if (!r.tables.participants) return missing('participants');
     if (Object.keys(r.settings.teams).length === 0) return { key: 'records.needsSetting', params: { setting: 'teams' } };
     const teamsOf = new Map(Object.entries(r.settings.teams).map(([s, t]) => [normalizeName(s), t.map(normalizeName)]));
-    const active = r.participants.filter((p) => activeOn(p, period.to) && p.specialist);
+    const P = r.participants;
+    const active = activeParticipants(r, daysOf(period).to).filter((p) => P.specialist[p] !== NO_NAME);
     if (active.length === 0) return { key: 'records.noneActive', params: { date: period.to } };
-    const matching = active.filter((p) => p.team && (teamsOf.get(normalizeName(p.specialist!)) ?? []).includes(normalizeName(p.team))).length;
+    const matching = active.filter((p) => {
+      const team = r.names.name(P.team[p]!);
+      return team !== undefined && (teamsOf.get(normalizeName(r.names.name(P.specialist[p]!)!)) ?? []).includes(normalizeName(team));
+    }).length;
     const value = round((100 * matching) / active.length, 1);
     const atMostTwo = [...teamsOf.values()].every((t) => t.length <= 2);
     return {
@@ -52,9 +63,11 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
   },
   'days-to-employer-contact'(r, period) {
     if (!r.tables.participants) return missing('participants');
-    const withContact = r.participants.filter((p) => p.firstEmployerContact && p.firstEmployerContact <= period.to);
-    if (withContact.length === 0) return { key: 'records.noneWith', params: { what: 'first_employer_contact' } };
-    const days = withContact.map((p) => daysBetween(p.entry, p.firstEmployerContact!));
+    const P = r.participants;
+    const to = daysOf(period).to;
+    const days: number[] = [];
+    for (let p = 0; p < P.count; p++) if (P.firstEmployerContact[p]! <= to) days.push(P.firstEmployerContact[p]! - P.entry[p]!);
+    if (days.length === 0) return { key: 'records.noneWith', params: { what: 'first_employer_contact' } };
     const value = round(days.reduce((a, b) => a + b, 0) / days.length, 1);
     return { observation: { kind: 'value', value, n: days.length }, flags: { 'tracks-employer-contacts': r.tables.contacts }, records: { key: 'records.daysToContact', params: { value, n: days.length } } };
   },
@@ -62,10 +75,16 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
     if (!r.tables.staff || r.staff.length === 0) return missing('staff');
     if (!r.tables.contacts) return missing('contacts');
     const weeks = (daysBetween(period.from, period.to) + 1) / 7;
-    const specialists = r.staff.map((s) => {
-      const n = r.contacts.filter((c) => c.faceToFace && normalizeName(c.specialist) === normalizeName(s.specialist) && c.date >= period.from && c.date <= period.to).length;
-      return { name: s.specialist, value: round(n / weeks) };
-    });
+    const X = daysOf(period);
+    const C = r.contacts;
+    const perName = new Map<number, number>();
+    for (let c = 0; c < C.count; c++) if (C.faceToFace[c] && C.date[c]! >= X.from && C.date[c]! <= X.to) perName.set(C.specialist[c]!, (perName.get(C.specialist[c]!) ?? 0) + 1);
+    const perSpecialist = new Map<string, number>();
+    for (const [n, count] of perName) {
+      const k = normalizeName(r.names.name(n)!);
+      perSpecialist.set(k, (perSpecialist.get(k) ?? 0) + count);
+    }
+    const specialists = r.staff.map((s) => ({ name: s.specialist, value: round((perSpecialist.get(normalizeName(s.specialist)) ?? 0) / weeks) }));
     return { observation: { kind: 'specialists', specialists }, flags: {}, records: { key: 'records.contactsPerWeek', params: { weeks: round(weeks, 1), from: period.from, to: period.to } } };
   },
   'job-type-diversity'(r, period, contracts) {
@@ -76,11 +95,19 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
   },
   'competitive-share'(r, period, contracts) {
     if (!r.tables.jobs) return missing('jobs');
-    const current = r.jobs.filter((j) => isJob(contracts, j) && j.start <= period.to && (j.end === undefined || j.end > period.to));
-    if (current.length === 0) return { key: 'records.noCurrentJobs', params: { date: period.to } };
-    const competitive = current.filter((j) => isCompetitive(contracts, j)).length;
-    const value = round((100 * competitive) / current.length, 1);
-    return { observation: { kind: 'value', value, n: current.length }, flags: {}, records: { key: 'records.competitive', params: { value, competitive, jobs: current.length, date: period.to } } };
+    const J = r.jobs;
+    const to = daysOf(period).to;
+    const classes = jobClasses(contracts, J, r.names);
+    let current = 0;
+    let competitive = 0;
+    for (let j = 0; j < J.count; j++) {
+      if (!classes.isJob[j] || J.start[j]! > to || J.end[j]! <= to) continue;
+      current++;
+      if (classes.competitive[j]) competitive++;
+    }
+    if (current === 0) return { key: 'records.noCurrentJobs', params: { date: period.to } };
+    const value = round((100 * competitive) / current, 1);
+    return { observation: { kind: 'value', value, n: current }, flags: {}, records: { key: 'records.competitive', params: { value, competitive, jobs: current, date: period.to } } };
   },
   'community-share'(r) {
     const staff = r.staff.filter((s) => s.communityPct !== undefined);
@@ -95,11 +122,22 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
 
 function diversity(r: ProgramRecords, period: Period, contracts: ContractTable, field: 'jobType' | 'employer', key: string) {
   if (!r.tables.jobs) return missing('jobs');
-  const jobs = r.jobs.filter((j) => isJob(contracts, j) && heldIn(j, period) && j[field]);
-  if (jobs.length === 0) return { key: 'records.noneWith', params: { what: field === 'jobType' ? 'job_type' : 'employer' } };
-  const distinct = new Set(jobs.map((j) => normalizeName(j[field]!))).size;
-  const value = round((100 * distinct) / jobs.length, 1);
-  return { observation: { kind: 'value' as const, value, n: jobs.length }, flags: {}, records: { key, params: { value, distinct, jobs: jobs.length, from: period.from, to: period.to } } };
+  const J = r.jobs;
+  const X = daysOf(period);
+  const column = J[field];
+  const classes = jobClasses(contracts, J, r.names);
+  let jobs = 0;
+  const distinct = new Set<string>();
+  const seen = new Set<number>();
+  for (let j = 0; j < J.count; j++) {
+    const n = column[j]!;
+    if (n === NO_NAME || !classes.isJob[j] || !heldIn(J.start[j]!, J.end[j]!, X)) continue;
+    jobs++;
+    if (!seen.has(n)) seen.add(n), distinct.add(normalizeName(r.names.name(n)!));
+  }
+  if (jobs === 0) return { key: 'records.noneWith', params: { what: field === 'jobType' ? 'job_type' : 'employer' } };
+  const value = round((100 * distinct.size) / jobs, 1);
+  return { observation: { kind: 'value' as const, value, n: jobs }, flags: {}, records: { key, params: { value, distinct: distinct.size, jobs, from: period.from, to: period.to } } };
 }
 
 /** Compute every item of the scale that declares a computation the records support. */

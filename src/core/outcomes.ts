@@ -1,7 +1,7 @@
 // Employment outcomes from program records (docs/outcomes.md has the exact definitions). Pure: no I/O.
-import { daysBetween, normalizeName } from '../read/values.js';
-import { findContract, isCompetitive, isJob, type ContractTable } from './contracts.js';
-import { activeOn, heldIn, servedIn, type Job, type Participant, type Period, type ProgramRecords } from './records.js';
+import { normalizeName } from '../read/values.js';
+import { findContract, isCompetitive, jobClasses, type Contract, type ContractTable } from './contracts.js';
+import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
 
 export type By = 'quarter' | 'month' | 'year' | 'none';
 export type Convention = 'standard' | 'ips-grow';
@@ -75,9 +75,9 @@ const toDate = (iso: string) => new Date(iso + 'T00:00:00Z');
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const addDays = (day: string, n: number) => iso(new Date(toDate(day).getTime() + n * DAY));
 
-export function median(xs: number[]): number | null {
+export function median(xs: ArrayLike<number>): number | null {
   if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
@@ -130,129 +130,254 @@ export function cell(n: number, minCell: number): Cell {
   return minCell > 0 && n > 0 && n < minCell ? `<${minCell}` : n;
 }
 
+/** What every measure needs to know of each participant and job, computed once. */
+interface Facts {
+  /** Participants that count (under ips-grow, not those working at entry). */
+  counted: Uint8Array;
+  /** Jobs of counted participants (all jobs when there is no participants table). */
+  jobCounts: Uint8Array;
+  isJob: Uint8Array;
+  competitive: Uint8Array;
+  /** Counted jobs that are competitive jobs, by index. */
+  comp: Int32Array;
+  /** Per participant: start of the first competitive job on or after entry, NO_DAY if none. */
+  firstJob: Int32Array;
+  /** Per participant: start of the earliest competitive job, NO_DAY if none. */
+  anyJob: Int32Array;
+}
+
+/** Start of each participant's first competitive job on or after entry (NO_DAY if none). */
+export function firstCompetitiveJobs(r: ProgramRecords, contracts: ContractTable): Int32Array {
+  return facts(r, contracts, 'standard').firstJob;
+}
+
+function facts(r: ProgramRecords, contracts: ContractTable, convention: Convention): Facts {
+  const P = r.participants;
+  const J = r.jobs;
+  const counted = new Uint8Array(P.count);
+  for (let p = 0; p < P.count; p++) counted[p] = convention === 'ips-grow' && P.workingAtEntry[p] === 1 ? 0 : 1;
+  const { isJob: isJobArr, competitive } = jobClasses(contracts, J, r.names);
+  const jobCounts = new Uint8Array(J.count);
+  const firstJob = new Int32Array(P.count).fill(NO_DAY);
+  const anyJob = new Int32Array(P.count).fill(NO_DAY);
+  const comp: number[] = [];
+  for (let j = 0; j < J.count; j++) {
+    const p = J.participant[j]!;
+    jobCounts[j] = P.count === 0 || (p < P.count && counted[p] === 1) ? 1 : 0;
+    if (!jobCounts[j] || !isJobArr[j] || !competitive[j]) continue;
+    comp.push(j);
+    if (p >= P.count) continue;
+    const start = J.start[j]!;
+    if (start < anyJob[p]!) anyJob[p] = start;
+    if (start >= P.entry[p]! && start < firstJob[p]!) firstJob[p] = start;
+  }
+  return { counted, jobCounts, isJob: isJobArr, competitive, comp: Int32Array.from(comp), firstJob, anyJob };
+}
+
 export function computeOutcomes(records: ProgramRecords, contracts: ContractTable, opts: OutcomeOptions): Outcomes {
-  const W = opts.window;
+  const W = daysOf(opts.window);
   const grow = opts.convention === 'ips-grow';
-  const people = records.participants.filter((p) => !(grow && p.workingAtEntry === true));
-  const counted = new Set(people.map((p) => p.id));
-  const jobs = records.jobs.filter((j) => counted.has(j.participant) || !records.participants.length);
-  const realJobs = jobs.filter((j) => isJob(contracts, j));
-  const competitive = realJobs.filter((j) => isCompetitive(contracts, j));
+  const P = records.participants;
+  const J = records.jobs;
+  const f = facts(records, contracts, opts.convention);
+  const { counted, comp, firstJob } = f;
 
-  /** When a job starts to count: under ips-grow, once its 4th paid hour is reached. */
-  const countsFrom = (j: Job) => (grow && j.hoursPerWeek && j.hoursPerWeek < 28 ? addDays(j.start, Math.ceil(28 / j.hoursPerWeek) - 1) : j.start);
-  const jobsOf = new Map<string, Job[]>();
-  for (const j of competitive) {
-    const list = jobsOf.get(j.participant);
-    if (list) list.push(j);
-    else jobsOf.set(j.participant, [j]);
+  /** When a competitive job starts to count as working: under ips-grow, once its 4th paid hour is reached. */
+  const countsFrom = new Int32Array(comp.length);
+  for (let k = 0; k < comp.length; k++) {
+    const j = comp[k]!;
+    const h = J.hoursPerWeek[j]!;
+    countsFrom[k] = grow && h > 0 && h < 28 ? J.start[j]! + Math.ceil(28 / h) - 1 : J.start[j]!;
   }
-  const firstJob = new Map<string, Job>();
-  for (const p of people) {
-    const own = (jobsOf.get(p.id) ?? []).filter((j) => j.start >= p.entry).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    if (own[0]) firstJob.set(p.id, own[0]);
-  }
-  const workingIn = (p: Participant, P: Period) => (jobsOf.get(p.id) ?? []).some((j) => heldIn({ start: countsFrom(j), end: j.end }, P) && (j.end === undefined || countsFrom(j) <= j.end));
+  /** Participants working in a period: holding a competitive job that counts on one of its days. */
+  const stamp = new Int32Array(P.count).fill(-1);
+  let stampNo = 0;
+  const workingIn = (X: DayPeriod, mark?: Uint8Array): number => {
+    const no = stampNo++;
+    let working = 0;
+    for (let k = 0; k < comp.length; k++) {
+      const j = comp[k]!;
+      const p = J.participant[j]!;
+      const from = countsFrom[k]!;
+      const end = J.end[j]!;
+      if (p >= P.count || from > end || !heldIn(from, end, X) || stamp[p] === no || !servedIn(records, p, X)) continue;
+      stamp[p] = no;
+      working++;
+      if (mark) mark[p] = 1;
+    }
+    return working;
+  };
 
-  const periodOf = (P: { label: string; from: string; to: string }): PeriodOutcome => {
-    const served = people.filter((p) => servedIn(p, P));
-    const working = served.filter((p) => workingIn(p, P)).length;
-    const rate = served.length === 0 ? null : working / served.length;
+  const periodOf = (label: string, period: Period, mark?: Uint8Array): PeriodOutcome => {
+    const X = daysOf(period);
+    let served = 0;
+    let firstJobStarts = 0;
+    for (let p = 0; p < P.count; p++) {
+      if (!counted[p]) continue;
+      if (servedIn(records, p, X)) served++;
+      if (firstJob[p]! >= X.from && firstJob[p]! <= X.to) firstJobStarts++;
+    }
+    let jobStarts = 0;
+    for (let k = 0; k < comp.length; k++) {
+      const start = J.start[comp[k]!]!;
+      if (start >= X.from && start <= X.to) jobStarts++;
+    }
+    const working = workingIn(X, mark);
+    const rate = served === 0 ? null : working / served;
     return {
-      label: P.label,
-      from: P.from,
-      to: P.to,
-      served: served.length,
+      label,
+      from: period.from,
+      to: period.to,
+      served,
       working,
       rate,
-      benchmark: opts.by === 'quarter' && isWholeQuarter(P) ? benchmarkOf(rate) : null,
+      benchmark: opts.by === 'quarter' && isWholeQuarter(period) ? benchmarkOf(rate) : null,
       ...(grow ? { growBenchmarkMet: rate === null ? null : rate >= 0.4 } : {}),
-      jobStarts: competitive.filter((j) => j.start >= P.from && j.start <= P.to).length,
-      firstJobStarts: [...firstJob.values()].filter((j) => j.start >= P.from && j.start <= P.to).length,
+      jobStarts,
+      firstJobStarts,
     };
   };
-  const periods = splitWindow(W, opts.by).map(periodOf);
-  const whole = periodOf({ label: 'window', ...W });
+  const periods = splitWindow(opts.window, opts.by).map((X) => periodOf(X.label, X));
+  const workingW = new Uint8Array(P.count);
+  const whole = periodOf('window', opts.window, workingW);
 
-  const cohort = people.filter((p) => p.entry >= W.from && p.entry <= W.to);
-  const contactDays = cohort.filter((p) => p.firstEmployerContact && p.firstEmployerContact <= W.to).map((p) => daysBetween(p.entry, p.firstEmployerContact!));
-  const jobDays = cohort.flatMap((p) => {
-    const j = firstJob.get(p.id);
-    return j && j.start <= W.to ? [daysBetween(p.entry, j.start)] : [];
-  });
-  const within = (pool: Participant[], d: number) => {
-    const eligible = pool.filter((p) => daysBetween(p.entry, W.to) >= d);
-    const count = eligible.filter((p) => {
-      const j = firstJob.get(p.id);
-      return j !== undefined && daysBetween(p.entry, j.start) <= d;
-    }).length;
-    return ratio(count, eligible.length);
+  // Cohort (entered in the window), time to first contact and first job, work within 12 months.
+  const contactDays: number[] = [];
+  const jobDays: number[] = [];
+  const cohort: number[] = [];
+  const servedW: number[] = [];
+  for (let p = 0; p < P.count; p++) {
+    if (!counted[p]) continue;
+    if (servedIn(records, p, W)) servedW.push(p);
+    const entry = P.entry[p]!;
+    if (entry < W.from || entry > W.to) continue;
+    cohort.push(p);
+    const contact = P.firstEmployerContact[p]!;
+    if (contact <= W.to) contactDays.push(contact - entry);
+    if (firstJob[p]! <= W.to) jobDays.push(firstJob[p]! - entry);
+  }
+  const within = (pool: number[], d: number): Ratio => {
+    let eligible = 0;
+    let count = 0;
+    for (const p of pool) {
+      const entry = P.entry[p]!;
+      if (W.to - entry < d) continue;
+      eligible++;
+      if (firstJob[p] !== NO_DAY && firstJob[p]! - entry <= d) count++;
+    }
+    return ratio(count, eligible);
   };
-  const servedW = people.filter((p) => servedIn(p, W));
 
-  const heldW = competitive.filter((j) => heldIn(j, W));
-  const ended = competitive.filter((j) => j.end !== undefined && j.end >= W.from && j.end <= W.to);
-  const startsW = competitive.filter((j) => j.start >= W.from && j.start <= W.to);
+  // Competitive jobs: tenure, hours and wages.
+  const endedDays: number[] = [];
+  const hours: number[] = [];
+  const wages: number[] = [];
+  const startsW: number[] = [];
+  for (let k = 0; k < comp.length; k++) {
+    const j = comp[k]!;
+    const start = J.start[j]!;
+    const end = J.end[j]!;
+    if (end !== NO_DAY && end >= W.from && end <= W.to) endedDays.push(end - start);
+    if (start >= W.from && start <= W.to) startsW.push(j);
+    if (!heldIn(start, end, W)) continue;
+    if (!Number.isNaN(J.hoursPerWeek[j]!)) hours.push(J.hoursPerWeek[j]!);
+    if (!Number.isNaN(J.hourlyWage[j]!)) wages.push(J.hourlyWage[j]!);
+  }
   const stillWorking = [90, 180].map((d) => {
-    const eligible = startsW.filter((j) => daysBetween(j.start, W.to) >= d);
-    return { days: d, ...ratio(eligible.filter((j) => j.end === undefined || daysBetween(j.start, j.end) >= d).length, eligible.length) };
+    let eligible = 0;
+    let count = 0;
+    for (const j of startsW) {
+      const start = J.start[j]!;
+      const end = J.end[j]!;
+      if (W.to - start < d) continue;
+      eligible++;
+      if (end === NO_DAY || end - start >= d) count++;
+    }
+    return { days: d, ...ratio(count, eligible) };
   });
-  const hours = heldW.flatMap((j) => (j.hoursPerWeek === undefined ? [] : [j.hoursPerWeek]));
-  const wages = heldW.flatMap((j) => (j.hourlyWage === undefined ? [] : [j.hourlyWage]));
 
-  const exited = people.filter((p) => p.exit !== undefined && p.exit >= W.from && p.exit <= W.to);
-  const beforeJob = exited.filter((p) => !(jobsOf.get(p.id) ?? []).some((j) => j.start <= p.exit!));
-  const reasons = countBy(beforeJob, (p) => p.exitReason?.trim() || '—');
-
-  const jobsHeldW = jobs.filter((j) => heldIn(j, W));
-  const byContract = new Map<string, Job[]>();
-  for (const j of jobsHeldW) {
-    const id = findContract(contracts, j.contract)?.id ?? normalizeName(j.contract);
-    (byContract.get(id) ?? byContract.set(id, []).get(id)!).push(j);
+  // Exits, and those who left before any competitive job.
+  let exited = 0;
+  const leftBeforeJob: number[] = [];
+  for (let p = 0; p < P.count; p++) {
+    const exit = P.exit[p]!;
+    if (!counted[p] || exit === NO_DAY || exit < W.from || exit > W.to) continue;
+    exited++;
+    if (!(f.anyJob[p]! <= exit)) leftBeforeJob.push(p);
   }
-  const bySetting = new Map<string, Job[]>();
-  for (const j of jobsHeldW) {
-    const setting = findContract(contracts, j.contract)?.setting ?? 'unknown';
-    (bySetting.get(setting) ?? bySetting.set(setting, []).get(setting)!).push(j);
-  }
-  const peopleIn = (js: Job[]) => new Set(js.map((j) => j.participant)).size;
-  const heldJobsW = jobsHeldW.filter((j) => isJob(contracts, j));
-  const competitiveW = heldJobsW.filter((j) => isCompetitive(contracts, j)).length;
+  const reasons = countBy(leftBeforeJob, (p) => records.names.name(P.exitReason[p]!)?.trim() || '—');
 
-  const weeks = (daysBetween(W.from, W.to) + 1) / 7;
-  const specialistNames = records.staff.length ? records.staff.map((s) => s.specialist) : [...new Set(people.flatMap((p) => (p.specialist ? [p.specialist] : [])))].sort();
-  // Participants and face-to-face contacts in the window, indexed by specialist once.
-  const bySpecialist = new Map<string, Participant[]>();
-  for (const p of people) {
-    if (!p.specialist) continue;
-    const k = normalizeName(p.specialist);
+  // Contract mix of the jobs held in the window (work trials included).
+  const byContract = new Map<string, { jobs: number; people: Set<number> }>();
+  const bySetting = new Map<string, { jobs: number; people: Set<number> }>();
+  const add = (m: Map<string, { jobs: number; people: Set<number> }>, key: string, j: number) => {
+    const e = m.get(key) ?? m.set(key, { jobs: 0, people: new Set() }).get(key)!;
+    e.jobs++;
+    e.people.add(J.participant[j]!);
+  };
+  const contractOf = new Map<number, Contract | undefined>();
+  let heldJobsW = 0;
+  let competitiveW = 0;
+  let trialsW = 0;
+  for (let j = 0; j < J.count; j++) {
+    if (!f.jobCounts[j] || !heldIn(J.start[j]!, J.end[j]!, W)) continue;
+    const n = J.contract[j]!;
+    if (!contractOf.has(n)) contractOf.set(n, findContract(contracts, records.names.name(n) ?? ''));
+    const c = contractOf.get(n);
+    add(byContract, c?.id ?? normalizeName(records.names.name(n) ?? ''), j);
+    add(bySetting, c?.setting ?? 'unknown', j);
+    if (!f.isJob[j]) trialsW++;
+    else {
+      heldJobsW++;
+      if (f.competitive[j]) competitiveW++;
+    }
+  }
+
+  // Specialists: caseload, contacts, served and working.
+  const weeks = (W.to - W.from + 1) / 7;
+  const specialistKey = (n: number) => normalizeName(records.names.name(n) ?? '');
+  const bySpecialist = new Map<string, number[]>();
+  const names = new Set<string>();
+  for (let p = 0; p < P.count; p++) {
+    const n = P.specialist[p]!;
+    if (!counted[p] || n === NO_NAME) continue;
+    names.add(records.names.name(n)!);
+    const k = specialistKey(n);
     (bySpecialist.get(k) ?? bySpecialist.set(k, []).get(k)!).push(p);
   }
+  const specialistNames = records.staff.length ? records.staff.map((s) => s.specialist) : [...names].sort();
   const contactsOf = new Map<string, number>();
-  for (const c of records.contacts) {
-    if (!c.faceToFace || c.date < W.from || c.date > W.to) continue;
-    const k = normalizeName(c.specialist);
+  const C = records.contacts;
+  for (let c = 0; c < C.count; c++) {
+    if (!C.faceToFace[c] || C.date[c]! < W.from || C.date[c]! > W.to) continue;
+    const k = specialistKey(C.specialist[c]!);
     contactsOf.set(k, (contactsOf.get(k) ?? 0) + 1);
   }
+  const small = (n: number) => opts.minCell > 0 && n > 0 && n < opts.minCell;
   const specialists = specialistNames.map((name) => {
     const key = normalizeName(name);
     const mine = bySpecialist.get(key) ?? [];
-    const served = mine.filter((p) => servedIn(p, W));
-    const working = served.filter((p) => workingIn(p, W)).length;
-    const contacts = contactsOf.get(key) ?? 0;
-    const small = (n: number) => opts.minCell > 0 && n > 0 && n < opts.minCell;
+    let caseload = 0;
+    let served = 0;
+    let working = 0;
+    for (const p of mine) {
+      if (activeOn(records, p, W.to)) caseload++;
+      if (!servedIn(records, p, W)) continue;
+      served++;
+      if (workingW[p]) working++;
+    }
     return {
       name,
-      caseload: cell(mine.filter((p) => activeOn(p, W.to)).length, opts.minCell),
-      contactsPerWeek: records.contacts.length || records.tables.contacts ? Math.round((contacts / weeks) * 100) / 100 : null,
-      served: cell(served.length, opts.minCell),
+      caseload: cell(caseload, opts.minCell),
+      contactsPerWeek: C.count || records.tables.contacts ? Math.round(((contactsOf.get(key) ?? 0) / weeks) * 100) / 100 : null,
+      served: cell(served, opts.minCell),
       working: cell(working, opts.minCell),
-      rate: served.length === 0 || small(served.length) || small(working) ? null : working / served.length,
+      rate: served === 0 || small(served) || small(working) ? null : working / served,
     };
   });
 
   return {
-    window: W,
+    window: opts.window,
     by: opts.by,
     convention: opts.convention,
     minCell: opts.minCell,
@@ -271,7 +396,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       },
       daysToFirstJob: { cohort: cohort.length, n: jobDays.length, median: median(jobDays), within: [90, 180, 365].map((d) => ({ days: d, ...within(cohort, d) })) },
       workedWithin12Months: within(servedW, 365),
-      tenure: { ended: ended.length, medianDays: median(ended.map((j) => daysBetween(j.start, j.end!))), stillWorking },
+      tenure: { ended: endedDays.length, medianDays: median(endedDays), stillWorking },
       hours: { n: hours.length, median: median(hours), atLeast20: ratio(hours.filter((h) => h >= 20).length, hours.length) },
       wage: {
         n: wages.length,
@@ -280,21 +405,21 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
         atOrAboveMinimum: opts.minimumWage === undefined ? null : ratio(wages.filter((w) => w >= opts.minimumWage!).length, wages.length),
       },
       exits: {
-        exited: exited.length,
-        beforeAnyJob: beforeJob.length,
-        dropOut: ratio(beforeJob.length, servedW.length),
+        exited,
+        beforeAnyJob: leftBeforeJob.length,
+        dropOut: ratio(leftBeforeJob.length, servedW.length),
         reasons: [...reasons].map(([reason, n]) => ({ reason, people: cell(n, opts.minCell) })),
       },
       contracts: {
-        jobs: heldJobsW.length,
+        jobs: heldJobsW,
         competitive: competitiveW,
-        competitiveShare: heldJobsW.length ? competitiveW / heldJobsW.length : null,
-        workTrials: jobsHeldW.length - heldJobsW.length,
-        byContract: [...byContract].sort(([a], [b]) => contractOrder(contracts, a) - contractOrder(contracts, b) || (a < b ? -1 : 1)).map(([id, js]) => {
+        competitiveShare: heldJobsW ? competitiveW / heldJobsW : null,
+        workTrials: trialsW,
+        byContract: [...byContract].sort(([a], [b]) => contractOrder(contracts, a) - contractOrder(contracts, b) || (a < b ? -1 : 1)).map(([id, e]) => {
           const c = findContract(contracts, id);
-          return { contract: id, known: c !== undefined, competitive: isCompetitive(contracts, { contract: id }), setting: c?.setting ?? null, jobs: cell(js.length, opts.minCell), people: cell(peopleIn(js), opts.minCell) };
+          return { contract: id, known: c !== undefined, competitive: isCompetitive(contracts, { contract: id }), setting: c?.setting ?? null, jobs: cell(e.jobs, opts.minCell), people: cell(e.people.size, opts.minCell) };
         }),
-        bySetting: [...bySetting].sort(([a], [b]) => settingOrder(contracts, a) - settingOrder(contracts, b)).map(([setting, js]) => ({ setting, jobs: cell(js.length, opts.minCell), people: cell(peopleIn(js), opts.minCell) })),
+        bySetting: [...bySetting].sort(([a], [b]) => settingOrder(contracts, a) - settingOrder(contracts, b)).map(([setting, e]) => ({ setting, jobs: cell(e.jobs, opts.minCell), people: cell(e.people.size, opts.minCell) })),
       },
       specialists,
     },

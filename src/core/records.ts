@@ -1,42 +1,111 @@
 // A program's own records, as the core sees them: participants, jobs, employer contacts, staff.
-import type { Place } from '../read/problems.js';
+// Participants, jobs and contacts are held column by column (dates as day numbers, names that
+// repeat stored once), so a program with a million jobs fits in a few tens of megabytes.
+// `programRecords` builds them from plain objects; the program-folder reader fills them row by row.
+import { dayNumber, isoOfDay } from './days.js';
 
-export interface Participant {
-  id: string;
-  entry: string;
-  exit?: string;
-  exitReason?: string;
-  specialist?: string;
-  team?: string;
-  firstEmployerContact?: string;
-  workingAtEntry?: boolean;
-  referralSource?: string;
-  at?: Place;
+/** A blank date: no exit yet, an ongoing job, no employer contact yet. Later than any real day. */
+export const NO_DAY = 0x7fffffff;
+/** A blank name (no specialist, no employer). */
+export const NO_NAME = -1;
+
+/**
+ * A copy of a string that does not keep alive the text it was cut from (V8 keeps a long
+ * substring as a view of its parent: here, a whole chunk of the file).
+ */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-export interface Job {
-  participant: string;
-  employer?: string;
-  jobType?: string;
-  start: string;
-  /** Blank while the job goes on. */
-  end?: string;
-  hoursPerWeek?: number;
-  hourlyWage?: number;
-  /** Contract id from the contract table. */
-  contract: string;
-  /** The job's own override of the contract table's classification. */
-  competitive?: boolean;
-  at?: Place;
+/** Names that repeat (specialists, teams, employers, contracts), each stored once. */
+export class Names {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** The number of a name, NO_NAME for a blank one. */
+  id(value: string | undefined): number {
+    if (value === undefined || value === '') return NO_NAME;
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      const own = ownString(value);
+      this.values.push(own);
+      this.index.set(own, i);
+    }
+    return i;
+  }
+  name(i: number): string | undefined {
+    return i === NO_NAME ? undefined : this.values[i];
+  }
 }
 
-export interface Contact {
-  specialist: string;
-  date: string;
-  employer?: string;
-  faceToFace: boolean;
-  kind?: 'client-specific' | 'generic';
-  at?: Place;
+/** A column of numbers that grows as rows are added. */
+class Column<A extends Int32Array | Float64Array | Int8Array> {
+  private data: A;
+  length = 0;
+  constructor(private readonly make: (n: number) => A) {
+    this.data = make(1024);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
+}
+const ints = () => new Column((n) => new Int32Array(n));
+const reals = () => new Column((n) => new Float64Array(n));
+const flags = () => new Column((n) => new Int8Array(n));
+
+/** -1 unknown, 0 no, 1 yes. */
+export type Flag = -1 | 0 | 1;
+export const flagOf = (b: boolean | undefined): Flag => (b === undefined ? -1 : b ? 1 : 0);
+
+export interface ParticipantColumns {
+  count: number;
+  id: string[];
+  entry: Int32Array;
+  exit: Int32Array;
+  firstEmployerContact: Int32Array;
+  specialist: Int32Array;
+  team: Int32Array;
+  exitReason: Int32Array;
+  referralSource: Int32Array;
+  workingAtEntry: Int8Array;
+}
+
+export interface JobColumns {
+  count: number;
+  /** Index in `participantIds`. */
+  participant: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** NaN where blank. */
+  hoursPerWeek: Float64Array;
+  hourlyWage: Float64Array;
+  /** The contract as written (a name). */
+  contract: Int32Array;
+  employer: Int32Array;
+  jobType: Int32Array;
+  /** The job's own override of its contract's classification. */
+  competitive: Int8Array;
+}
+
+export type ContactKind = 'client-specific' | 'generic';
+export const CONTACT_KINDS: readonly ContactKind[] = ['client-specific', 'generic'];
+
+export interface ContactColumns {
+  count: number;
+  specialist: Int32Array;
+  date: Int32Array;
+  employer: Int32Array;
+  faceToFace: Int8Array;
+  /** Index in CONTACT_KINDS, -1 when not given. */
+  kind: Int8Array;
 }
 
 export interface StaffMember {
@@ -44,7 +113,6 @@ export interface StaffMember {
   fte: number;
   employmentServicesPct?: number;
   communityPct?: number;
-  at?: Place;
 }
 
 export interface Period {
@@ -67,40 +135,229 @@ export interface ProgramSettings {
 
 export interface ProgramRecords {
   settings: ProgramSettings;
-  participants: Participant[];
-  jobs: Job[];
-  contacts: Contact[];
+  participants: ParticipantColumns;
+  /** Participant ids: the participants' own, then any that only jobs name (when there is no participants table). */
+  participantIds: string[];
+  jobs: JobColumns;
+  contacts: ContactColumns;
   staff: StaffMember[];
+  /** Specialists, teams, employers, job types, contracts, exit reasons and referral sources. */
+  names: Names;
   /** Which tables the folder holds. */
   tables: { participants: boolean; jobs: boolean; contacts: boolean; staff: boolean };
 }
 
+/** One participant, one job, one contact as readers see them: days as numbers, names as text. */
+export interface ParticipantRow {
+  id: string;
+  entry: number;
+  exit?: number;
+  firstEmployerContact?: number;
+  specialist?: string;
+  team?: string;
+  exitReason?: string;
+  referralSource?: string;
+  workingAtEntry?: boolean;
+}
+export interface JobRow {
+  participant: string;
+  start: number;
+  end?: number;
+  hoursPerWeek?: number;
+  hourlyWage?: number;
+  contract: string;
+  employer?: string;
+  jobType?: string;
+  competitive?: boolean;
+}
+export interface ContactRow {
+  specialist: string;
+  date: number;
+  employer?: string;
+  faceToFace: boolean;
+  kind?: ContactKind;
+}
+
+/** Builds the columns of a program's records, one row at a time. */
+export class RecordsBuilder {
+  readonly names = new Names();
+  private readonly ids: string[] = [];
+  private readonly idIndex = new Map<string, number>();
+  private readonly lines: number[] = [];
+  participantCount = 0;
+  /** The last id looked up, and its index: a job's participant is looked up once when it is checked, then added. */
+  private lastId = '';
+  private lastIndex: number | undefined;
+  private readonly p = { entry: ints(), exit: ints(), first: ints(), specialist: ints(), team: ints(), exitReason: ints(), referral: ints(), working: flags() };
+  private readonly j = { participant: ints(), start: ints(), end: ints(), hours: reals(), wage: reals(), contract: ints(), employer: ints(), jobType: ints(), competitive: flags() };
+  private readonly c = { specialist: ints(), date: ints(), employer: ints(), face: flags(), kind: flags() };
+
+  private indexOf(id: string): number | undefined {
+    if (id !== this.lastId) {
+      this.lastId = id;
+      this.lastIndex = this.idIndex.get(id);
+    }
+    return this.lastIndex;
+  }
+
+  /** The line of the participant with this id, if one was added. */
+  participantLine(id: string): number | undefined {
+    const i = this.indexOf(id);
+    return i !== undefined && i < this.participantCount ? this.lines[i] : undefined;
+  }
+
+  addParticipant(r: ParticipantRow, line = 0): void {
+    const id = ownString(r.id);
+    this.idIndex.set(id, this.ids.length);
+    this.ids.push(id);
+    this.lines.push(line);
+    this.participantCount++;
+    this.lastId = '';
+    const p = this.p;
+    p.entry.push(r.entry);
+    p.exit.push(r.exit ?? NO_DAY);
+    p.first.push(r.firstEmployerContact ?? NO_DAY);
+    p.specialist.push(this.names.id(r.specialist));
+    p.team.push(this.names.id(r.team));
+    p.exitReason.push(this.names.id(r.exitReason));
+    p.referral.push(this.names.id(r.referralSource));
+    p.working.push(flagOf(r.workingAtEntry));
+  }
+
+  addJob(r: JobRow): void {
+    let who = this.indexOf(r.participant);
+    if (who === undefined) {
+      who = this.ids.length;
+      const id = ownString(r.participant);
+      this.idIndex.set(id, who);
+      this.ids.push(id);
+      this.lastId = '';
+    }
+    const j = this.j;
+    j.participant.push(who);
+    j.start.push(r.start);
+    j.end.push(r.end ?? NO_DAY);
+    j.hours.push(r.hoursPerWeek ?? NaN);
+    j.wage.push(r.hourlyWage ?? NaN);
+    j.contract.push(this.names.id(r.contract));
+    j.employer.push(this.names.id(r.employer));
+    j.jobType.push(this.names.id(r.jobType));
+    j.competitive.push(flagOf(r.competitive));
+  }
+
+  addContact(r: ContactRow): void {
+    const c = this.c;
+    c.specialist.push(this.names.id(r.specialist));
+    c.date.push(r.date);
+    c.employer.push(this.names.id(r.employer));
+    c.face.push(r.faceToFace ? 1 : 0);
+    c.kind.push(r.kind === undefined ? -1 : CONTACT_KINDS.indexOf(r.kind));
+  }
+
+  build(settings: ProgramSettings, staff: StaffMember[], tables: ProgramRecords['tables']): ProgramRecords {
+    const { p, j, c } = this;
+    return {
+      settings,
+      participants: {
+        count: this.participantCount,
+        id: this.ids.slice(0, this.participantCount),
+        entry: p.entry.done(),
+        exit: p.exit.done(),
+        firstEmployerContact: p.first.done(),
+        specialist: p.specialist.done(),
+        team: p.team.done(),
+        exitReason: p.exitReason.done(),
+        referralSource: p.referral.done(),
+        workingAtEntry: p.working.done(),
+      },
+      participantIds: this.ids,
+      jobs: {
+        count: j.start.length,
+        participant: j.participant.done(),
+        start: j.start.done(),
+        end: j.end.done(),
+        hoursPerWeek: j.hours.done(),
+        hourlyWage: j.wage.done(),
+        contract: j.contract.done(),
+        employer: j.employer.done(),
+        jobType: j.jobType.done(),
+        competitive: j.competitive.done(),
+      },
+      contacts: { count: c.date.length, specialist: c.specialist.done(), date: c.date.done(), employer: c.employer.done(), faceToFace: c.face.done(), kind: c.kind.done() },
+      staff,
+      names: this.names,
+      tables,
+    };
+  }
+}
+
+/** Plain records, dates as ISO text: what tests and callers with objects in hand write. */
+export interface Participant extends Omit<ParticipantRow, 'entry' | 'exit' | 'firstEmployerContact'> {
+  entry: string;
+  exit?: string;
+  firstEmployerContact?: string;
+}
+export interface Job extends Omit<JobRow, 'start' | 'end'> {
+  start: string;
+  end?: string;
+}
+export interface Contact extends Omit<ContactRow, 'date'> {
+  date: string;
+}
+
+const dayOrNone = (iso: string | undefined) => (iso === undefined ? undefined : dayNumber(iso));
+
+/** Records from plain objects. */
+export function programRecords(r: {
+  settings: ProgramSettings;
+  participants?: Participant[];
+  jobs?: Job[];
+  contacts?: Contact[];
+  staff?: StaffMember[];
+  tables: ProgramRecords['tables'];
+}): ProgramRecords {
+  const b = new RecordsBuilder();
+  for (const p of r.participants ?? []) b.addParticipant({ ...p, entry: dayNumber(p.entry), exit: dayOrNone(p.exit), firstEmployerContact: dayOrNone(p.firstEmployerContact) });
+  for (const j of r.jobs ?? []) b.addJob({ ...j, start: dayNumber(j.start), end: dayOrNone(j.end) });
+  for (const c of r.contacts ?? []) b.addContact({ ...c, date: dayNumber(c.date) });
+  return b.build(r.settings, r.staff ?? [], r.tables);
+}
+
+/** Days of a period, both ends included. */
+export interface DayPeriod {
+  from: number;
+  to: number;
+}
+export const daysOf = (p: Period): DayPeriod => ({ from: dayNumber(p.from), to: dayNumber(p.to) });
+
 /** Active on a day: entered on or before it and not exited on or before it. */
-export function activeOn(p: Participant, day: string): boolean {
-  return p.entry <= day && (p.exit === undefined || p.exit > day);
+export function activeOn(r: ProgramRecords, p: number, day: number): boolean {
+  return r.participants.entry[p]! <= day && r.participants.exit[p]! > day;
 }
 
 /** Served in a period: entered on or before its last day and not exited before its first day. */
-export function servedIn(p: Participant, period: Period): boolean {
-  return p.entry <= period.to && (p.exit === undefined || p.exit >= period.from);
+export function servedIn(r: ProgramRecords, p: number, period: DayPeriod): boolean {
+  return r.participants.entry[p]! <= period.to && r.participants.exit[p]! >= period.from;
 }
 
 /** A job held on at least one day of the period (an ongoing job has no end). */
-export function heldIn(j: { start: string; end?: string }, period: Period): boolean {
-  return j.start <= period.to && (j.end === undefined || j.end >= period.from);
+export function heldIn(start: number, end: number, period: DayPeriod): boolean {
+  return start <= period.to && end >= period.from;
 }
 
 /** The span of every date in the records: the default reporting period. */
-export function dataSpan(r: Pick<ProgramRecords, 'participants' | 'jobs' | 'contacts'>): Period | null {
-  let from: string | null = null;
-  let to: string | null = null;
-  const see = (d: string | undefined) => {
-    if (!d) return;
-    if (from === null || d < from) from = d;
-    if (to === null || d > to) to = d;
+export function dataSpan(r: ProgramRecords): Period | null {
+  let from = NO_DAY;
+  let to = -NO_DAY;
+  const see = (days: Int32Array) => {
+    for (let i = 0; i < days.length; i++) {
+      const d = days[i]!;
+      if (d === NO_DAY) continue;
+      if (d < from) from = d;
+      if (d > to) to = d;
+    }
   };
-  for (const p of r.participants) see(p.entry), see(p.exit), see(p.firstEmployerContact);
-  for (const j of r.jobs) see(j.start), see(j.end);
-  for (const c of r.contacts) see(c.date);
-  return from && to ? { from, to } : null;
+  const { participants: p, jobs: j, contacts: c } = r;
+  [p.entry, p.exit, p.firstEmployerContact, j.start, j.end, c.date].forEach(see);
+  return from <= to ? { from: isoOfDay(from), to: isoOfDay(to) } : null;
 }

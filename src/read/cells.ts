@@ -1,81 +1,90 @@
 // Typed cells of a table row: each parser reports a bad value at its line and column, and returns undefined.
+// Columns are resolved to handles once per table, so reading a million rows looks nothing up by name.
 import type { ProblemList } from './problems.js';
-import { cellOf, placeOf, type ColumnIndex, type Row, type Table } from './table.js';
-import { parseBoolean, parseDate, parseNumber } from './values.js';
-import { todayIso } from './clock.js';
+import { placeOf, type ColumnIndex, type Row, type Table } from './table.js';
+import { parseBoolean, parseDay, parseNumber } from './values.js';
+import { todayDay } from './clock.js';
+
+/** A column of the table: its index in a row (undefined when the table lacks it) and its header. */
+export interface Column {
+  index: number | undefined;
+  header: string;
+}
 
 export class RowReader {
+  private readonly today = todayDay();
+  public row: Row = { line: 0, cells: [] };
+
   constructor(
     private readonly table: Table,
     private readonly cols: ColumnIndex,
     private readonly problems: ProblemList,
-    public row: Row = { line: 0, cells: [] },
   ) {}
 
-  place(key: string) {
-    const col = this.cols[key];
-    return col === undefined ? { line: this.row.line } : placeOf(this.table, this.row.line, col);
+  column(key: string): Column {
+    const index = this.cols[key];
+    return { index, header: index === undefined ? key : this.table.header[index]! };
   }
 
-  header(key: string): string {
-    const col = this.cols[key];
-    return col === undefined ? key : this.table.header[col]!;
+  place(c: Column) {
+    return c.index === undefined ? { line: this.row.line } : placeOf(this.table, this.row.line, c.index);
   }
 
-  error(key: string, message: string, params: Record<string, string | number> = {}, value?: string): void {
-    this.problems.error(this.place(key), message, params, this.header(key), value);
+  error(c: Column, message: string, params: Record<string, string | number> = {}, value?: string): void {
+    this.problems.error(this.place(c), message, params, c.header, value);
   }
 
-  warn(key: string, message: string, params: Record<string, string | number> = {}, value?: string): void {
-    this.problems.warn(this.place(key), message, params, this.header(key), value);
+  warn(c: Column, message: string, params: Record<string, string | number> = {}, value?: string): void {
+    this.problems.warn(this.place(c), message, params, c.header, value);
   }
 
-  text(key: string, required = false): string | undefined {
-    const v = cellOf(this.row, this.cols[key]);
-    if (!v) {
-      if (required) this.error(key, 'cell.required', { column: this.header(key) });
+  text(c: Column, required = false): string | undefined {
+    const raw = c.index === undefined ? undefined : this.row.cells[c.index];
+    const v = raw === undefined ? '' : raw.trim();
+    if (v === '') {
+      if (required) this.error(c, 'cell.required', { column: c.header });
       return undefined;
     }
     return v;
   }
 
-  /** A date; one in the future gets a warning unless it may be planned (`future: true`, e.g. a contract's end). */
-  date(key: string, required = false, future = false): string | undefined {
-    const raw = this.text(key, required);
+  /** A date as a day number; one in the future gets a warning unless it may be planned (`future: true`, e.g. a contract's end). */
+  day(c: Column, required = false, future = false): number | undefined {
+    const raw = this.text(c, required);
     if (raw === undefined) return undefined;
-    const d = parseDate(raw);
+    const d = parseDay(raw);
     if (!d.ok) {
-      this.error(key, `expected.${d.expected}`, {}, raw);
+      this.error(c, `expected.${d.expected}`, {}, raw);
       return undefined;
     }
-    if (!future && d.value > todayIso()) this.warn(key, 'date.future', {}, raw);
+    if (!future && d.value > this.today) this.warn(c, 'date.future', {}, raw);
     return d.value;
   }
 
-  number(key: string, range: { min?: number; max?: number; above?: number } = {}): number | undefined {
-    const raw = this.text(key);
+  number(c: Column, range: { min?: number; max?: number; above?: number } = {}): number | undefined {
+    const raw = this.text(c);
     if (raw === undefined) return undefined;
     const n = parseNumber(raw);
     if (!n.ok) {
-      this.error(key, 'cell.number', {}, raw);
+      this.error(c, 'cell.number', {}, raw);
       return undefined;
     }
     const { min, max, above } = range;
     if ((min !== undefined && n.value < min) || (max !== undefined && n.value > max) || (above !== undefined && n.value <= above)) {
       const lo = above !== undefined ? `> ${above}` : min !== undefined ? `≥ ${min}` : '';
       const hi = max !== undefined ? `≤ ${max}` : '';
-      this.error(key, 'cell.range', { range: [lo, hi].filter(Boolean).join(', ') }, raw);
+      this.error(c, 'cell.range', { range: [lo, hi].filter(Boolean).join(', ') }, raw);
       return undefined;
     }
     return n.value;
   }
 
-  bool(key: string): boolean | undefined {
-    const raw = this.text(key);
+  bool(c: Column): boolean | undefined {
+    const raw = this.text(c);
     if (raw === undefined) return undefined;
     const b = parseBoolean(raw);
     if (!b.ok) {
-      this.error(key, 'cell.boolean', {}, raw);
+      this.error(c, 'cell.boolean', {}, raw);
       return undefined;
     }
     return b.value;

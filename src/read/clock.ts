@@ -1,5 +1,7 @@
 // Today's date, used only to warn about dates in the future; outputs never depend on the clock.
 // IPS_FIDELITY_TODAY=YYYY-MM-DD pins it, for reproducible runs and tests. Read once per run.
+import { dayNumber } from '../core/days.js';
+
 let today: string | undefined;
 export const todayIso = (): string => {
   if (today === undefined) {
@@ -8,3 +10,7 @@ export const todayIso = (): string => {
   }
   return today;
 };
+
+let todayNumber: number | undefined;
+/** Today as a day number (see core/days.ts). */
+export const todayDay = (): number => (todayNumber ??= dayNumber(todayIso()));

@@ -4,7 +4,7 @@ import type { Review } from '../core/review.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { readRatingsTable } from './ratings-table.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
-import { readCsvTable } from './table.js';
+import { openCsvFile } from './table.js';
 import { readInputBytes } from './files.js';
 import { isProgramFolder, isWorkbook, readProgramFolder, tableOfSheet, type ProgramFolder } from './program-folder.js';
 import { readWorkbook } from './workbook.js';
@@ -70,19 +70,21 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
         continue;
       }
       const kind = inputKind(path);
-      const bytes = readInputBytes(path, list);
-      if (bytes && kind === 'workbook') {
-        const sheets = await readWorkbook(path, bytes, list);
-        const ratings = (sheets ?? []).filter(isRatingsSheet);
-        if (sheets && ratings.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: sheets.map((t) => t.sheet).join(', ') || '-' });
-        for (const t of ratings) reviews.push(...readRatingsTable(t, resolveScale, list));
-      } else if (bytes && kind === 'unknown') list.error({}, 'file.kind', { ext: extname(path) || '-' });
-      else if (bytes && kind === 'yaml') {
-        const r = readReviewYaml(path, bytes, resolveScale, list);
-        if (r) reviews.push(r);
-      } else if (bytes) {
-        const table = readCsvTable(path, bytes, list);
+      if (kind === 'table') {
+        const table = openCsvFile(path, list);
         if (table) reviews.push(...readRatingsTable(table, resolveScale, list));
+      } else {
+        const bytes = readInputBytes(path, list);
+        if (bytes && kind === 'workbook') {
+          const sheets = await readWorkbook(path, bytes, list);
+          const ratings = (sheets ?? []).filter(isRatingsSheet);
+          if (sheets && ratings.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: sheets.map((t) => t.sheet).join(', ') || '-' });
+          for (const t of ratings) reviews.push(...readRatingsTable(t, resolveScale, list));
+        } else if (bytes && kind === 'unknown') list.error({}, 'file.kind', { ext: extname(path) || '-' });
+        else if (bytes) {
+          const r = readReviewYaml(path, bytes, resolveScale, list);
+          if (r) reviews.push(r);
+        }
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

@@ -4,13 +4,14 @@ import { dirname, join } from 'node:path';
 import { readWorkbook } from './workbook.js';
 import { z } from 'zod';
 import { findContract, type ContractTable } from '../core/contracts.js';
-import type { Contact, Job, Participant, ProgramRecords, ProgramSettings, StaffMember } from '../core/records.js';
+import { NO_DAY, RecordsBuilder, type ProgramRecords, type ContactKind, type ProgramSettings, type StaffMember } from '../core/records.js';
+import { isoOfDay } from '../core/days.js';
 import type { Review } from '../core/review.js';
-import { RowReader } from './cells.js';
+import { RowReader, type Column } from './cells.js';
 import { ProblemList, type Problem } from './problems.js';
 import { readInputBytes } from './files.js';
 import { readReviewDoc, ReviewFields, type ScaleResolver } from './review-yaml.js';
-import { mapColumns, readCsvTable, type ColumnSpec, type Table } from './table.js';
+import { mapColumns, openCsvFile, type ColumnSpec, type Table } from './table.js';
 import { normalizeName, parseDate, parseNumber } from './values.js';
 import { placeInYaml, readYamlWith } from './yaml-file.js';
 
@@ -175,8 +176,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     const file = isWorkbook(path) ? undefined : findTable(dir, name, tablePaths[name]);
     if (!file) continue;
     const list = new ProblemList(file);
-    const bytes = readInputBytes(file, list);
-    const table = bytes && readCsvTable(file, bytes, list);
+    const table = openCsvFile(file, list);
     if (table) {
       tables[name] = { table, list };
       if (TABLE_FILES[name].some((b) => FRENCH_FILES.has(b) && normalizeName(file).includes(b))) lang ??= 'fr';
@@ -195,94 +195,97 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     all.push(...list.items);
   }
 
-  const read = <T>(name: TableName, each: (r: RowReader) => T | undefined): T[] => {
+  // Each table is read row by row into the records (a CSV table streams: any length in bounded memory).
+  // `setup` resolves the table's columns once and returns what to do with each row.
+  const each = (name: TableName, setup: (r: RowReader) => () => void): void => {
     const t = tables[name];
-    if (!t) return [];
+    if (!t) return;
     const cols = mapColumns(t.table, COLUMNS[name], t.list);
-    if (t.list.hasErrors) return [];
+    if (t.list.hasErrors) return;
     const reader = new RowReader(t.table, cols, t.list);
-    const out: T[] = [];
-    for (const row of t.table.rows) {
-      reader.row = row;
-      const v = each(reader);
-      if (v !== undefined) out.push(v);
-    }
-    return out;
+    const row = setup(reader);
+    t.table.eachRow((r) => {
+      reader.row = r;
+      row();
+    });
   };
+  const records = new RecordsBuilder();
+  each('participants', (r) => {
+    const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL] = ['id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
+    return () => {
+      const id = r.text(ID, true);
+      const seen = id === undefined ? undefined : records.participantLine(id);
+      if (seen !== undefined) r.error(ID, 'records.duplicateParticipant', { line: seen }, id);
+      const entry = r.day(ENTRY, true);
+      const exit = r.day(EXIT);
+      const first = r.day(FIRST);
+      if (entry !== undefined && exit !== undefined && exit < entry) r.error(EXIT, 'records.exitBeforeEntry', { entry: isoOfDay(entry) }, r.text(EXIT));
+      if (entry !== undefined && first !== undefined && first < entry) r.error(FIRST, 'records.contactBeforeEntry', { entry: isoOfDay(entry) }, r.text(FIRST));
+      const working = r.bool(WORKING);
+      if (id === undefined || seen !== undefined) return;
+      // A participant with a bad entry date is still known, so their jobs are not reported as strangers.
+      records.addParticipant({ id, entry: entry ?? NO_DAY, exit, firstEmployerContact: first, workingAtEntry: working, specialist: r.text(SPECIALIST), team: r.text(TEAM), exitReason: r.text(REASON), referralSource: r.text(REFERRAL) }, r.row.line);
+    };
+  });
+  const hasParticipants = records.participantCount > 0;
 
-  const ids = new Map<string, number>();
-  const participants = read<Participant>('participants', (r) => {
-    const id = r.text('id', true);
-    if (id && ids.has(id)) r.error('id', 'records.duplicateParticipant', { line: ids.get(id)! }, id);
-    else if (id) ids.set(id, r.row.line);
-    const entry = r.date('entry_date', true);
-    const exit = r.date('exit_date');
-    const first = r.date('first_employer_contact');
-    if (entry && exit && exit < entry) r.error('exit_date', 'records.exitBeforeEntry', { entry }, r.text('exit_date'));
-    if (entry && first && first < entry) r.error('first_employer_contact', 'records.contactBeforeEntry', { entry }, r.text('first_employer_contact'));
-    const working = r.bool('working_at_entry');
-    if (!id || !entry) return undefined;
-    return {
-      id, entry,
-      ...(exit ? { exit } : {}),
-      ...opt('exitReason', r.text('exit_reason')),
-      ...opt('specialist', r.text('specialist')),
-      ...opt('team', r.text('team')),
-      ...(first ? { firstEmployerContact: first } : {}),
-      ...(working !== undefined ? { workingAtEntry: working } : {}),
-      ...opt('referralSource', r.text('referral_source')),
-      at: { file: tables.participants!.table.file, ...r.place('id') },
+  const contractKnown = new Map<string, boolean>();
+  each('jobs', (r) => {
+    const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = ['participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
+    const known = contracts.contracts.map((c) => c.id).join(', ');
+    return () => {
+      const participant = r.text(PARTICIPANT, true);
+      const start = r.day(START, true);
+      const end = r.day(END, false, true); // a fixed-term contract's planned end may be ahead
+      if (start !== undefined && end !== undefined && end < start) r.error(END, 'records.endBeforeStart', { start: isoOfDay(start) }, r.text(END));
+      const contract = r.text(CONTRACT, true);
+      const competitive = r.bool(COMPETITIVE);
+      if (contract) {
+        let ok = contractKnown.get(contract);
+        if (ok === undefined) contractKnown.set(contract, (ok = findContract(contracts, contract) !== undefined));
+        if (!ok && competitive === undefined) r.error(CONTRACT, 'records.unknownContract', { known }, contract);
+        else if (!ok) r.warn(CONTRACT, 'records.unknownContractOverridden', { known }, contract);
+      }
+      if (participant && hasParticipants && records.participantLine(participant) === undefined) r.error(PARTICIPANT, 'records.unknownParticipant', {}, participant);
+      const hours = r.number(HOURS, { min: 0, max: 80 });
+      const wage = r.number(WAGE, { min: 0 });
+      if (!participant || start === undefined || !contract) return;
+      records.addJob({ participant, start, end, contract, employer: r.text(EMPLOYER), jobType: r.text(TYPE), hoursPerWeek: hours, hourlyWage: wage, competitive });
     };
   });
 
-  const jobs = read<Job>('jobs', (r) => {
-    const participant = r.text('participant', true);
-    const start = r.date('start_date', true);
-    const end = r.date('end_date', false, true); // a fixed-term contract's planned end may be ahead
-    if (start && end && end < start) r.error('end_date', 'records.endBeforeStart', { start }, r.text('end_date'));
-    const contract = r.text('contract', true);
-    const competitive = r.bool('competitive');
-    if (contract && !findContract(contracts, contract)) {
-      const known = contracts.contracts.map((c) => c.id).join(', ');
-      if (competitive === undefined) r.error('contract', 'records.unknownContract', { known }, contract);
-      else r.warn('contract', 'records.unknownContractOverridden', { known }, contract);
-    }
-    if (participant && participants.length > 0 && !ids.has(participant)) r.error('participant', 'records.unknownParticipant', {}, participant);
-    const hours = r.number('hours_per_week', { min: 0, max: 80 });
-    const wage = r.number('hourly_wage', { min: 0 });
-    if (!participant || !start || !contract) return undefined;
-    return {
-      participant, start, contract,
-      ...(end ? { end } : {}),
-      ...opt('employer', r.text('employer')),
-      ...opt('jobType', r.text('job_type')),
-      ...(hours !== undefined ? { hoursPerWeek: hours } : {}),
-      ...(wage !== undefined ? { hourlyWage: wage } : {}),
-      ...(competitive !== undefined ? { competitive } : {}),
-      at: { file: tables.jobs!.table.file, ...r.place('participant') },
+  const staff: StaffMember[] = [];
+  each('staff', (r) => {
+    const [SPECIALIST, FTE, ES, COMMUNITY] = ['specialist', 'fte', 'employment_services_pct', 'community_pct'].map((k) => r.column(k)) as [Column, Column, Column, Column];
+    return () => {
+      const specialist = r.text(SPECIALIST, true);
+      const fte = r.number(FTE, { above: 0, max: 1 });
+      const es = r.number(ES, { min: 0, max: 100 });
+      const community = r.number(COMMUNITY, { min: 0, max: 100 });
+      if (!specialist || fte === undefined) return;
+      staff.push({ specialist, fte, ...(es !== undefined ? { employmentServicesPct: es } : {}), ...(community !== undefined ? { communityPct: community } : {}) });
     };
-  });
-
-  const staff = read<StaffMember>('staff', (r) => {
-    const specialist = r.text('specialist', true);
-    const fte = r.number('fte', { above: 0, max: 1 });
-    const es = r.number('employment_services_pct', { min: 0, max: 100 });
-    const community = r.number('community_pct', { min: 0, max: 100 });
-    if (!specialist || fte === undefined) return undefined;
-    return { specialist, fte, ...(es !== undefined ? { employmentServicesPct: es } : {}), ...(community !== undefined ? { communityPct: community } : {}), at: { file: tables.staff!.table.file, ...r.place('specialist') } };
   });
   const staffNames = new Set(staff.map((s) => normalizeName(s.specialist)));
+  const onStaff = new Map<string, boolean>();
 
-  const contacts = read<Contact>('contacts', (r) => {
-    const specialist = r.text('specialist', true);
-    const date = r.date('date', true);
-    const face = r.bool('face_to_face');
-    const rawKind = r.text('kind');
-    const kind = rawKind ? KINDS[normalizeName(rawKind)] : undefined;
-    if (rawKind && !kind) r.error('kind', 'records.contactKind', {}, rawKind);
-    if (specialist && staff.length > 0 && !staffNames.has(normalizeName(specialist))) r.error('specialist', 'records.unknownSpecialist', {}, specialist);
-    if (!specialist || !date) return undefined;
-    return { specialist, date, faceToFace: face ?? true, ...(kind ? { kind } : {}), ...opt('employer', r.text('employer')), at: { file: tables.contacts!.table.file, ...r.place('specialist') } };
+  each('contacts', (r) => {
+    const [SPECIALIST, DATE, FACE, KIND, EMPLOYER] = ['specialist', 'date', 'face_to_face', 'kind', 'employer'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column];
+    return () => {
+      const specialist = r.text(SPECIALIST, true);
+      const date = r.day(DATE, true);
+      const face = r.bool(FACE);
+      const rawKind = r.text(KIND);
+      const kind = rawKind ? KINDS[normalizeName(rawKind)] : undefined;
+      if (rawKind && !kind) r.error(KIND, 'records.contactKind', {}, rawKind);
+      if (specialist && staff.length > 0) {
+        let known = onStaff.get(specialist);
+        if (known === undefined) onStaff.set(specialist, (known = staffNames.has(normalizeName(specialist))));
+        if (!known) r.error(SPECIALIST, 'records.unknownSpecialist', {}, specialist);
+      }
+      if (!specialist || date === undefined) return;
+      records.addContact({ specialist, date, faceToFace: face ?? true, kind, employer: r.text(EMPLOYER) });
+    };
   });
 
   for (const t of Object.values(tables)) all.push(...t.list.items);
@@ -290,14 +293,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     all.push({ file: dir, severity: 'error', key: 'records.emptyFolder', params: { names: 'participants.csv, jobs.csv (emplois.csv), contacts.csv, staff.csv (personnel.csv), program.yaml' } });
   }
   if (all.some((p) => p.severity === 'error')) return { folder: null, problems: all };
-  const records: ProgramRecords = {
-    settings,
-    participants,
-    jobs,
-    contacts,
-    staff,
-    tables: { participants: Boolean(tables.participants), jobs: Boolean(tables.jobs), contacts: Boolean(tables.contacts), staff: Boolean(tables.staff) },
-  };
+  const built = records.build(settings, staff, { participants: Boolean(tables.participants), jobs: Boolean(tables.jobs), contacts: Boolean(tables.contacts), staff: Boolean(tables.staff) });
   const theReview: Review = review ?? {
     program: { name: settings.name, ...(settings.id ? { id: settings.id } : {}), ...(settings.site ? { site: settings.site } : {}) },
     date: null,
@@ -307,14 +303,10 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     at: { file: dir },
   };
   if (lang && !theReview.lang) theReview.lang = lang;
-  return { folder: { dir, records, review: theReview, ...(lang ? { lang } : {}) }, problems: all };
+  return { folder: { dir, records: built, review: theReview, ...(lang ? { lang } : {}) }, problems: all };
 }
 
-const KINDS: Record<string, 'client-specific' | 'generic'> = {
+const KINDS: Record<string, ContactKind> = {
   clientspecific: 'client-specific', client: 'client-specific', individuel: 'client-specific', individual: 'client-specific',
   generic: 'generic', generique: 'generic', general: 'generic',
 };
-
-function opt<K extends string>(key: K, v: string | undefined): { [P in K]?: string } {
-  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: string };
-}

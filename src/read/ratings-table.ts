@@ -77,7 +77,7 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
   const err = (row: Row, col: number | undefined, key: string, params: Record<string, string | number> = {}, field?: string, value?: string) =>
     problems.error(col === undefined ? { line: row.line } : placeOf(table, row.line, col), key, params, field, value);
 
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const program = cellOf(row, cols.program);
     const programId = cellOf(row, cols.program_id);
     const rawDate = cellOf(row, cols.date);
@@ -93,7 +93,7 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
     let scale = defaultScale;
     const scaleCell = cellOf(row, cols.scale);
     if (scaleCell) scale = resolveScale(scaleCell);
-    if (!program || !date.ok) continue;
+    if (!program || !date.ok) return;
 
     const key = `${programId || normalizeName(program)}|${date.value}|${scale.id}`;
     let g = groups.get(key);
@@ -121,7 +121,7 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
       const firstRow = isConsensus ? g.consensusRow : g.raters.get(reviewer)!.first === row ? undefined : g.raters.get(reviewer)!.first;
       if (firstRow) {
         err(row, undefined, 'review.duplicateRow', { line: firstRow.line });
-        continue;
+        return;
       }
       if (isConsensus) g.consensusRow = row;
     }
@@ -129,11 +129,11 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
     const entries: { item: string; col: number | undefined; raw: Record<string, string>; fieldCol: Record<string, number | undefined> }[] = [];
     if (long) {
       const name = cellOf(row, cols.item);
-      if (!cellOf(row, cols.score) && !cellOf(row, cols.value)) continue; // listed, not rated yet
+      if (!cellOf(row, cols.score) && !cellOf(row, cols.value)) return; // listed, not rated yet
       const item = findItem(g.scale, name);
       if (!item) {
         err(row, cols.item, name ? 'item.unknown' : 'cell.required', { scale: g.scale.id, column: table.header[cols.item!]! }, table.header[cols.item!], name);
-        continue;
+        return;
       }
       entries.push({
         item: item.id,
@@ -171,7 +171,7 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
       );
       if (rating) target.ratings.push(rating);
     }
-  }
+  });
   if (problems.hasErrors) return [];
   return [...groups.values()].map((g) => ({
     program: g.program,

@@ -1,9 +1,7 @@
-// A table read from a CSV file (or, later, a workbook sheet): header, rows, and where each cell is.
-import { parse } from 'csv-parse/sync';
-import { decodeText, looksBinary, mixedEncodingLine, sniffDelimiter, type Delimiter, type Encoding } from './text.js';
-
-/** The longest record a table may hold: longer is not a spreadsheet export but a broken or hostile file. */
-export const MAX_RECORD_BYTES = 1_048_576;
+// A table read from a CSV file or a workbook sheet: header, rows, and where each cell is.
+// A CSV table streams its rows from the file, so a table of any length is read in bounded memory.
+import { fileSource, memorySource, streamCsv, type ByteSource, type CsvFault } from './csv.js';
+import { withInputFile } from './files.js';
 import { normalizeName } from './values.js';
 import { ProblemList, type Place } from './problems.js';
 
@@ -18,9 +16,8 @@ export interface Table {
   sheet?: string;
   header: string[];
   headerLine: number;
-  rows: Row[];
-  encoding?: Encoding;
-  delimiter?: Delimiter;
+  /** Calls `each` with every non-blank row after the header, in order (a CSV table reads its file again). */
+  eachRow(each: (row: Row) => void): void;
 }
 
 /** Spreadsheet column letters of a 0-based column index (0 → A, 26 → AA). */
@@ -31,61 +28,79 @@ export function columnLetters(index: number): string {
 }
 
 /** Where a cell is: line and column in a CSV file, sheet and cell reference in a workbook. */
-export function placeOf(table: Table, line: number, column: number): Omit<Place, 'file'> {
+export function placeOf(table: Pick<Table, 'sheet'>, line: number, column: number): Omit<Place, 'file'> {
   if (table.sheet !== undefined) return { sheet: table.sheet, cell: `${columnLetters(column)}${line}`, line, column: column + 1 };
   return { line, column: column + 1 };
 }
 
-/** Parse CSV bytes into a table; decoding, delimiter and parse errors go to `problems`. */
+/** A table whose rows are in memory (a workbook sheet). */
+export function tableOfRows(file: string, sheet: string | undefined, head: Row, rows: Row[]): Table {
+  return { file, ...(sheet !== undefined ? { sheet } : {}), header: head.cells, headerLine: head.line, eachRow: (each) => rows.forEach(each) };
+}
+
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}
+
+function reportFault(fault: CsvFault, problems: ProblemList): void {
+  const at = { ...(fault.line !== undefined ? { line: fault.line } : {}), ...(fault.column !== undefined ? { column: fault.column } : {}) };
+  problems.error(at, fault.key, fault.key === 'csv.recordTooLarge' ? { max: '1 MB' } : {});
+}
+
+/**
+ * Open a CSV table: the header and the first row are read now (an empty, binary or header-only
+ * file is a problem here); `eachRow` then streams the whole file, reporting any later fault.
+ */
+export function openCsvTable(file: string, source: () => ByteSource, problems: ProblemList): Table | null {
+  let head: Row | null = null;
+  let hasRows = false;
+  const { faults } = streamCsv(source(), (cells, line) => {
+    if (isBlank(cells)) return true;
+    if (head) return !(hasRows = true);
+    head = { line, cells };
+    return true;
+  });
+  const header = head as Row | null;
+  // Broken before its header or its first row: nothing in the file can be read.
+  const early = (f: CsvFault) => !header || f.line === undefined || f.line <= header.line;
+  if (faults.length > 0 && (!hasRows || faults.some(early))) {
+    for (const f of faults) reportFault(f, problems);
+    return null;
+  }
+  if (!header) {
+    problems.error({}, 'file.empty');
+    return null;
+  }
+  if (!hasRows) {
+    problems.error({ line: header.line }, 'file.noRows');
+    return null;
+  }
+  return {
+    file,
+    header: header.cells.map((h) => h.trim()),
+    headerLine: header.line,
+    eachRow(each) {
+      let seenHeader = false;
+      const read = streamCsv(source(), (cells, line) => {
+        if (isBlank(cells)) return;
+        if (seenHeader) each({ line, cells });
+        else seenHeader = true;
+      });
+      if (read.info?.mixedLine != null) problems.warn({ line: read.info.mixedLine }, 'file.mixedEncoding');
+      for (const f of read.faults) reportFault(f, problems);
+    },
+  };
+}
+
+/** A CSV table from bytes in memory. */
 export function readCsvTable(file: string, bytes: Uint8Array, problems: ProblemList): Table | null {
-  if (bytes.length === 0) {
-    problems.error({}, 'file.empty');
-    return null;
-  }
-  if (looksBinary(bytes)) {
-    problems.error({}, 'file.binary');
-    return null;
-  }
-  const { text, encoding } = decodeText(bytes);
-  if (encoding === 'windows-1252') {
-    const mixed = mixedEncodingLine(bytes);
-    if (mixed !== null) problems.warn({ line: mixed }, 'file.mixedEncoding');
-  }
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = sniffDelimiter(firstLine);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      relax_quotes: false,
-      max_record_size: MAX_RECORD_BYTES,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const err = e as { code?: string; lines?: number; message: string };
-    if (err.code === 'CSV_MAX_RECORD_SIZE') problems.error({ line: err.lines }, 'csv.recordTooLarge', { max: '1 MB' });
-    else problems.error({ line: err.lines }, 'csv.syntax', { detail: err.message.replace(/^[^:]*:\s*/, '') });
-    return null;
-  }
-  const rows: Row[] = [];
-  for (const { record, info } of records) {
-    let inner = 0;
-    for (const cell of record) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) inner++;
-    if (record.every((c) => c.trim() === '')) continue;
-    rows.push({ line: info.lines - inner, cells: record });
-  }
-  const head = rows.shift();
-  if (!head) {
-    problems.error({}, 'file.empty');
-    return null;
-  }
-  if (rows.length === 0) {
-    problems.error({ line: head.line }, 'file.noRows');
-    return null;
-  }
-  return { file, header: head.cells.map((h) => h.trim()), headerLine: head.line, rows, encoding, delimiter };
+  return openCsvTable(file, () => memorySource(bytes), problems);
+}
+
+/** A CSV table from a file, or a clear problem when the file cannot be read. */
+export function openCsvFile(path: string, problems: ProblemList): Table | null {
+  return withInputFile(path, problems, () => openCsvTable(path, () => fileSource(path), problems));
 }
 
 /** A column the reader knows: its key, the header names it accepts (English and French), and whether it is required. */

@@ -5,55 +5,78 @@ export type Encoding = 'utf-8' | 'windows-1252';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * Line of the first byte that breaks UTF-8, when the bytes also hold valid UTF-8 multi-byte
- * sequences: a file that mixes UTF-8 and Windows-1252 (e.g. rows pasted from two exports).
- */
-export function mixedEncodingLine(bytes: Uint8Array): number | null {
-  let line = 1;
-  let utf8Seen = false;
-  let firstBad: number | null = null;
+/** True when the bytes hold at least one well-formed UTF-8 multi-byte sequence. */
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b === 0x0a) line++;
     if (b < 0x80) continue;
     const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let ok = len > 0 && i + len <= bytes.length;
     for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    if (ok) {
-      utf8Seen = true;
-      i += len - 1;
-    } else if (firstBad === null) firstBad = line;
-    if (utf8Seen && firstBad !== null) return firstBad;
+    if (ok) return true;
   }
-  return null;
+  return false;
 }
 
-/** Decode a file: a UTF-8 BOM or strictly valid UTF-8 is UTF-8, anything else is Windows-1252. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: strictUtf8.decode(bytes.subarray(3)).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
-  }
-  try {
-    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (mixedEncodingLine(bytes) === null) return { text: iconv.decode(buf, 'win1252'), encoding: 'windows-1252' };
-    // Mixed: each line in the encoding it is valid in (UTF-8 where it can be, else Windows-1252).
-    const lines: string[] = [];
-    for (let start = 0; start <= buf.length; ) {
-      let end = buf.indexOf(0x0a, start);
-      if (end < 0) end = buf.length;
-      const line = buf.subarray(start, end);
-      try {
-        lines.push(strictUtf8.decode(line));
-      } catch {
-        lines.push(iconv.decode(line, 'win1252'));
+/**
+ * Decodes text that arrives in pieces of whole lines (each piece ends at a line break, or at the
+ * end of the file). Strictly valid UTF-8 is UTF-8; a line that is not is Windows-1252. A file
+ * that holds both is "mixed": `mixedLine` is the first line that is not UTF-8.
+ */
+export class LineDecoder {
+  encoding: Encoding = 'utf-8';
+  /** First line that is not UTF-8, in a file that also holds UTF-8 multi-byte text. */
+  mixedLine: number | null = null;
+  private utf8Seen = false;
+  private firstBadLine: number | null = null;
+
+  /** Decode one piece; `firstLine` is the line it starts on (for `mixedLine`). */
+  decode(bytes: Uint8Array, firstLine: number): string {
+    try {
+      const text = strictUtf8.decode(bytes);
+      if (text.length < bytes.length) this.see(true, null);
+      return text;
+    } catch {
+      // Line by line: each in the encoding it is valid in.
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const parts: string[] = [];
+      let line = firstLine;
+      for (let start = 0; start < buf.length; line++) {
+        let end = buf.indexOf(0x0a, start);
+        end = end < 0 ? buf.length : end + 1;
+        const piece = buf.subarray(start, end);
+        try {
+          const text = strictUtf8.decode(piece);
+          if (text.length < piece.length) this.see(true, null);
+          parts.push(text);
+        } catch {
+          this.encoding = 'windows-1252';
+          this.see(hasUtf8Sequence(piece), line);
+          parts.push(iconv.decode(piece, 'win1252'));
+        }
+        start = end;
       }
-      start = end + 1;
+      return parts.join('');
     }
-    return { text: lines.join('\n'), encoding: 'windows-1252' };
   }
+
+  private see(utf8: boolean, badLine: number | null): void {
+    if (utf8) this.utf8Seen = true;
+    if (badLine !== null && this.firstBadLine === null) this.firstBadLine = badLine;
+    if (this.utf8Seen && this.firstBadLine !== null) this.mixedLine ??= this.firstBadLine;
+  }
+}
+
+/** The bytes after a UTF-8 byte order mark, if there is one. */
+export function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/** Decode a whole file: a UTF-8 BOM or strictly valid UTF-8 is UTF-8, anything else is Windows-1252 (line by line when mixed). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding; mixedLine: number | null } {
+  const decoder = new LineDecoder();
+  const text = decoder.decode(withoutBom(bytes), 1).replace(/^\uFEFF/, '');
+  return { text, encoding: decoder.encoding, mixedLine: decoder.mixedLine };
 }
 
 export type Delimiter = ',' | ';' | '\t';

@@ -1,4 +1,5 @@
 // Cell values as evaluators write them: dates, decimals, booleans, header names.
+import { dayNumber, dayOf, daysInMonth } from '../core/days.js';
 
 const normalized = new Map<string, string>();
 
@@ -46,9 +47,23 @@ export function parseDate(raw: string): Parsed<string> {
   return { ok: false, expected: 'date.format' };
 }
 
+/** Digits with at most one inner point, and an optional leading minus: what Number() reads exactly as written. */
+function isPlainDecimal(s: string): boolean {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= s.length) return false;
+  let point = false;
+  for (const start = i; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && !point && i > start && i < s.length - 1) point = true;
+    else if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A decimal number with a point or a comma (`12,5`), optional spaces as thousands separators. */
 export function parseNumber(raw: string | number): Parsed<number> {
   if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, expected: 'number' };
+  if (isPlainDecimal(raw)) return { ok: true, value: Number(raw) };
   const s = raw.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '');
   if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return { ok: false, expected: 'number' };
   return { ok: true, value: Number(s.replace(',', '.')) };
@@ -57,21 +72,48 @@ export function parseNumber(raw: string | number): Parsed<number> {
 const TRUE = new Set(['yes', 'y', 'true', '1', 'oui', 'o', 'vrai']);
 const FALSE = new Set(['no', 'n', 'false', '0', 'non', 'faux']);
 
+/** The usual spellings, looked up as written before any normalisation. */
+const PLAIN_BOOLEANS = new Map<string, Parsed<boolean>>([
+  ...[...TRUE].map((v): [string, Parsed<boolean>] => [v, { ok: true, value: true }]),
+  ...[...FALSE].map((v): [string, Parsed<boolean>] => [v, { ok: true, value: false }]),
+]);
+
 /** yes/no, true/false, 1/0, oui/non, o/n (any case). */
 export function parseBoolean(raw: string | boolean): Parsed<boolean> {
   if (typeof raw === 'boolean') return { ok: true, value: raw };
+  const plain = PLAIN_BOOLEANS.get(raw);
+  if (plain !== undefined) return plain;
   const s = normalizeName(raw);
   if (TRUE.has(s)) return { ok: true, value: true };
   if (FALSE.has(s)) return { ok: true, value: false };
   return { ok: false, expected: 'boolean' };
 }
 
-/** Day number of an ISO date (days since 1970-01-01), without parsing a date string. */
-export function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-}
+export { dayNumber, daysBetween } from '../core/days.js';
 
-/** Days from one ISO date to another. */
-export function daysBetween(fromIso: string, toIso: string): number {
-  return dayNumber(toIso) - dayNumber(fromIso);
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const digits = (s: string, i: number, n: number) => {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = digit(s, k);
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+};
+
+/**
+ * A date cell as a day number: the same dates and the same problems as `parseDate`, faster on the
+ * usual `YYYY-MM-DD` and `DD/MM/YYYY` (a program's records hold millions of them).
+ */
+export function parseDay(raw: string): Parsed<number> {
+  if (raw.length === 10) {
+    let y = -1, m = -1, d = -1;
+    const c4 = raw[4], c2 = raw[2];
+    if (c4 === '-' && raw[7] === '-') (y = digits(raw, 0, 4)), (m = digits(raw, 5, 2)), (d = digits(raw, 8, 2));
+    else if ((c2 === '/' || c2 === '.') && raw[5] === c2) (d = digits(raw, 0, 2)), (m = digits(raw, 3, 2)), (y = digits(raw, 6, 4));
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return { ok: true, value: dayOf(y, m, d) };
+  }
+  const iso = parseDate(raw);
+  return iso.ok ? { ok: true, value: dayNumber(iso.value) } : iso;
 }

@@ -1,7 +1,7 @@
 // Excel workbooks (.xlsx): each sheet becomes a Table, like a CSV file, with sheet and cell places.
 // Dates stored as Excel dates arrive as Date objects; formulas are read as their cached results.
 import type { ProblemList } from './problems.js';
-import type { Table } from './table.js';
+import { tableOfRows, type Table } from './table.js';
 
 type CellValue = string | number | boolean | Date | null;
 
@@ -19,7 +19,7 @@ export function sheetToTable(file: string, sheet: string, data: CellValue[][]): 
   const rows = data.map((r, i) => ({ line: i + 1, cells: r.map(cellText) })).filter((r) => r.cells.some((c) => c !== ''));
   const head = rows.shift();
   if (!head) return null;
-  return { file, sheet, header: head.cells, headerLine: head.line, rows };
+  return tableOfRows(file, sheet, head, rows);
 }
 
 /** Read every sheet of a workbook; an unreadable file is one problem. */

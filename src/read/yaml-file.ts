@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ProblemList, type Place } from './problems.js';
-import { decodeText, looksBinary, mixedEncodingLine } from './text.js';
+import { decodeText, looksBinary } from './text.js';
 
 /** A review or settings file larger than this is not a review. */
 export const MAX_YAML_BYTES = 10 * 1_048_576;
@@ -39,11 +39,8 @@ export function parseYaml(bytes: Uint8Array, problems: ProblemList): { src: Yaml
     problems.error({}, 'file.tooLarge', { size: `${(bytes.length / 1_048_576).toFixed(1)} MB`, max: '10 MB' });
     return null;
   }
-  const { text, encoding } = decodeText(bytes);
-  if (encoding === 'windows-1252') {
-    const mixed = mixedEncodingLine(bytes);
-    if (mixed !== null) problems.warn({ line: mixed }, 'file.mixedEncoding');
-  }
+  const { text, mixedLine } = decodeText(bytes);
+  if (mixedLine !== null) problems.warn({ line: mixedLine }, 'file.mixedEncoding');
   const lines = new LineCounter();
   let doc: Document;
   try {

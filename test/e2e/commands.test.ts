@@ -47,7 +47,7 @@ describe('validate', () => {
     ['empty.csv', ': error: the file is empty'],
     ['header-only.csv', ':1: error: the table has a header line but no rows'],
     ['missing-date-column.csv', ':1: error: required column "date" is missing'],
-    ['unbalanced-quotes.csv', ':3: error: malformed CSV: '],
+    ['unbalanced-quotes.csv', ':2:5: error: malformed CSV: a quoted field starts here and is never closed'],
     ['not-yaml.yaml', ':3:1: error: invalid YAML: '],
   ])('%s: exit 2 with "%s"', (file, message) => {
     for (const cmd of ['validate', 'score']) {

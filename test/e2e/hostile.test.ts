@@ -12,7 +12,8 @@ const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const CORPUS: [file: string, code: number, message: string][] = [
   ['empty.csv', 2, ': error: the file is empty'],
   ['header-only.csv', 2, ':1: error: the table has a header line but no rows'],
-  ['unbalanced-quotes.csv', 2, ':3: error: malformed CSV: the parsing is finished with an opening quote at line 3'],
+  ['unbalanced-quotes.csv', 2, ':2:5: error: malformed CSV: a quoted field starts here and is never closed'],
+  ['stray-quotes.csv', 2, ':3:5: error: malformed CSV: text after the closing quote of a field'],
   ['alias-bomb.yaml', 2, ': error: invalid YAML: Excessive alias count indicates a resource exhaustion attack'],
   ['deep-nesting.yaml', 2, ': error: the YAML is nested too deeply to be a review'],
   ['duplicate-item.yaml', 2, ':5:18: error: item S1 is rated twice (also as "S1") (at items, value "caseload-size")'],
@@ -34,6 +35,13 @@ describe('hostile and broken files', () => {
   });
   it('covers every file of the corpus', () => {
     expect(readdirSync(join(ROOT, 'test', 'hostile')).sort()).toEqual([...CORPUS.map((c) => c[0]), 'formula-text.csv'].sort());
+  });
+  it('reports every line with a stray quote, not the first only, and reads the lines between', () => {
+    const r = cli(['validate', h('stray-quotes.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(':2:5: error: malformed CSV: a quote inside a field that does not start with one');
+    expect(r.stderr).toContain(':3:5: error: malformed CSV: text after the closing quote of a field');
+    expect(r.stdout).toContain('stray-quotes.csv: 2 error(s), 0 warning(s)');
   });
   it('reads a file that mixes UTF-8 and Windows-1252 line by line, accents intact', () => {
     const r = cli(['score', h('mixed-encodings.csv'), '--format', 'csv', '--layout', 'long']);

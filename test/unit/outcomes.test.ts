@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkOf, cell, computeOutcomes, median, splitWindow, type OutcomeOptions } from '../../src/core/outcomes.js';
-import type { Job, Participant, ProgramRecords } from '../../src/core/records.js';
+import { programRecords, type Job, type Participant, type ProgramRecords } from '../../src/core/records.js';
 import { loadContracts } from '../../src/scale/load.js';
 import { isCompetitive, isJob } from '../../src/core/contracts.js';
 
 const contracts = loadContracts();
 
-function records(participants: Participant[], jobs: Job[] = [], extra: Partial<ProgramRecords> = {}): ProgramRecords {
-  return {
-    settings: { name: 'Test', teams: {} },
-    participants,
-    jobs,
-    contacts: [],
-    staff: [],
-    tables: { participants: true, jobs: true, contacts: false, staff: false },
-    ...extra,
-  };
+function records(participants: Participant[], jobs: Job[] = []): ProgramRecords {
+  return programRecords({ settings: { name: 'Test', teams: {} }, participants, jobs, tables: { participants: true, jobs: true, contacts: false, staff: false } });
 }
 const opts = (from: string, to: string, more: Partial<OutcomeOptions> = {}): OutcomeOptions => ({ window: { from, to }, by: 'quarter', convention: 'standard', minCell: 5, ...more });
 const person = (id: string, entry: string, more: Partial<Participant> = {}): Participant => ({ id, entry, ...more });

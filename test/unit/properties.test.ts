@@ -5,7 +5,7 @@ import { scoreItem } from '../../src/core/score-item.js';
 import { scoreReview } from '../../src/core/score-review.js';
 import type { ItemRating, Observation, Review } from '../../src/core/review.js';
 import { computeOutcomes } from '../../src/core/outcomes.js';
-import type { Job, Participant, ProgramRecords } from '../../src/core/records.js';
+import { programRecords, type Job, type Participant, type ProgramRecords } from '../../src/core/records.js';
 import { messages } from '../../src/i18n/locale.js';
 import { ProblemList } from '../../src/read/problems.js';
 import { readRatingsTable } from '../../src/read/ratings-table.js';
@@ -133,7 +133,7 @@ describe('order never changes a result', () => {
           const start = plus(p.entry, j.start);
           return { participant: p.id, start, contract: j.contract, ...(j.len === undefined ? {} : { end: plus(start, j.len) }) };
         });
-        const records = (ps: Participant[], js: Job[]): ProgramRecords => ({ settings: { name: 'P', teams: {} }, participants: ps, jobs: js, contacts: [], staff: [], tables: { participants: true, jobs: true, contacts: false, staff: false } });
+        const records = (ps: Participant[], js: Job[]): ProgramRecords => programRecords({ settings: { name: 'P', teams: {} }, participants: ps, jobs: js, tables: { participants: true, jobs: true, contacts: false, staff: false } });
         const it = rand[Symbol.iterator]();
         const shuffle = <T>(xs: T[]) => xs.map((x) => [it.next().value as number, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
         const opts = { window: { from: '2025-01-01', to: '2026-12-31' }, by: 'quarter' as const, convention: 'standard' as const, minCell: 5 };

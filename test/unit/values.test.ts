@@ -51,12 +51,12 @@ describe('numbers and booleans', () => {
 describe('text decoding and delimiters', () => {
   it('decodes UTF-8 with and without BOM', () => {
     const text = 'programme;commentaire\nÉlan;œuvre €\n';
-    expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8', mixedLine: null });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toEqual({ text, encoding: 'utf-8', mixedLine: null });
   });
   it('decodes Windows-1252, including € œ and ’', () => {
     const text = 'Cœur d’Azur: 12 €';
-    expect(decodeText(iconv.encode(text, 'win1252'))).toEqual({ text, encoding: 'windows-1252' });
+    expect(decodeText(iconv.encode(text, 'win1252'))).toEqual({ text, encoding: 'windows-1252', mixedLine: null });
   });
   it('detects the delimiter from the header line, ignoring quoted text', () => {
     expect(sniffDelimiter('program,date,item')).toBe(',');

@@ -1,7 +1,8 @@
 // `ips-fidelity outcomes <program>`: employment outcomes from a program folder's records.
-import { computeOutcomes, type By, type Convention, type Outcomes } from '../../core/outcomes.js';
-import { dataSpan, servedIn, type ProgramRecords } from '../../core/records.js';
-import { isCompetitive } from '../../core/contracts.js';
+import { computeOutcomes, firstCompetitiveJobs, type By, type Convention, type Outcomes } from '../../core/outcomes.js';
+import { dataSpan, daysOf, NO_DAY, servedIn, type ProgramRecords } from '../../core/records.js';
+import type { ContractTable } from '../../core/contracts.js';
+import { isoOfDay } from '../../core/days.js';
 import { readProgramFolder, isProgramFolder, isWorkbook } from '../../read/program-folder.js';
 import { parseDate } from '../../read/values.js';
 import { loadContracts } from '../../scale/load.js';
@@ -48,15 +49,15 @@ export function outcomesCsv(o: Outcomes): string {
 }
 
 /** The per-person table: internal use only, never for funders. */
-export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ReturnType<typeof loadContracts>): string {
+export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ContractTable): string {
+  const P = records.participants;
+  const first = firstCompetitiveJobs(records, contracts);
+  const window = daysOf(o.window);
+  const date = (d: number) => (d === NO_DAY ? null : isoOfDay(d));
   let out = csvLine(['id', 'entry_date', 'exit_date', 'specialist', 'served_in_window', 'first_competitive_job', 'days_to_first_job', 'first_employer_contact']);
-  for (const p of records.participants) {
-    const first = records.jobs
-      .filter((j) => j.participant === p.id && j.start >= p.entry && isCompetitive(contracts, j))
-      .map((j) => j.start)
-      .sort()[0];
-    const days = first ? Math.round((Date.parse(first) - Date.parse(p.entry)) / 86_400_000) : null;
-    out += csvLine([p.id, p.entry, p.exit ?? null, p.specialist ?? null, servedIn(p, o.window), first ?? null, days, p.firstEmployerContact ?? null]);
+  for (let p = 0; p < P.count; p++) {
+    const job = first[p]!;
+    out += csvLine([P.id[p]!, date(P.entry[p]!), date(P.exit[p]!), records.names.name(P.specialist[p]!) ?? null, servedIn(records, p, window), date(job), job === NO_DAY ? null : job - P.entry[p]!, date(P.firstEmployerContact[p]!)]);
   }
   return out;
 }
