@@ -77,9 +77,34 @@ export const addDays = (day: string, n: number) => iso(new Date(toDate(day).getT
 
 export function median(xs: ArrayLike<number>): number | null {
   if (xs.length === 0) return null;
-  const s = Float64Array.from(xs).sort();
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  const a = new Float64Array(xs);
+  const mid = a.length >> 1;
+  const upper = select(a, mid);
+  return a.length % 2 ? upper : (select(a, mid - 1) + upper) / 2;
+}
+
+/** The k-th smallest value (0-based), rearranging `a` (quickselect: linear time, no full sort). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
 
 const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of === 0 ? null : count / of });
@@ -183,63 +208,70 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   const { counted, comp, firstJob } = f;
 
   /** When a competitive job starts to count as working: under ips-grow, once its 4th paid hour is reached. */
-  const countsFrom = new Int32Array(comp.length);
+  const countsFrom = new Int32Array(J.count);
   for (let k = 0; k < comp.length; k++) {
     const j = comp[k]!;
     const h = J.hoursPerWeek[j]!;
-    countsFrom[k] = grow && h > 0 && h < 28 ? J.start[j]! + Math.ceil(28 / h) - 1 : J.start[j]!;
+    countsFrom[j] = grow && h > 0 && h < 28 ? J.start[j]! + Math.ceil(28 / h) - 1 : J.start[j]!;
   }
-  /** Participants working in a period: holding a competitive job that counts on one of its days. */
-  const stamp = new Int32Array(P.count).fill(-1);
-  let stampNo = 0;
-  const workingIn = (X: DayPeriod, mark?: Uint8Array): number => {
-    const no = stampNo++;
-    let working = 0;
-    for (let k = 0; k < comp.length; k++) {
-      const j = comp[k]!;
-      const p = J.participant[j]!;
-      const from = countsFrom[k]!;
-      const end = J.end[j]!;
-      if (p >= P.count || from > end || !heldIn(from, end, X) || stamp[p] === no || !servedIn(records, p, X)) continue;
-      stamp[p] = no;
-      working++;
-      if (mark) mark[p] = 1;
-    }
-    return working;
-  };
+  const isComp = new Uint8Array(J.count);
+  for (let k = 0; k < comp.length; k++) isComp[comp[k]!] = 1;
+  const groups = groupByParticipant(records);
 
-  const periodOf = (label: string, period: Period, mark?: Uint8Array): PeriodOutcome => {
-    const X = daysOf(period);
-    let served = 0;
-    let firstJobStarts = 0;
+  /** Served, working, job starts and first job starts in each of a run of consecutive periods. */
+  const count = (list: (Period & { label: string })[], mark?: Uint8Array) => {
+    const periods = new PeriodIndex(list.map(daysOf));
+    const K = list.length;
+    const served = new Int32Array(K + 1);
+    const working = new Int32Array(K);
+    const jobStarts = new Int32Array(K);
+    const firstJobStarts = new Int32Array(K);
+    const lastCounted = new Int32Array(K).fill(-1);
+    for (let k = 0; k < comp.length; k++) {
+      const at = periods.at(J.start[comp[k]!]!);
+      if (at >= 0) jobStarts[at]!++;
+    }
     for (let p = 0; p < P.count; p++) {
       if (!counted[p]) continue;
-      if (servedIn(records, p, X)) served++;
-      if (firstJob[p]! >= X.from && firstJob[p]! <= X.to) firstJobStarts++;
+      const at = periods.at(firstJob[p]!);
+      if (at >= 0) firstJobStarts[at]!++;
+      const [s1, s2] = periods.overlapping(P.entry[p]!, P.exit[p]!);
+      if (s1 > s2) continue;
+      served[s1]!++;
+      served[s2 + 1]!--;
+      // Working in a period: served in it, and holding a competitive job that counts on one of its days.
+      for (let g = groups.offsets[p]!; g < groups.offsets[p + 1]!; g++) {
+        const j = groups.jobs[g]!;
+        if (!isComp[j] || countsFrom[j]! > J.end[j]!) continue;
+        const [w1, w2] = periods.overlapping(countsFrom[j]!, J.end[j]!);
+        for (let k = Math.max(w1, s1); k <= Math.min(w2, s2); k++) {
+          if (lastCounted[k] === p) continue;
+          lastCounted[k] = p;
+          working[k]!++;
+          if (mark) mark[p] = 1;
+        }
+      }
     }
-    let jobStarts = 0;
-    for (let k = 0; k < comp.length; k++) {
-      const start = J.start[comp[k]!]!;
-      if (start >= X.from && start <= X.to) jobStarts++;
-    }
-    const working = workingIn(X, mark);
-    const rate = served === 0 ? null : working / served;
-    return {
-      label,
-      from: period.from,
-      to: period.to,
-      served,
-      working,
-      rate,
-      benchmark: opts.by === 'quarter' && isWholeQuarter(period) ? benchmarkOf(rate) : null,
-      ...(grow ? { growBenchmarkMet: rate === null ? null : rate >= 0.4 } : {}),
-      jobStarts,
-      firstJobStarts,
-    };
+    for (let k = 1; k < K; k++) served[k]! += served[k - 1]!;
+    return list.map((period, k): PeriodOutcome => {
+      const rate = served[k] === 0 ? null : working[k]! / served[k]!;
+      return {
+        label: period.label,
+        from: period.from,
+        to: period.to,
+        served: served[k]!,
+        working: working[k]!,
+        rate,
+        benchmark: opts.by === 'quarter' && isWholeQuarter(period) ? benchmarkOf(rate) : null,
+        ...(grow ? { growBenchmarkMet: rate === null ? null : rate >= 0.4 } : {}),
+        jobStarts: jobStarts[k]!,
+        firstJobStarts: firstJobStarts[k]!,
+      };
+    });
   };
-  const periods = splitWindow(opts.window, opts.by).map((X) => periodOf(X.label, X));
+  const periods = count(splitWindow(opts.window, opts.by));
   const workingW = new Uint8Array(P.count);
-  const whole = periodOf('window', opts.window, workingW);
+  const whole = count([{ label: 'window', ...opts.window }], workingW)[0]!;
 
   // Cohort (entered in the window), time to first contact and first job, work within 12 months.
   const contactDays: number[] = [];
@@ -307,52 +339,59 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   }
   const reasons = countBy(leftBeforeJob, (p) => records.names.name(P.exitReason[p]!)?.trim() || '—');
 
-  // Contract mix of the jobs held in the window (work trials included).
-  const byContract = new Map<string, { jobs: number; people: Set<number> }>();
-  const bySetting = new Map<string, { jobs: number; people: Set<number> }>();
-  const add = (m: Map<string, { jobs: number; people: Set<number> }>, key: string, j: number) => {
-    const e = m.get(key) ?? m.set(key, { jobs: 0, people: new Set() }).get(key)!;
-    e.jobs++;
-    e.people.add(J.participant[j]!);
-  };
-  const contractOf = new Map<number, Contract | undefined>();
+  // Contract mix of the jobs held in the window (work trials included), visited participant by participant.
+  const byContract = new Tally();
+  const bySetting = new Tally();
+  const keyOf = new Map<number, { contract: string; setting: string }>();
   let heldJobsW = 0;
   let competitiveW = 0;
   let trialsW = 0;
-  for (let j = 0; j < J.count; j++) {
-    if (!f.jobCounts[j] || !heldIn(J.start[j]!, J.end[j]!, W)) continue;
-    const n = J.contract[j]!;
-    if (!contractOf.has(n)) contractOf.set(n, findContract(contracts, records.names.name(n) ?? ''));
-    const c = contractOf.get(n);
-    add(byContract, c?.id ?? normalizeName(records.names.name(n) ?? ''), j);
-    add(bySetting, c?.setting ?? 'unknown', j);
-    if (!f.isJob[j]) trialsW++;
-    else {
-      heldJobsW++;
-      if (f.competitive[j]) competitiveW++;
+  for (let p = 0; p < groups.offsets.length - 1; p++) {
+    for (let g = groups.offsets[p]!; g < groups.offsets[p + 1]!; g++) {
+      const j = groups.jobs[g]!;
+      if (!f.jobCounts[j] || !heldIn(J.start[j]!, J.end[j]!, W)) continue;
+      const n = J.contract[j]!;
+      let key = keyOf.get(n);
+      if (!key) {
+        const written = records.names.name(n) ?? '';
+        const c = findContract(contracts, written);
+        keyOf.set(n, (key = { contract: c?.id ?? normalizeName(written), setting: c?.setting ?? 'unknown' }));
+      }
+      byContract.add(key.contract, p, j);
+      bySetting.add(key.setting, p, j);
+      if (!f.isJob[j]) trialsW++;
+      else {
+        heldJobsW++;
+        if (f.competitive[j]) competitiveW++;
+      }
     }
   }
 
   // Specialists: caseload, contacts, served and working.
   const weeks = (W.to - W.from + 1) / 7;
-  const specialistKey = (n: number) => normalizeName(records.names.name(n) ?? '');
-  const bySpecialist = new Map<string, number[]>();
-  const names = new Set<string>();
+  // Participants by specialist name, then by the name's normalised form (how staff names are matched).
+  const byName = new Map<number, number[]>();
   for (let p = 0; p < P.count; p++) {
     const n = P.specialist[p]!;
     if (!counted[p] || n === NO_NAME) continue;
-    names.add(records.names.name(n)!);
+    (byName.get(n) ?? byName.set(n, []).get(n)!).push(p);
+  }
+  const specialistKey = (n: number) => normalizeName(records.names.name(n) ?? '');
+  const bySpecialist = new Map<string, number[]>();
+  for (const [n, people] of byName) {
     const k = specialistKey(n);
-    (bySpecialist.get(k) ?? bySpecialist.set(k, []).get(k)!).push(p);
+    const list = bySpecialist.get(k);
+    if (list) for (const p of people) list.push(p);
+    else bySpecialist.set(k, people);
   }
-  const specialistNames = records.staff.length ? records.staff.map((s) => s.specialist) : [...names].sort();
-  const contactsOf = new Map<string, number>();
+  const specialistNames = records.staff.length ? records.staff.map((s) => s.specialist) : [...new Set([...byName.keys()].map((n) => records.names.name(n)!))].sort();
   const C = records.contacts;
-  for (let c = 0; c < C.count; c++) {
-    if (!C.faceToFace[c] || C.date[c]! < W.from || C.date[c]! > W.to) continue;
-    const k = specialistKey(C.specialist[c]!);
-    contactsOf.set(k, (contactsOf.get(k) ?? 0) + 1);
-  }
+  const contactsOfName = new Int32Array(records.names.values.length);
+  for (let c = 0; c < C.count; c++) if (C.faceToFace[c] && C.date[c]! >= W.from && C.date[c]! <= W.to) contactsOfName[C.specialist[c]!]!++;
+  const contactsOf = new Map<string, number>();
+  contactsOfName.forEach((n, name) => {
+    if (n > 0) contactsOf.set(specialistKey(name), (contactsOf.get(specialistKey(name)) ?? 0) + n);
+  });
   const small = (n: number) => opts.minCell > 0 && n > 0 && n < opts.minCell;
   const specialists = specialistNames.map((name) => {
     const key = normalizeName(name);
@@ -415,15 +454,73 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
         competitive: competitiveW,
         competitiveShare: heldJobsW ? competitiveW / heldJobsW : null,
         workTrials: trialsW,
-        byContract: [...byContract].sort(([a], [b]) => contractOrder(contracts, a) - contractOrder(contracts, b) || (a < b ? -1 : 1)).map(([id, e]) => {
+        byContract: byContract.sorted((a, b) => contractOrder(contracts, a) - contractOrder(contracts, b) || (a < b ? -1 : 1)).map(([id, e]) => {
           const c = findContract(contracts, id);
-          return { contract: id, known: c !== undefined, competitive: isCompetitive(contracts, { contract: id }), setting: c?.setting ?? null, jobs: cell(e.jobs, opts.minCell), people: cell(e.people.size, opts.minCell) };
+          return { contract: id, known: c !== undefined, competitive: isCompetitive(contracts, { contract: id }), setting: c?.setting ?? null, jobs: cell(e.jobs, opts.minCell), people: cell(e.people, opts.minCell) };
         }),
-        bySetting: [...bySetting].sort(([a], [b]) => settingOrder(contracts, a) - settingOrder(contracts, b)).map(([setting, e]) => ({ setting, jobs: cell(e.jobs, opts.minCell), people: cell(e.people.size, opts.minCell) })),
+        bySetting: bySetting.sorted((a, b) => settingOrder(contracts, a) - settingOrder(contracts, b)).map(([setting, e]) => ({ setting, jobs: cell(e.jobs, opts.minCell), people: cell(e.people, opts.minCell) })),
       },
       specialists,
     },
   };
+}
+
+/** Jobs grouped by participant (index in participantIds), each group in file order. */
+function groupByParticipant(r: ProgramRecords): { offsets: Int32Array; jobs: Int32Array } {
+  const J = r.jobs;
+  const offsets = new Int32Array(r.participantIds.length + 1);
+  for (let j = 0; j < J.count; j++) offsets[J.participant[j]! + 1]!++;
+  for (let p = 1; p < offsets.length; p++) offsets[p]! += offsets[p - 1]!;
+  const next = offsets.slice(0, -1);
+  const jobs = new Int32Array(J.count);
+  for (let j = 0; j < J.count; j++) jobs[next[J.participant[j]!]!++] = j;
+  return { offsets, jobs };
+}
+
+/** Consecutive periods, found by day. */
+class PeriodIndex {
+  constructor(private readonly periods: DayPeriod[]) {}
+  /** The first period that ends on or after `day` (periods.length when none). */
+  private firstEndingFrom(day: number): number {
+    let lo = 0;
+    let hi = this.periods.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.periods[mid]!.to < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /** The period holding `day`, or -1. */
+  at(day: number): number {
+    const k = this.firstEndingFrom(day);
+    return k < this.periods.length && this.periods[k]!.from <= day ? k : -1;
+  }
+  /** The first and last periods that share a day with [from, to] (first > last when none). */
+  overlapping(from: number, to: number): [number, number] {
+    const first = this.firstEndingFrom(from);
+    let last = this.firstEndingFrom(to);
+    if (last === this.periods.length || this.periods[last]!.from > to) last--;
+    return [first, last];
+  }
+}
+
+/** Jobs and distinct people by key, for jobs visited participant by participant; ties keep file order. */
+class Tally {
+  private readonly rows = new Map<string, { jobs: number; people: number; last: number; first: number }>();
+  add(key: string, person: number, job: number): void {
+    let e = this.rows.get(key);
+    if (!e) this.rows.set(key, (e = { jobs: 0, people: 0, last: -1, first: job }));
+    e.jobs++;
+    if (job < e.first) e.first = job;
+    if (e.last !== person) {
+      e.last = person;
+      e.people++;
+    }
+  }
+  sorted(order: (a: string, b: string) => number): [string, { jobs: number; people: number }][] {
+    return [...this.rows].sort(([a, x], [b, y]) => order(a, b) || x.first - y.first);
+  }
 }
 
 function contractOrder(t: ContractTable, id: string): number {

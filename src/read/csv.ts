@@ -181,8 +181,8 @@ class Tokenizer {
  * Read the CSV records of a source in bounded memory. Returns what was found about the file and
  * its faults: broken lines are skipped, a fault that ends the reading is last.
  */
-export function streamCsv(source: ByteSource, each: RecordSink): { info: CsvInfo | null; faults: CsvFault[] } {
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+export function streamCsv(source: ByteSource, each: RecordSink, chunkBytes = CHUNK_BYTES): { info: CsvInfo | null; faults: CsvFault[] } {
+  const chunk = Buffer.allocUnsafe(chunkBytes);
   const decoder = new LineDecoder();
   let tokenizer: Tokenizer | null = null;
   let pending: Buffer = Buffer.alloc(0);

@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { scoreItem } from '../../src/core/score-item.js';
 import { scoreReview } from '../../src/core/score-review.js';
 import type { ItemRating, Observation, Review } from '../../src/core/review.js';
-import { computeOutcomes } from '../../src/core/outcomes.js';
-import { programRecords, type Job, type Participant, type ProgramRecords } from '../../src/core/records.js';
+import { computeOutcomes, median } from '../../src/core/outcomes.js';
+import { dayNumber } from '../../src/core/days.js';
+import { memorySource, streamCsv } from '../../src/read/csv.js';
+import { parseDate, parseDay } from '../../src/read/values.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { programRecords, StringIndex, type Job, type Participant, type ProgramRecords } from '../../src/core/records.js';
 import { messages } from '../../src/i18n/locale.js';
 import { ProblemList } from '../../src/read/problems.js';
 import { readRatingsTable } from '../../src/read/ratings-table.js';
@@ -140,6 +144,82 @@ describe('order never changes a result', () => {
         return JSON.stringify(computeOutcomes(records(participants, jobList), contracts, opts)) === JSON.stringify(computeOutcomes(records(shuffle(participants), shuffle(jobList)), contracts, opts));
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('properties of reading and arithmetic', () => {
+  it('the median by quickselect is the median of the sorted values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 200 }), (xs) => {
+        const s = [...xs].sort((a, b) => a - b);
+        const mid = s.length >> 1;
+        expect(median(xs)).toBe(s.length % 2 ? s[mid] : (s[mid - 1]! + s[mid]!) / 2);
+      }),
+    );
+  });
+  it('the string index numbers strings as a Map would, through growth', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 3000 }), (xs) => {
+        const index = new StringIndex();
+        const map = new Map<string, number>();
+        for (const x of xs) {
+          expect(index.get(x)).toBe(map.get(x) ?? -1);
+          if (!map.has(x)) map.set(x, index.add(x));
+        }
+        for (const [x, i] of map) expect(index.get(x)).toBe(i);
+      }),
+    );
+  });
+  it('the fast date reader gives the same days and problems as the general one', () => {
+    const part = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(fc.sample(fc.integer({ min: 1, max: n }), 1)[0]!, '0'));
+    const date = fc.oneof(
+      fc.tuple(part(4), part(2), part(2)).map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc.tuple(part(2), part(2), part(4), fc.constantFrom('/', '.')).map(([d, m, y, sep]) => `${d}${sep}${m}${sep}${y}`),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(date, (raw) => {
+        const general = parseDate(raw);
+        expect(parseDay(raw)).toEqual(general.ok ? { ok: true, value: dayNumber(general.value) } : general);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('the CSV reader gives the records csv-parse gives, and fails where it fails, whatever the chunk size', () => {
+    const field = fc.oneof(fc.stringMatching(/^[a-zé 0-9]{0,6}$/), fc.stringMatching(/^[a-z,;"\n ]{0,6}$/));
+    const doc = fc.record({
+      rows: fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+      crlf: fc.boolean(),
+      quoteAll: fc.boolean(),
+      garble: fc.option(fc.nat(), { nil: undefined }),
+      chunk: fc.integer({ min: 1, max: 64 }),
+    });
+    fc.assert(
+      fc.property(doc, ({ rows, crlf, quoteAll, garble, chunk }) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const quote = (f: string) => (quoteAll || /[,"\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
+        let text = rows.map((r) => r.map(quote).join(',')).join(eol) + eol;
+        if (garble !== undefined) text = text.slice(0, garble % text.length) + '"' + text.slice(garble % text.length);
+        const ours: { line: number; cells: string[] }[] = [];
+        const { faults } = streamCsv(memorySource(Buffer.from(text)), (cells, line) => void ours.push({ line, cells }), chunk);
+        let theirs: { line: number; cells: string[] }[] | null;
+        try {
+          theirs = (parseCsv(text, { delimiter: ',', info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[]).map(({ record, info }) => ({
+            line: info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0),
+            cells: record,
+          }));
+        } catch {
+          theirs = null;
+        }
+        if (theirs === null) expect(faults.length).toBeGreaterThan(0);
+        else {
+          expect(faults).toEqual([]);
+          const blank = (r: { cells: string[] }) => r.cells.every((c) => c === '');
+          expect(ours.filter((r) => !blank(r))).toEqual(theirs.filter((r) => !blank(r)));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
