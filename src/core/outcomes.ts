@@ -185,18 +185,19 @@ function facts(r: ProgramRecords, contracts: ContractTable, convention: Conventi
   const jobCounts = new Uint8Array(J.count);
   const firstJob = new Int32Array(P.count).fill(NO_DAY);
   const anyJob = new Int32Array(P.count).fill(NO_DAY);
-  const comp: number[] = [];
+  const comp = new Int32Array(J.count);
+  let n = 0;
   for (let j = 0; j < J.count; j++) {
     const p = J.participant[j]!;
     jobCounts[j] = P.count === 0 || (p < P.count && counted[p] === 1) ? 1 : 0;
     if (!jobCounts[j] || !isJobArr[j] || !competitive[j]) continue;
-    comp.push(j);
+    comp[n++] = j;
     if (p >= P.count) continue;
     const start = J.start[j]!;
     if (start < anyJob[p]!) anyJob[p] = start;
     if (start >= P.entry[p]! && start < firstJob[p]!) firstJob[p] = start;
   }
-  return { counted, jobCounts, isJob: isJobArr, competitive, comp: Int32Array.from(comp), firstJob, anyJob };
+  return { counted, jobCounts, isJob: isJobArr, competitive, comp: comp.subarray(0, n), firstJob, anyJob };
 }
 
 export function computeOutcomes(records: ProgramRecords, contracts: ContractTable, opts: OutcomeOptions): Outcomes {
@@ -208,22 +209,18 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   const { counted, comp, firstJob } = f;
 
   /** When a competitive job starts to count as working: under ips-grow, once its 4th paid hour is reached. */
-  const countsFrom = new Int32Array(J.count);
-  for (let k = 0; k < comp.length; k++) {
-    const j = comp[k]!;
+  const countsFrom = (j: number) => {
     const h = J.hoursPerWeek[j]!;
-    countsFrom[j] = grow && h > 0 && h < 28 ? J.start[j]! + Math.ceil(28 / h) - 1 : J.start[j]!;
-  }
-  const isComp = new Uint8Array(J.count);
-  for (let k = 0; k < comp.length; k++) isComp[comp[k]!] = 1;
-  const groups = groupByParticipant(records);
+    return grow && h > 0 && h < 28 ? J.start[j]! + Math.ceil(28 / h) - 1 : J.start[j]!;
+  };
+  const held = byParticipant(records, comp, countsFrom);
 
   /** Served, working, job starts and first job starts in each of a run of consecutive periods. */
   const count = (list: (Period & { label: string })[], mark?: Uint8Array) => {
     const periods = new PeriodIndex(list.map(daysOf));
     const K = list.length;
     const served = new Int32Array(K + 1);
-    const working = new Int32Array(K);
+    const workingIn = new Int32Array(K);
     const jobStarts = new Int32Array(K);
     const firstJobStarts = new Int32Array(K);
     const lastCounted = new Int32Array(K).fill(-1);
@@ -240,27 +237,26 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       served[s1]!++;
       served[s2 + 1]!--;
       // Working in a period: served in it, and holding a competitive job that counts on one of its days.
-      for (let g = groups.offsets[p]!; g < groups.offsets[p + 1]!; g++) {
-        const j = groups.jobs[g]!;
-        if (!isComp[j] || countsFrom[j]! > J.end[j]!) continue;
-        const [w1, w2] = periods.overlapping(countsFrom[j]!, J.end[j]!);
+      for (let g = held.offsets[p]!; g < held.offsets[p + 1]!; g++) {
+        if (held.from[g]! > held.end[g]!) continue;
+        const [w1, w2] = periods.overlapping(held.from[g]!, held.end[g]!);
         for (let k = Math.max(w1, s1); k <= Math.min(w2, s2); k++) {
           if (lastCounted[k] === p) continue;
           lastCounted[k] = p;
-          working[k]!++;
+          workingIn[k]!++;
           if (mark) mark[p] = 1;
         }
       }
     }
     for (let k = 1; k < K; k++) served[k]! += served[k - 1]!;
     return list.map((period, k): PeriodOutcome => {
-      const rate = served[k] === 0 ? null : working[k]! / served[k]!;
+      const rate = served[k] === 0 ? null : workingIn[k]! / served[k]!;
       return {
         label: period.label,
         from: period.from,
         to: period.to,
         served: served[k]!,
-        working: working[k]!,
+        working: workingIn[k]!,
         rate,
         benchmark: opts.by === 'quarter' && isWholeQuarter(period) ? benchmarkOf(rate) : null,
         ...(grow ? { growBenchmarkMet: rate === null ? null : rate >= 0.4 } : {}),
@@ -274,26 +270,28 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   const whole = count([{ label: 'window', ...opts.window }], workingW)[0]!;
 
   // Cohort (entered in the window), time to first contact and first job, work within 12 months.
-  const contactDays: number[] = [];
-  const jobDays: number[] = [];
-  const cohort: number[] = [];
-  const servedW: number[] = [];
+  const inCohort = (p: number) => counted[p] === 1 && P.entry[p]! >= W.from && P.entry[p]! <= W.to;
+  const inServedW = (p: number) => counted[p] === 1 && servedIn(records, p, W);
+  const contactDays = new Values(P.count);
+  const jobDays = new Values(P.count);
+  let cohort = 0;
+  let servedW = 0;
   for (let p = 0; p < P.count; p++) {
-    if (!counted[p]) continue;
-    if (servedIn(records, p, W)) servedW.push(p);
+    if (inServedW(p)) servedW++;
+    if (!inCohort(p)) continue;
+    cohort++;
     const entry = P.entry[p]!;
-    if (entry < W.from || entry > W.to) continue;
-    cohort.push(p);
     const contact = P.firstEmployerContact[p]!;
     if (contact <= W.to) contactDays.push(contact - entry);
     if (firstJob[p]! <= W.to) jobDays.push(firstJob[p]! - entry);
   }
-  const within = (pool: number[], d: number): Ratio => {
+  /** Of the pool who could have been followed `d` days, how many had a first job within `d` days of entry. */
+  const within = (pool: (p: number) => boolean, d: number): Ratio => {
     let eligible = 0;
     let count = 0;
-    for (const p of pool) {
+    for (let p = 0; p < P.count; p++) {
       const entry = P.entry[p]!;
-      if (W.to - entry < d) continue;
+      if (W.to - entry < d || !pool(p)) continue;
       eligible++;
       if (firstJob[p] !== NO_DAY && firstJob[p]! - entry <= d) count++;
     }
@@ -301,16 +299,17 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   };
 
   // Competitive jobs: tenure, hours and wages.
-  const endedDays: number[] = [];
-  const hours: number[] = [];
-  const wages: number[] = [];
-  const startsW: number[] = [];
+  const endedDays = new Values(comp.length);
+  const hours = new Values(comp.length);
+  const wages = new Values(comp.length);
+  const startsW = new Int32Array(comp.length);
+  let starts = 0;
   for (let k = 0; k < comp.length; k++) {
     const j = comp[k]!;
     const start = J.start[j]!;
     const end = J.end[j]!;
     if (end !== NO_DAY && end >= W.from && end <= W.to) endedDays.push(end - start);
-    if (start >= W.from && start <= W.to) startsW.push(j);
+    if (start >= W.from && start <= W.to) startsW[starts++] = j;
     if (!heldIn(start, end, W)) continue;
     if (!Number.isNaN(J.hoursPerWeek[j]!)) hours.push(J.hoursPerWeek[j]!);
     if (!Number.isNaN(J.hourlyWage[j]!)) wages.push(J.hourlyWage[j]!);
@@ -318,7 +317,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   const stillWorking = [90, 180].map((d) => {
     let eligible = 0;
     let count = 0;
-    for (const j of startsW) {
+    for (const j of startsW.subarray(0, starts)) {
       const start = J.start[j]!;
       const end = J.end[j]!;
       if (W.to - start < d) continue;
@@ -339,52 +338,59 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   }
   const reasons = countBy(leftBeforeJob, (p) => records.names.name(P.exitReason[p]!)?.trim() || '—');
 
-  // Contract mix of the jobs held in the window (work trials included), visited participant by participant.
-  const byContract = new Tally();
-  const bySetting = new Tally();
+  // Contract mix of the jobs held in the window (work trials included).
+  const people = records.participantIds.length;
+  const byContract = new Tally(people);
+  const bySetting = new Tally(people);
   const keyOf = new Map<number, { contract: string; setting: string }>();
   let heldJobsW = 0;
   let competitiveW = 0;
   let trialsW = 0;
-  for (let p = 0; p < groups.offsets.length - 1; p++) {
-    for (let g = groups.offsets[p]!; g < groups.offsets[p + 1]!; g++) {
-      const j = groups.jobs[g]!;
-      if (!f.jobCounts[j] || !heldIn(J.start[j]!, J.end[j]!, W)) continue;
-      const n = J.contract[j]!;
-      let key = keyOf.get(n);
-      if (!key) {
-        const written = records.names.name(n) ?? '';
-        const c = findContract(contracts, written);
-        keyOf.set(n, (key = { contract: c?.id ?? normalizeName(written), setting: c?.setting ?? 'unknown' }));
-      }
-      byContract.add(key.contract, p, j);
-      bySetting.add(key.setting, p, j);
-      if (!f.isJob[j]) trialsW++;
-      else {
-        heldJobsW++;
-        if (f.competitive[j]) competitiveW++;
-      }
+  for (let j = 0; j < J.count; j++) {
+    if (!f.jobCounts[j] || !heldIn(J.start[j]!, J.end[j]!, W)) continue;
+    const n = J.contract[j]!;
+    let key = keyOf.get(n);
+    if (!key) {
+      const written = records.names.name(n) ?? '';
+      const c = findContract(contracts, written);
+      keyOf.set(n, (key = { contract: c?.id ?? normalizeName(written), setting: c?.setting ?? 'unknown' }));
+    }
+    byContract.add(key.contract, J.participant[j]!);
+    bySetting.add(key.setting, J.participant[j]!);
+    if (!f.isJob[j]) trialsW++;
+    else {
+      heldJobsW++;
+      if (f.competitive[j]) competitiveW++;
     }
   }
 
   // Specialists: caseload, contacts, served and working.
   const weeks = (W.to - W.from + 1) / 7;
-  // Participants by specialist name, then by the name's normalised form (how staff names are matched).
-  const byName = new Map<number, number[]>();
+  // Specialists are matched by the normalised form of their name.
+  const specialistKey = (n: number) => normalizeName(records.names.name(n) ?? '');
+  const keys = new Map<string, number>();
+  const keyOfName = new Map<number, number>();
+  const names = new Set<string>();
+  for (let p = 0; p < P.count; p++) {
+    const n = P.specialist[p]!;
+    if (!counted[p] || n === NO_NAME || keyOfName.has(n)) continue;
+    const k = specialistKey(n);
+    keyOfName.set(n, keys.get(k) ?? keys.set(k, keys.size).get(k)!);
+    names.add(records.names.name(n)!);
+  }
+  const caseloads = new Int32Array(keys.size);
+  const servedBy = new Int32Array(keys.size);
+  const workingBy = new Int32Array(keys.size);
   for (let p = 0; p < P.count; p++) {
     const n = P.specialist[p]!;
     if (!counted[p] || n === NO_NAME) continue;
-    (byName.get(n) ?? byName.set(n, []).get(n)!).push(p);
+    const k = keyOfName.get(n)!;
+    if (activeOn(records, p, W.to)) caseloads[k]!++;
+    if (!servedIn(records, p, W)) continue;
+    servedBy[k]!++;
+    if (workingW[p]) workingBy[k]!++;
   }
-  const specialistKey = (n: number) => normalizeName(records.names.name(n) ?? '');
-  const bySpecialist = new Map<string, number[]>();
-  for (const [n, people] of byName) {
-    const k = specialistKey(n);
-    const list = bySpecialist.get(k);
-    if (list) for (const p of people) list.push(p);
-    else bySpecialist.set(k, people);
-  }
-  const specialistNames = records.staff.length ? records.staff.map((s) => s.specialist) : [...new Set([...byName.keys()].map((n) => records.names.name(n)!))].sort();
+  const specialistNames = records.staff.length ? records.staff.map((s) => s.specialist) : [...names].sort();
   const C = records.contacts;
   const contactsOfName = new Int32Array(records.names.values.length);
   for (let c = 0; c < C.count; c++) if (C.faceToFace[c] && C.date[c]! >= W.from && C.date[c]! <= W.to) contactsOfName[C.specialist[c]!]!++;
@@ -395,16 +401,8 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   const small = (n: number) => opts.minCell > 0 && n > 0 && n < opts.minCell;
   const specialists = specialistNames.map((name) => {
     const key = normalizeName(name);
-    const mine = bySpecialist.get(key) ?? [];
-    let caseload = 0;
-    let served = 0;
-    let working = 0;
-    for (const p of mine) {
-      if (activeOn(records, p, W.to)) caseload++;
-      if (!servedIn(records, p, W)) continue;
-      served++;
-      if (workingW[p]) working++;
-    }
+    const k = keys.get(key);
+    const [caseload, served, working] = k === undefined ? [0, 0, 0] : [caseloads[k]!, servedBy[k]!, workingBy[k]!];
     return {
       name,
       caseload: cell(caseload, opts.minCell),
@@ -428,25 +426,25 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       jobStarts: whole.jobStarts,
       firstJobStarts: whole.firstJobStarts,
       daysToFirstContact: {
-        cohort: cohort.length,
+        cohort,
         n: contactDays.length,
-        mean: contactDays.length ? contactDays.reduce((a, b) => a + b, 0) / contactDays.length : null,
-        median: median(contactDays),
+        mean: contactDays.length ? contactDays.sum() / contactDays.length : null,
+        median: median(contactDays.values()),
       },
-      daysToFirstJob: { cohort: cohort.length, n: jobDays.length, median: median(jobDays), within: [90, 180, 365].map((d) => ({ days: d, ...within(cohort, d) })) },
-      workedWithin12Months: within(servedW, 365),
-      tenure: { ended: endedDays.length, medianDays: median(endedDays), stillWorking },
-      hours: { n: hours.length, median: median(hours), atLeast20: ratio(hours.filter((h) => h >= 20).length, hours.length) },
+      daysToFirstJob: { cohort, n: jobDays.length, median: median(jobDays.values()), within: [90, 180, 365].map((d) => ({ days: d, ...within(inCohort, d) })) },
+      workedWithin12Months: within(inServedW, 365),
+      tenure: { ended: endedDays.length, medianDays: median(endedDays.values()), stillWorking },
+      hours: { n: hours.length, median: median(hours.values()), atLeast20: ratio(hours.atLeast(20), hours.length) },
       wage: {
         n: wages.length,
-        median: median(wages),
+        median: median(wages.values()),
         minimumWage: opts.minimumWage ?? null,
-        atOrAboveMinimum: opts.minimumWage === undefined ? null : ratio(wages.filter((w) => w >= opts.minimumWage!).length, wages.length),
+        atOrAboveMinimum: opts.minimumWage === undefined ? null : ratio(wages.atLeast(opts.minimumWage), wages.length),
       },
       exits: {
         exited,
         beforeAnyJob: leftBeforeJob.length,
-        dropOut: ratio(leftBeforeJob.length, servedW.length),
+        dropOut: ratio(leftBeforeJob.length, servedW),
         reasons: [...reasons].map(([reason, n]) => ({ reason, people: cell(n, opts.minCell) })),
       },
       contracts: {
@@ -465,16 +463,49 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   };
 }
 
-/** Jobs grouped by participant (index in participantIds), each group in file order. */
-function groupByParticipant(r: ProgramRecords): { offsets: Int32Array; jobs: Int32Array } {
+/** Numbers collected up to a known most, without a growing array. */
+class Values {
+  private readonly data: Float64Array;
+  length = 0;
+  constructor(most: number) {
+    this.data = new Float64Array(most);
+  }
+  push(v: number): void {
+    this.data[this.length++] = v;
+  }
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+  sum(): number {
+    let s = 0;
+    for (const v of this.values()) s += v;
+    return s;
+  }
+  atLeast(x: number): number {
+    let n = 0;
+    for (const v of this.values()) if (v >= x) n++;
+    return n;
+  }
+}
+
+/** Some jobs of known participants grouped by participant, with the days each counts from and ends, in group order. */
+function byParticipant(r: ProgramRecords, jobs: Int32Array, from: (j: number) => number): { offsets: Int32Array; from: Int32Array; end: Int32Array } {
   const J = r.jobs;
-  const offsets = new Int32Array(r.participantIds.length + 1);
-  for (let j = 0; j < J.count; j++) offsets[J.participant[j]! + 1]!++;
-  for (let p = 1; p < offsets.length; p++) offsets[p]! += offsets[p - 1]!;
-  const next = offsets.slice(0, -1);
-  const jobs = new Int32Array(J.count);
-  for (let j = 0; j < J.count; j++) jobs[next[J.participant[j]!]!++] = j;
-  return { offsets, jobs };
+  const n = r.participants.count;
+  const offsets = new Int32Array(n + 1);
+  for (const j of jobs) if (J.participant[j]! < n) offsets[J.participant[j]! + 1]!++;
+  for (let p = 1; p <= n; p++) offsets[p]! += offsets[p - 1]!;
+  const next = offsets.slice(0, n);
+  const starts = new Int32Array(offsets[n]!);
+  const ends = new Int32Array(offsets[n]!);
+  for (const j of jobs) {
+    const p = J.participant[j]!;
+    if (p >= n) continue;
+    const g = next[p]!++;
+    starts[g] = from(j);
+    ends[g] = J.end[j]!;
+  }
+  return { offsets, from: starts, end: ends };
 }
 
 /** Consecutive periods, found by day. */
@@ -505,21 +536,22 @@ class PeriodIndex {
   }
 }
 
-/** Jobs and distinct people by key, for jobs visited participant by participant; ties keep file order. */
+/** Jobs and distinct people by key, in the order keys are first met. */
 class Tally {
-  private readonly rows = new Map<string, { jobs: number; people: number; last: number; first: number }>();
-  add(key: string, person: number, job: number): void {
+  private readonly rows = new Map<string, { jobs: number; seen: Uint8Array; people: number }>();
+  constructor(private readonly people: number) {}
+  add(key: string, person: number): void {
     let e = this.rows.get(key);
-    if (!e) this.rows.set(key, (e = { jobs: 0, people: 0, last: -1, first: job }));
+    if (!e) this.rows.set(key, (e = { jobs: 0, seen: new Uint8Array(this.people), people: 0 }));
     e.jobs++;
-    if (job < e.first) e.first = job;
-    if (e.last !== person) {
-      e.last = person;
+    if (!e.seen[person]) {
+      e.seen[person] = 1;
       e.people++;
     }
   }
+  /** Sorted; ties keep the order keys were first met. */
   sorted(order: (a: string, b: string) => number): [string, { jobs: number; people: number }][] {
-    return [...this.rows].sort(([a, x], [b, y]) => order(a, b) || x.first - y.first);
+    return [...this.rows].sort(([a], [b]) => order(a, b));
   }
 }
 

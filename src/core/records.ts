@@ -67,9 +67,13 @@ export class StringIndex {
 export class Names {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
+  /** The name asked for last: a reader that checks a name then adds the row asks twice. */
+  private last = '';
+  private lastId = NO_NAME;
   /** The number of a name, NO_NAME for a blank one. */
   id(value: string | undefined): number {
     if (value === undefined || value === '') return NO_NAME;
+    if (value === this.last) return this.lastId;
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.values.length;
@@ -77,6 +81,8 @@ export class Names {
       this.values.push(own);
       this.index.set(own, i);
     }
+    this.last = value;
+    this.lastId = i;
     return i;
   }
   name(i: number): string | undefined {

@@ -117,10 +117,17 @@ function findTable(dir: string, name: TableName, explicit?: string): string | un
 }
 
 /**
+ * What the records are read for. Outcomes use fewer columns than the fidelity items: employers,
+ * job types, teams and referral sources are then checked like every cell but not kept.
+ */
+export type RecordsUse = 'fidelity' | 'outcomes';
+
+/**
  * Read a program's records: a folder (CSV tables or one workbook with a sheet per table, and an
  * optional program.yaml), or a workbook file on its own.
  */
-export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
+export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver, use: RecordsUse = 'fidelity'): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
+  const keep = use === 'fidelity';
   const all: Problem[] = [];
   const dir = isWorkbook(path) ? dirname(path) : path;
   const yamlPath = ['program.yaml', 'program.yml', 'programme.yaml'].map((f) => join(dir, f)).find((f) => existsSync(f));
@@ -224,12 +231,12 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       const working = r.bool(WORKING);
       if (id === undefined || seen !== undefined) return;
       // A participant with a bad entry date is still known, so their jobs are not reported as strangers.
-      records.addParticipant({ id, entry: entry ?? NO_DAY, exit, firstEmployerContact: first, workingAtEntry: working, specialist: r.text(SPECIALIST), team: r.text(TEAM), exitReason: r.text(REASON), referralSource: r.text(REFERRAL) }, r.row.line);
+      records.addParticipant({ id, entry: entry ?? NO_DAY, exit, firstEmployerContact: first, workingAtEntry: working, specialist: r.text(SPECIALIST), team: keep ? r.text(TEAM) : undefined, exitReason: r.text(REASON), referralSource: keep ? r.text(REFERRAL) : undefined }, r.row.line);
     };
   });
   const hasParticipants = records.participantCount > 0;
 
-  const contractKnown = new Map<string, boolean>();
+  const contractKnown: (boolean | undefined)[] = [];
   each('jobs', (r) => {
     const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = ['participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
     const known = contracts.contracts.map((c) => c.id).join(', ');
@@ -241,8 +248,8 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       const contract = r.text(CONTRACT, true);
       const competitive = r.bool(COMPETITIVE);
       if (contract) {
-        let ok = contractKnown.get(contract);
-        if (ok === undefined) contractKnown.set(contract, (ok = findContract(contracts, contract) !== undefined));
+        const n = records.names.id(contract);
+        const ok = (contractKnown[n] ??= findContract(contracts, contract) !== undefined);
         if (!ok && competitive === undefined) r.error(CONTRACT, 'records.unknownContract', { known }, contract);
         else if (!ok) r.warn(CONTRACT, 'records.unknownContractOverridden', { known }, contract);
       }
@@ -250,7 +257,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       const hours = r.number(HOURS, { min: 0, max: 80 });
       const wage = r.number(WAGE, { min: 0 });
       if (!participant || start === undefined || !contract) return;
-      records.addJob({ participant, start, end, contract, employer: r.text(EMPLOYER), jobType: r.text(TYPE), hoursPerWeek: hours, hourlyWage: wage, competitive });
+      records.addJob({ participant, start, end, contract, employer: keep ? r.text(EMPLOYER) : undefined, jobType: keep ? r.text(TYPE) : undefined, hoursPerWeek: hours, hourlyWage: wage, competitive });
     };
   });
 
@@ -267,7 +274,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     };
   });
   const staffNames = new Set(staff.map((s) => normalizeName(s.specialist)));
-  const onStaff = new Map<string, boolean>();
+  const onStaff: (boolean | undefined)[] = [];
 
   each('contacts', (r) => {
     const [SPECIALIST, DATE, FACE, KIND, EMPLOYER] = ['specialist', 'date', 'face_to_face', 'kind', 'employer'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column];
@@ -279,12 +286,10 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       const kind = rawKind ? KINDS[normalizeName(rawKind)] : undefined;
       if (rawKind && !kind) r.error(KIND, 'records.contactKind', {}, rawKind);
       if (specialist && staff.length > 0) {
-        let known = onStaff.get(specialist);
-        if (known === undefined) onStaff.set(specialist, (known = staffNames.has(normalizeName(specialist))));
-        if (!known) r.error(SPECIALIST, 'records.unknownSpecialist', {}, specialist);
+        if (!(onStaff[records.names.id(specialist)] ??= staffNames.has(normalizeName(specialist)))) r.error(SPECIALIST, 'records.unknownSpecialist', {}, specialist);
       }
       if (!specialist || date === undefined) return;
-      records.addContact({ specialist, date, faceToFace: face ?? true, kind, employer: r.text(EMPLOYER) });
+      records.addContact({ specialist, date, faceToFace: face ?? true, kind, employer: keep ? r.text(EMPLOYER) : undefined });
     };
   });
 
