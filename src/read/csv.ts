@@ -187,55 +187,59 @@ export function streamCsv(source: ByteSource, each: RecordSink, chunkBytes = CHU
   let tokenizer: Tokenizer | null = null;
   let pending: Buffer = Buffer.alloc(0);
   let position = 0;
-  let first = true;
+  let started = false;
+  let breaks: 'lf' | 'cr' | undefined;
   let delimiter: Delimiter = ',';
-  let pendingLine = 1;
-  let crLines = false;
   try {
     for (;;) {
       const n = source.read(chunk, position);
       position += n;
       const final = n === 0;
       let bytes: Uint8Array = pending.length ? Buffer.concat([pending, chunk.subarray(0, n)]) : chunk.subarray(0, n);
-      if (first) {
+      if (!started) {
         if (final && bytes.length === 0) return { info: null, faults: [{ key: 'file.empty' }] };
+        if (bytes.length < 3 && !final) {
+          pending = Buffer.from(bytes);
+          continue;
+        }
         if (looksBinary(bytes)) return { info: null, faults: [{ key: 'file.binary' }] };
         bytes = withoutBom(bytes);
-        // Old Mac files end lines with CR alone: read them as LF.
-        crLines = bytes.indexOf(0x0a) < 0 && bytes.indexOf(0x0d) >= 0;
+        started = true;
       }
-      if (crLines) bytes = Buffer.from(bytes).map((b) => (b === 0x0d ? 0x0a : b));
+      breaks ??= lineBreaks(bytes, final);
+      if (breaks === 'cr') bytes = Buffer.from(bytes).map((b) => (b === 0x0d ? 0x0a : b));
       // Decode whole lines only; the rest waits for the next chunk.
-      let cut = bytes.length;
-      if (!final) {
-        const last = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf(0x0a);
-        cut = last + 1;
-      }
+      const cut = final || breaks === undefined ? (final ? bytes.length : 0) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf(0x0a) + 1;
       if (cut === 0 && !final) {
         if (bytes.length > MAX_RECORD_BYTES) {
-          const fault: CsvFault = { key: 'csv.recordTooLarge', line: tokenizer ? tokenizer.nextLine() : pendingLine };
+          const fault: CsvFault = { key: 'csv.recordTooLarge', line: tokenizer ? tokenizer.nextLine() : 1 };
           return { info: null, faults: [...(tokenizer?.faults ?? []), fault] };
         }
         pending = Buffer.from(bytes);
-        first = false;
         continue;
       }
       pending = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : Buffer.alloc(0);
       let text = decoder.decode(bytes.subarray(0, cut), tokenizer ? tokenizer.nextLine() : 1);
       if (!tokenizer) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const eol = text.search(/\r?\n|$/);
-        delimiter = sniffDelimiter(text.slice(0, eol));
+        delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
         tokenizer = new Tokenizer(delimiter, each);
       }
-      first = false;
       tokenizer.push(text, final);
       if (tokenizer.stopped || final) {
         return { info: { encoding: decoder.encoding, delimiter, mixedLine: decoder.mixedLine }, faults: tokenizer.faults };
       }
-      pendingLine = tokenizer.nextLine();
     }
   } finally {
     source.close();
   }
+}
+
+/** How a file ends its lines, from its first line break (CR alone: an old Mac file); undefined until one is seen whole. */
+function lineBreaks(bytes: Uint8Array, final: boolean): 'lf' | 'cr' | undefined {
+  const lf = bytes.indexOf(0x0a);
+  const cr = bytes.indexOf(0x0d);
+  if (cr < 0 || (lf >= 0 && lf < cr)) return lf >= 0 || final ? 'lf' : undefined;
+  if (cr + 1 < bytes.length) return bytes[cr + 1] === 0x0a ? 'lf' : 'cr';
+  return final ? 'cr' : undefined;
 }
