@@ -1,7 +1,7 @@
 // What every command shares: language, colour, output, problem reporting and exit codes.
 import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.js';
 import type { Place, Problem } from '../read/problems.js';
-import { writeAtomic } from './write.js';
+import { piecesOf, writeAtomic, type Output } from './write.js';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -40,7 +40,7 @@ export interface Context {
   github: boolean;
   width: number;
   /** Print to stdout, or write atomically to -o FILE. */
-  emit(text: string | Uint8Array, output?: string): void;
+  emit(text: Output, output?: string): void;
   /** Print problems (errors and warnings) to stderr; returns the number of errors. */
   report(problems: Problem[]): number;
   warn(text: string): void;
@@ -98,7 +98,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
     width: Math.max(60, Math.min(process.stdout.columns || 80, 120)),
     emit(text, output) {
       if (output) writeAtomic(output, text);
-      else if (!quiet) process.stdout.write(text);
+      else if (!quiet) for (const piece of piecesOf(text)) process.stdout.write(piece);
     },
     report(problems) {
       let errors = 0;
@@ -137,7 +137,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
 }
 
 /** Write output and turn an fs error into a clear message and exit 2. */
-export function emitOrExplain(ctx: Context, text: string | Uint8Array, output: string | undefined): void {
+export function emitOrExplain(ctx: Context, text: Output, output: string | undefined): void {
   try {
     ctx.emit(text, output);
   } catch (e) {

@@ -21,15 +21,24 @@ function hookSignals(): void {
   }
 }
 
+/** What a command writes: text, bytes, or text made piece by piece (a large output never held whole). */
+export type Output = string | Uint8Array | Iterable<string>;
+
+/** Each piece of an output, in order. */
+export function* piecesOf(data: Output): Iterable<string | Uint8Array> {
+  if (typeof data === 'string' || data instanceof Uint8Array) yield data;
+  else yield* data;
+}
+
 /** Write `data` to `path` atomically. Throws the fs error (ENOENT, EACCES...) for the caller to report. */
-export function writeAtomic(path: string, data: string | Uint8Array): void {
+export function writeAtomic(path: string, data: Output): void {
   hookSignals();
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   pending.add(tmp);
   try {
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      for (const piece of piecesOf(data)) writeSync(fd, typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -22,17 +22,18 @@ export function csvLine(cells: (string | number | boolean | null | undefined)[])
 
 export type CsvLayout = 'wide' | 'long';
 
-export function scoreCsv(reviews: ScoredReview[], m: Messages, layout: CsvLayout): string {
+/** CSV of scored reviews, a line at a time. */
+export function* scoreCsvLines(reviews: ScoredReview[], m: Messages, layout: CsvLayout): Iterable<string> {
   const meta = (r: ScoredReview) => [r.program.name, r.program.id, r.program.site, r.date, r.scale.id];
   if (layout === 'long') {
-    let out = csvLine(['program', 'program_id', 'site', 'date', 'scale', 'item', 'code', 'section', 'score', 'source', 'evidence', 'note']);
+    yield csvLine(['program', 'program_id', 'site', 'date', 'scale', 'item', 'code', 'section', 'score', 'source', 'evidence', 'note']);
     for (const r of reviews) {
       const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
       for (const it of r.items) {
-        out += csvLine([...meta(r), it.id, it.code, it.section, it.score, it.source, evidenceText(itemOf.get(it.id)!, it, m), it.note]);
+        yield csvLine([...meta(r), it.id, it.code, it.section, it.score, it.source, evidenceText(itemOf.get(it.id)!, it, m), it.note]);
       }
     }
-    return out;
+    return;
   }
   // Wide: one column per item code; reviews of different scales get the union of codes in order.
   const codes: string[] = [];
@@ -41,16 +42,19 @@ export function scoreCsv(reviews: ScoredReview[], m: Messages, layout: CsvLayout
     for (const i of r.scale.items) if (!codes.includes(i.code)) codes.push(i.code);
     for (const s of r.scale.sections) if (!sections.includes(s.id)) sections.push(s.id);
   }
-  let out = csvLine(['program', 'program_id', 'site', 'date', 'scale', 'complete', 'rated', 'total', 'max', 'band', 'band_label', 'mean', ...sections, ...codes]);
+  yield csvLine(['program', 'program_id', 'site', 'date', 'scale', 'complete', 'rated', 'total', 'max', 'band', 'band_label', 'mean', ...sections, ...codes]);
   for (const r of reviews) {
     const byCode = new Map(r.items.map((i) => [i.code, i.score]));
     const bySection = new Map(r.sections.map((s) => [s.id, s.score]));
-    out += csvLine([
+    yield csvLine([
       ...meta(r), r.complete, r.rated, r.total, r.max, r.band?.id ?? null, r.band ? localize(r.band.label, m.lang) : null,
       r.mean === null ? null : Number(r.mean.toFixed(4)),
       ...sections.map((s) => bySection.get(s) ?? null),
       ...codes.map((c) => byCode.get(c) ?? null),
     ]);
   }
-  return out;
+}
+
+export function scoreCsv(reviews: ScoredReview[], m: Messages, layout: CsvLayout): string {
+  return [...scoreCsvLines(reviews, m, layout)].join('');
 }

@@ -65,6 +65,13 @@ export function reviewJson(r: ScoredReview, m: Messages) {
   };
 }
 
-export function scoreJson(reviews: ScoredReview[], m: Messages): string {
-  return JSON.stringify({ schemaVersion: SCHEMA_VERSION, lang: m.lang, reviews: reviews.map((r) => reviewJson(r, m)) }, null, 2) + '\n';
+/** The JSON of scored reviews, a review at a time (as JSON.stringify(..., null, 2) would write it whole). */
+export function* scoreJsonPieces(reviews: ScoredReview[], m: Messages): Iterable<string> {
+  yield `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "lang": ${JSON.stringify(m.lang)},\n  "reviews": [`;
+  if (reviews.length === 0) {
+    yield ']\n}\n';
+    return;
+  }
+  for (let i = 0; i < reviews.length; i++) yield (i ? ',\n    ' : '\n    ') + JSON.stringify(reviewJson(reviews[i]!, m), null, 2).replace(/\n/g, '\n    ');
+  yield '\n  ]\n}\n';
 }

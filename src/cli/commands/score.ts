@@ -3,13 +3,14 @@ import { checkThresholds } from '../../core/thresholds.js';
 import { changeBetween, groupByProgram } from '../../core/history.js';
 import { scoreReview, type ScoredReview } from '../../core/score-review.js';
 import { readReviews } from '../../read/inputs.js';
-import { scoreCsv, type CsvLayout } from '../../render/csv.js';
-import { scoreJson } from '../../render/json.js';
+import { scoreCsvLines, type CsvLayout } from '../../render/csv.js';
+import { scoreJsonPieces } from '../../render/json.js';
 import { programTitle, reviewBlocks, summaryBlocks } from '../../render/score-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { localize } from '../../scale/scale.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
+import type { Output } from '../write.js';
 
 export interface ScoreOptions extends CommonOptions {
   scale?: string;
@@ -82,9 +83,9 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
     }
   }
 
-  let out: string;
-  if (opts.format === 'json') out = scoreJson(scored, m);
-  else if (opts.format === 'csv') out = scoreCsv(scored, m, opts.layout as CsvLayout);
+  let out: Output;
+  if (opts.format === 'json') out = scoreJsonPieces(scored, m);
+  else if (opts.format === 'csv') out = scoreCsvLines(scored, m, opts.layout as CsvLayout);
   else {
     const view = { sort: opts.sort as 'scale' | 'score', notes: opts.notes };
     const blocks: Block[] = [];
