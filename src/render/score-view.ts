@@ -24,6 +24,13 @@ export function scoreTone(score: number | null, max: number): Tone {
   return score === 3 ? 'fair' : 'strong';
 }
 
+/** A change with its sign: +3, -1, 0 (— when unknown). */
+export function signed(d: number | null, decimals = 0): string {
+  if (d === null) return '—';
+  const text = decimals ? d.toFixed(decimals) : String(d);
+  return d > 0 ? `+${text}` : text;
+}
+
 export function formatDate(iso: string | null, m: Messages): string {
   if (!iso) return '—';
   const [y, mo, d] = iso.split('-');
@@ -118,7 +125,6 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   return blocks;
 }
 
-const signed = (d: number | null, decimals = 0) => (d === null ? '—' : d > 0 ? `+${decimals ? d.toFixed(decimals) : d}` : decimals ? d.toFixed(decimals) : String(d));
 
 /** Change since the previous review: total, sections, and the items that moved. */
 export function changeBlocks(r: ScoredReview, m: Messages): Block[] {

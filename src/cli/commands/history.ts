@@ -2,7 +2,7 @@
 import { changeBetween, groupByProgram, type Change } from '../../core/history.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import { localize } from '../../scale/scale.js';
-import { bandTone, formatDate } from '../../render/score-view.js';
+import { signed, bandTone, formatDate } from '../../render/score-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import type { Messages } from '../../i18n/locale.js';
 import { emitOrExplain, type CommonOptions } from '../context.js';
@@ -14,7 +14,6 @@ export interface HistoryOptions extends CommonOptions {
   format: string;
 }
 
-const signed = (d: number | null) => (d === null ? '—' : d > 0 ? `+${d}` : String(d));
 
 function programBlocks(g: ScoredReview[], overall: Change | null, m: Messages): Block[] {
   const last = g[g.length - 1]!;

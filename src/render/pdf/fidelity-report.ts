@@ -5,7 +5,7 @@ import type { ScoredReview } from '../../core/score-review.js';
 import type { Band } from '../../scale/schema.js';
 import { localize } from '../../scale/scale.js';
 import { evidenceText } from '../evidence.js';
-import { formatDate, programTitle } from '../score-view.js';
+import { signed, formatDate, programTitle } from '../score-view.js';
 import { bandScale, profileChart, scoreFill, type BandSpan } from './charts.js';
 import { COLORS, PdfWriter, type Paper } from './document.js';
 
@@ -32,7 +32,6 @@ export function bandSpans(r: ScoredReview, m: Messages): BandSpan[] {
 }
 
 const arrow = (d: number) => (d > 0 ? '↑' : d < 0 ? '↓' : '=');
-const signed = (d: number) => (d > 0 ? `+${d}` : String(d));
 
 export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview | null, m: Messages, opts: ReportOptions): Promise<Buffer> {
   const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);

@@ -3,12 +3,11 @@
 import type { Messages } from '../../i18n/locale.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import { localize } from '../../scale/scale.js';
-import { formatDate } from '../score-view.js';
+import { signed, formatDate } from '../score-view.js';
 import { countChart, scoreFill } from './charts.js';
 import { COLORS, PdfWriter, type TableCell } from './document.js';
 import { bandColor, type ReportOptions } from './fidelity-report.js';
 
-const signed = (d: number) => (d > 0 ? `+${d}` : String(d));
 
 /** `groups`: each program's reviews, oldest first; the latest is reported, the one before gives the change. */
 export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: ReportOptions): Promise<Buffer> {
