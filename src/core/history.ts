@@ -17,11 +17,19 @@ export function groupByProgram(reviews: ScoredReview[]): ScoredReview[][] {
     } else withoutId.push(r);
   }
   const groups = [...byId.values()];
+  // The id groups each name appears in.
+  const idGroupsOf = new Map<string, Set<ScoredReview[]>>();
+  for (const g of groups) {
+    for (const x of g) {
+      const name = normalizeName(x.program.name);
+      (idGroupsOf.get(name) ?? idGroupsOf.set(name, new Set()).get(name)!).add(g);
+    }
+  }
   const byName = new Map<string, ScoredReview[]>();
   for (const r of withoutId) {
     const name = normalizeName(r.program.name);
-    const matches = groups.filter((g) => g.some((x) => normalizeName(x.program.name) === name));
-    if (matches.length === 1) matches[0]!.push(r);
+    const matches = idGroupsOf.get(name);
+    if (matches?.size === 1) [...matches][0]!.push(r);
     else (byName.get(name) ?? byName.set(name, []).get(name)!).push(r);
   }
   groups.push(...byName.values());
