@@ -1,6 +1,6 @@
 // Employment outcomes from program records (docs/outcomes.md has the exact definitions). Pure: no I/O.
 import { normalizeName } from '../read/values.js';
-import { findContract, isCompetitive, jobClasses, type Contract, type ContractTable } from './contracts.js';
+import { findContract, isCompetitive, jobClasses, type ContractTable } from './contracts.js';
 import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
 
 export type By = 'quarter' | 'month' | 'year' | 'none';

@@ -65,28 +65,25 @@ export class StringIndex {
 
 /** Names that repeat (specialists, teams, employers, contracts), each stored once. */
 export class Names {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly index = new StringIndex();
   /** The name asked for last: a reader that checks a name then adds the row asks twice. */
   private last = '';
   private lastId = NO_NAME;
+  get values(): readonly string[] {
+    return this.index.values;
+  }
   /** The number of a name, NO_NAME for a blank one. */
   id(value: string | undefined): number {
     if (value === undefined || value === '') return NO_NAME;
     if (value === this.last) return this.lastId;
     let i = this.index.get(value);
-    if (i === undefined) {
-      i = this.values.length;
-      const own = ownString(value);
-      this.values.push(own);
-      this.index.set(own, i);
-    }
+    if (i < 0) i = this.index.add(ownString(value));
     this.last = value;
     this.lastId = i;
     return i;
   }
   name(i: number): string | undefined {
-    return i === NO_NAME ? undefined : this.values[i];
+    return i === NO_NAME ? undefined : this.index.values[i];
   }
 }
 
@@ -233,6 +230,88 @@ export interface ContactRow {
   kind?: ContactKind;
 }
 
+/** Jobs read on their own (in another thread, maybe): participants and names numbered within the part. */
+export interface JobsPart extends JobColumns {
+  participantIds: string[];
+  names: string[];
+  /** The line of each job in its file. */
+  line: Int32Array;
+}
+
+/** Builds a part of jobs, one row at a time. */
+export class JobsBuilder {
+  private readonly ids = new StringIndex();
+  private readonly names = new Names();
+  private readonly j = { participant: ints(), start: ints(), end: ints(), hours: reals(), wage: reals(), contract: ints(), employer: ints(), jobType: ints(), competitive: flags(), line: ints() };
+  private last = '';
+  private lastIndex = -1;
+
+  get count(): number {
+    return this.j.start.length;
+  }
+
+  add(r: JobRow, line: number): void {
+    let who = r.participant === this.last ? this.lastIndex : this.ids.get(r.participant);
+    if (who < 0) who = this.ids.add(ownString(r.participant));
+    this.last = r.participant;
+    this.lastIndex = who;
+    const j = this.j;
+    j.participant.push(who);
+    j.start.push(r.start);
+    j.end.push(r.end ?? NO_DAY);
+    j.hours.push(r.hoursPerWeek ?? NaN);
+    j.wage.push(r.hourlyWage ?? NaN);
+    j.contract.push(this.names.id(r.contract));
+    j.employer.push(this.names.id(r.employer));
+    j.jobType.push(this.names.id(r.jobType));
+    j.competitive.push(flagOf(r.competitive));
+    j.line.push(line);
+  }
+
+  done(): JobsPart {
+    const j = this.j;
+    return {
+      count: j.start.length,
+      participant: j.participant.done(),
+      start: j.start.done(),
+      end: j.end.done(),
+      hoursPerWeek: j.hours.done(),
+      hourlyWage: j.wage.done(),
+      contract: j.contract.done(),
+      employer: j.employer.done(),
+      jobType: j.jobType.done(),
+      competitive: j.competitive.done(),
+      line: j.line.done(),
+      participantIds: this.ids.values,
+      names: [...this.names.values],
+    };
+  }
+}
+
+/** The job columns of the parts, one after the other. */
+function joinParts(parts: JobsPart[]): JobColumns {
+  const join = <A extends Int32Array | Float64Array | Int8Array>(pick: (p: JobsPart) => A, make: (n: number) => A): A => {
+    if (parts.length === 1) return pick(parts[0]!);
+    const out = make(parts.reduce((n, p) => n + p.count, 0));
+    let at = 0;
+    for (const p of parts) out.set(pick(p), (at += p.count) - p.count);
+    return out;
+  };
+  const i32 = (n: number) => new Int32Array(n);
+  return {
+    count: parts.reduce((n, p) => n + p.count, 0),
+    participant: join((p) => p.participant, i32),
+    start: join((p) => p.start, i32),
+    end: join((p) => p.end, i32),
+    hoursPerWeek: join((p) => p.hoursPerWeek, (n) => new Float64Array(n)),
+    hourlyWage: join((p) => p.hourlyWage, (n) => new Float64Array(n)),
+    contract: join((p) => p.contract, i32),
+    employer: join((p) => p.employer, i32),
+    jobType: join((p) => p.jobType, i32),
+    competitive: join((p) => p.competitive, (n) => new Int8Array(n)),
+  };
+}
+
 /** Builds the columns of a program's records, one row at a time. */
 export class RecordsBuilder {
   readonly names = new Names();
@@ -243,8 +322,10 @@ export class RecordsBuilder {
   private lastId = '';
   private lastIndex = -1;
   private readonly p = { entry: ints(), exit: ints(), first: ints(), specialist: ints(), team: ints(), exitReason: ints(), referral: ints(), working: flags() };
-  private readonly j = { participant: ints(), start: ints(), end: ints(), hours: reals(), wage: reals(), contract: ints(), employer: ints(), jobType: ints(), competitive: flags() };
   private readonly c = { specialist: ints(), date: ints(), employer: ints(), face: flags(), kind: flags() };
+  /** Jobs added one by one, and parts read on their own (see JobsPart). */
+  private readonly jobs = new JobsBuilder();
+  private readonly jobParts: JobsPart[] = [];
 
   private indexOf(id: string): number {
     if (id !== this.lastId) {
@@ -278,21 +359,30 @@ export class RecordsBuilder {
   }
 
   addJob(r: JobRow): void {
-    let who = this.indexOf(r.participant);
-    if (who < 0) {
-      who = this.ids.add(ownString(r.participant));
-      this.lastId = '';
+    this.jobs.add(r, 0);
+  }
+
+  /**
+   * Add jobs read on their own: their participants and names are numbered as the records number
+   * them. Returns the jobs (by index in the part) whose participant is not among the participants
+   * added, when there are any.
+   */
+  addJobs(part: JobsPart): { job: number; participant: string }[] {
+    const person = part.participantIds.map((id) => {
+      const i = this.ids.get(id);
+      return i >= 0 ? i : this.ids.add(id);
+    });
+    this.lastId = '';
+    const name = part.names.map((n) => this.names.id(n));
+    const unknown: { job: number; participant: string }[] = [];
+    for (let k = 0; k < part.count; k++) {
+      const local = part.participant[k]!;
+      const p = (part.participant[k] = person[local]!);
+      if (this.participantCount > 0 && p >= this.participantCount) unknown.push({ job: k, participant: part.participantIds[local]! });
     }
-    const j = this.j;
-    j.participant.push(who);
-    j.start.push(r.start);
-    j.end.push(r.end ?? NO_DAY);
-    j.hours.push(r.hoursPerWeek ?? NaN);
-    j.wage.push(r.hourlyWage ?? NaN);
-    j.contract.push(this.names.id(r.contract));
-    j.employer.push(this.names.id(r.employer));
-    j.jobType.push(this.names.id(r.jobType));
-    j.competitive.push(flagOf(r.competitive));
+    for (const column of [part.contract, part.employer, part.jobType]) for (let k = 0; k < part.count; k++) if (column[k] !== NO_NAME) column[k] = name[column[k]!]!;
+    this.jobParts.push(part);
+    return unknown;
   }
 
   addContact(r: ContactRow): void {
@@ -305,7 +395,8 @@ export class RecordsBuilder {
   }
 
   build(settings: ProgramSettings, staff: StaffMember[], tables: ProgramRecords['tables']): ProgramRecords {
-    const { p, j, c } = this;
+    if (this.jobs.count > 0) this.addJobs(this.jobs.done());
+    const { p, c } = this;
     return {
       settings,
       participants: {
@@ -321,18 +412,7 @@ export class RecordsBuilder {
         workingAtEntry: p.working.done(),
       },
       participantIds: this.ids.values,
-      jobs: {
-        count: j.start.length,
-        participant: j.participant.done(),
-        start: j.start.done(),
-        end: j.end.done(),
-        hoursPerWeek: j.hours.done(),
-        hourlyWage: j.wage.done(),
-        contract: j.contract.done(),
-        employer: j.employer.done(),
-        jobType: j.jobType.done(),
-        competitive: j.competitive.done(),
-      },
+      jobs: joinParts(this.jobParts),
       contacts: { count: c.date.length, specialist: c.specialist.done(), date: c.date.done(), employer: c.employer.done(), faceToFace: c.face.done(), kind: c.kind.done() },
       staff,
       names: this.names,

@@ -1,9 +1,10 @@
 // Reader of a program folder: participants, jobs, contacts and staff tables, and an optional program.yaml.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { readWorkbook } from './workbook.js';
 import { z } from 'zod';
-import { findContract, type ContractTable } from '../core/contracts.js';
+import type { ContractTable } from '../core/contracts.js';
 import { NO_DAY, RecordsBuilder, type ProgramRecords, type ContactKind, type ProgramSettings, type StaffMember } from '../core/records.js';
 import { isoOfDay } from '../core/days.js';
 import type { Review } from '../core/review.js';
@@ -11,55 +12,11 @@ import { RowReader, type Column } from './cells.js';
 import { ProblemList, type Problem } from './problems.js';
 import { readInputBytes } from './files.js';
 import { readReviewDoc, ReviewFields, type ScaleResolver } from './review-yaml.js';
-import { mapColumns, openCsvFile, type ColumnSpec, type Table } from './table.js';
+import { mapColumns, openCsvFile, placeOf, type Table } from './table.js';
+import { readJobsTable, type JobsOptions, type JobsRead } from './jobs-table.js';
+import { COLUMNS, TABLE_FILES, type TableName } from './record-tables.js';
 import { normalizeName, parseDate, parseNumber } from './values.js';
 import { placeInYaml, readYamlWith } from './yaml-file.js';
-
-export const TABLE_FILES = {
-  participants: ['participants'],
-  jobs: ['jobs', 'emplois'],
-  contacts: ['contacts'],
-  staff: ['staff', 'personnel'],
-} as const;
-export type TableName = keyof typeof TABLE_FILES;
-
-export const COLUMNS: Record<TableName, ColumnSpec[]> = {
-  participants: [
-    { key: 'id', aliases: ['identifiant', 'participant_id'], required: true },
-    { key: 'entry_date', aliases: ['date_entree', 'entry'], required: true },
-    { key: 'exit_date', aliases: ['date_sortie', 'exit'] },
-    { key: 'exit_reason', aliases: ['motif_sortie'] },
-    { key: 'specialist', aliases: ['conseiller', 'job_coach'] },
-    { key: 'team', aliases: ['equipe'] },
-    { key: 'first_employer_contact', aliases: ['premier_contact_employeur'] },
-    { key: 'working_at_entry', aliases: ['en_emploi_a_l_entree'] },
-    { key: 'referral_source', aliases: ['origine_orientation'] },
-  ],
-  jobs: [
-    { key: 'participant', aliases: ['participant_id'], required: true },
-    { key: 'employer', aliases: ['employeur'] },
-    { key: 'job_type', aliases: ['type_emploi', 'type_poste'] },
-    { key: 'start_date', aliases: ['date_debut'], required: true },
-    { key: 'end_date', aliases: ['date_fin'] },
-    { key: 'hours_per_week', aliases: ['heures_semaine'] },
-    { key: 'hourly_wage', aliases: ['salaire_horaire'] },
-    { key: 'contract', aliases: ['contrat'], required: true },
-    { key: 'competitive', aliases: ['competitif'] },
-  ],
-  contacts: [
-    { key: 'specialist', aliases: ['conseiller', 'job_coach'], required: true },
-    { key: 'date', aliases: [], required: true },
-    { key: 'employer', aliases: ['employeur'] },
-    { key: 'face_to_face', aliases: ['en_personne'] },
-    { key: 'kind', aliases: ['type'] },
-  ],
-  staff: [
-    { key: 'specialist', aliases: ['conseiller', 'job_coach'], required: true },
-    { key: 'fte', aliases: ['etp'], required: true },
-    { key: 'employment_services_pct', aliases: ['part_emploi_pct'] },
-    { key: 'community_pct', aliases: ['part_terrain_pct'] },
-  ],
-};
 
 const FRENCH_FILES = new Set(['emplois', 'personnel']);
 
@@ -217,6 +174,9 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     });
   };
   const records = new RecordsBuilder();
+  // The jobs table, usually the largest, is read first: in a worker thread when large, while this thread reads the others.
+  const jobsOptions: JobsOptions = { contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') }, keep };
+  const jobs = tables.jobs ? readJobs(tables.jobs.table, tables.jobs.list, jobsOptions) : null;
   each('participants', (r) => {
     const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL] = ['id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
     return () => {
@@ -234,33 +194,6 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       records.addParticipant({ id, entry: entry ?? NO_DAY, exit, firstEmployerContact: first, workingAtEntry: working, specialist: r.text(SPECIALIST), team: keep ? r.text(TEAM) : undefined, exitReason: r.text(REASON), referralSource: keep ? r.text(REFERRAL) : undefined }, r.row.line);
     };
   });
-  const hasParticipants = records.participantCount > 0;
-
-  const contractKnown: (boolean | undefined)[] = [];
-  each('jobs', (r) => {
-    const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = ['participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
-    const known = contracts.contracts.map((c) => c.id).join(', ');
-    return () => {
-      const participant = r.text(PARTICIPANT, true);
-      const start = r.day(START, true);
-      const end = r.day(END, false, true); // a fixed-term contract's planned end may be ahead
-      if (start !== undefined && end !== undefined && end < start) r.error(END, 'records.endBeforeStart', { start: isoOfDay(start) }, r.text(END));
-      const contract = r.text(CONTRACT, true);
-      const competitive = r.bool(COMPETITIVE);
-      if (contract) {
-        const n = records.names.id(contract);
-        const ok = (contractKnown[n] ??= findContract(contracts, contract) !== undefined);
-        if (!ok && competitive === undefined) r.error(CONTRACT, 'records.unknownContract', { known }, contract);
-        else if (!ok) r.warn(CONTRACT, 'records.unknownContractOverridden', { known }, contract);
-      }
-      if (participant && hasParticipants && records.participantLine(participant) === undefined) r.error(PARTICIPANT, 'records.unknownParticipant', {}, participant);
-      const hours = r.number(HOURS, { min: 0, max: 80 });
-      const wage = r.number(WAGE, { min: 0 });
-      if (!participant || start === undefined || !contract) return;
-      records.addJob({ participant, start, end, contract, employer: keep ? r.text(EMPLOYER) : undefined, jobType: keep ? r.text(TYPE) : undefined, hoursPerWeek: hours, hourlyWage: wage, competitive });
-    };
-  });
-
   const staff: StaffMember[] = [];
   each('staff', (r) => {
     const [SPECIALIST, FTE, ES, COMMUNITY] = ['specialist', 'fte', 'employment_services_pct', 'community_pct'].map((k) => r.column(k)) as [Column, Column, Column, Column];
@@ -293,6 +226,15 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     };
   });
 
+  const read = await jobs;
+  if (read && tables.jobs) {
+    const { table, list } = tables.jobs;
+    for (const { job, participant } of records.addJobs(read.part)) {
+      list.error(read.participant.index === undefined ? { line: read.part.line[job]! } : placeOf(table, read.part.line[job]!, read.participant.index), 'records.unknownParticipant', {}, read.participant.header, participant);
+    }
+    list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+  }
+
   for (const t of Object.values(tables)) all.push(...t.list.items);
   if (Object.keys(tables).length === 0 && !yamlPath) {
     all.push({ file: dir, severity: 'error', key: 'records.emptyFolder', params: { names: 'participants.csv, jobs.csv (emplois.csv), contacts.csv, staff.csv (personnel.csv), program.yaml' } });
@@ -315,3 +257,26 @@ const KINDS: Record<string, ContactKind> = {
   clientspecific: 'client-specific', client: 'client-specific', individuel: 'client-specific', individual: 'client-specific',
   generic: 'generic', generique: 'generic', general: 'generic',
 };
+
+/** A jobs file at least this large is read in a worker thread (below, starting one costs more than it saves). */
+const PARALLEL_BYTES = 8 * 1_048_576;
+
+/** Read the jobs table: in a worker thread when it is a large CSV file (unless IPS_FIDELITY_THREADS=1), else here. */
+async function readJobs(table: Table, list: ProblemList, options: JobsOptions): Promise<JobsRead | null> {
+  if (table.sheet === undefined && process.env.IPS_FIDELITY_THREADS !== '1' && statSync(table.file).size >= PARALLEL_BYTES) {
+    try {
+      const { read, problems } = await new Promise<{ read: JobsRead | null; problems: Problem[] }>((resolve, reject) => {
+        // A small young generation: the worker's short-lived cells need little, and the process stays lean.
+        const worker = new Worker(new URL('./jobs-worker.js', import.meta.url), { workerData: { file: table.file, options }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`jobs worker exited with ${code}`)));
+      });
+      list.items.push(...problems);
+      return read;
+    } catch {
+      // A worker that cannot start or fails: read the table here.
+    }
+  }
+  return readJobsTable(table, list, options);
+}

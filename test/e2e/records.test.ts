@@ -1,6 +1,6 @@
 // End to end: program folders (records) → computed fidelity items and employment outcomes.
 // Expected values were computed independently of the code (fixtures/programs/README.md).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fixture, tempDir } from '../helpers.js';
@@ -196,5 +196,45 @@ describe('broken program folder', () => {
     const r = cli(['outcomes', fixture('reviews', 'riverside-2026.yaml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a program folder');
+  });
+});
+
+describe('a large program folder', () => {
+  // A jobs file over 8 MB is read in a worker thread while the other tables are read; the results,
+  // problems included, are those of reading it in one thread (IPS_FIDELITY_THREADS=1).
+  const dir = tempDir();
+  const people = 40_000;
+  const rows = ['id,entry_date,exit_date,specialist,working_at_entry'];
+  for (let i = 0; i < people; i++) rows.push(`P${i},2024-${String(1 + (i % 12)).padStart(2, '0')}-0${1 + (i % 9)},${i % 5 === 0 ? '2025-06-30' : ''},ES${i % 40},${i % 10 === 0 ? 'oui' : 'non'}`);
+  writeFileSync(join(dir, 'participants.csv'), rows.join('\n') + '\n');
+  const jobs = ['participant,employer,job_type,start_date,end_date,hours_per_week,hourly_wage,contract'];
+  for (let j = 0; j < 150_000; j++) {
+    const p = (j * 7919) % people;
+    jobs.push(`P${p},Employer ${j % 997},type ${j % 31},2024-${String(1 + (j % 12)).padStart(2, '0')}-15,${j % 3 ? '' : '2025-12-31'},${8 + (j % 30)},${(11.5 + (j % 60) / 10).toFixed(2)},${['cdi', 'cdd', 'interim', 'esat'][j % 4]}`);
+  }
+  writeFileSync(join(dir, 'jobs.csv'), jobs.join('\n') + '\n');
+  const broken = join(dir, 'broken');
+  mkdirSync(broken);
+  writeFileSync(join(broken, 'participants.csv'), rows.join('\n') + '\n');
+  const bad = [...jobs];
+  bad[1000] = bad[1000]!.replace(/^P\d+/, 'P999999');
+  bad[2000] = bad[2000]!.replace('2024-', '2024-13-');
+  bad[3000] = bad[3000]!.replace(/,cd[id]$|,interim$|,esat$/, ',bogus');
+  writeFileSync(join(broken, 'jobs.csv'), bad.join('\n') + '\n');
+
+  it('gives the same outcomes, per-person table and problems in one thread and in two', () => {
+    expect(statSync(join(dir, 'jobs.csv')).size).toBeGreaterThan(8 * 1_048_576);
+    for (const args of [['outcomes', dir, '--format', 'json'], ['outcomes', dir, '--convention', 'ips-grow', '--by', 'month', '--format', 'csv'], ['score', dir, '--format', 'json'], ['outcomes', broken]]) {
+      const one = cli(args, { IPS_FIDELITY_THREADS: '1' });
+      const two = cli(args);
+      expect(two.code, args.join(' ')).toBe(one.code);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+    }
+    const r = cli(['outcomes', broken]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('jobs.csv:1001:1: error: no participant with this id in the participants table (column participant, value "P999999")');
+    expect(r.stderr).toContain('jobs.csv:3001:8: error: unknown contract');
+    expect(r.stderr.indexOf(':1001:1:')).toBeLessThan(r.stderr.indexOf(':2001:'));
   });
 });

@@ -8,7 +8,7 @@ import { csvLine } from '../../render/csv.js';
 import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
 import { writeAtomic } from '../write.js';
 import { DEFAULT_SCALE } from '../scales-setup.js';
-import { COLUMNS, TABLE_FILES, type TableName } from '../../read/program-folder.js';
+import { COLUMNS, TABLE_FILES, type TableName } from '../../read/record-tables.js';
 
 export interface InitOptions extends CommonOptions {
   scale?: string;

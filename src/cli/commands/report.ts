@@ -3,7 +3,7 @@
 import { normalizeName } from '../../read/values.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import type { Paper } from '../../render/pdf/document.js';
-import { emitOrExplain, makeContext, UsageError, type CommonOptions } from '../context.js';
+import { emitOrExplain, UsageError, type CommonOptions } from '../context.js';
 import { byProgramAndDate, checkChoice, readAndScore, type ScoreOptions } from './score.js';
 
 export interface ReportOptions extends CommonOptions {

@@ -1,0 +1,54 @@
+// The jobs table of a program, read on its own: in a worker thread when the file is large, so
+// that it is read while the main thread reads the participants and contacts (see jobs-worker.ts).
+// Participants are checked against the participants table when the part is added to the records.
+import { isoOfDay } from '../core/days.js';
+import { JobsBuilder, type JobsPart } from '../core/records.js';
+import { RowReader, type Column } from './cells.js';
+import type { ProblemList } from './problems.js';
+import { COLUMNS } from './record-tables.js';
+import { mapColumns, type Table } from './table.js';
+import { normalizeName } from './values.js';
+
+export interface JobsOptions {
+  /** The contracts the contract table knows: names and aliases, normalised; and the ids, for messages. */
+  contracts: { names: string[]; ids: string };
+  /** Keep employers and job types (the fidelity items use them; outcomes do not). */
+  keep: boolean;
+}
+
+export interface JobsRead {
+  part: JobsPart;
+  /** The participant column, to place a problem found when the part is added. */
+  participant: Column;
+}
+
+/** Read the jobs of a table; problems go to `problems`. Null when its header is unusable. */
+export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOptions): JobsRead | null {
+  const cols = mapColumns(table, COLUMNS.jobs, problems);
+  if (problems.hasErrors) return null;
+  const r = new RowReader(table, cols, problems);
+  const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = ['participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
+  const contracts = new Set(opts.contracts.names);
+  const known = new Map<string, boolean>();
+  const jobs = new JobsBuilder();
+  table.eachRow((row) => {
+    r.row = row;
+    const participant = r.text(PARTICIPANT, true);
+    const start = r.day(START, true);
+    const end = r.day(END, false, true); // a fixed-term contract's planned end may be ahead
+    if (start !== undefined && end !== undefined && end < start) r.error(END, 'records.endBeforeStart', { start: isoOfDay(start) }, r.text(END));
+    const contract = r.text(CONTRACT, true);
+    const competitive = r.bool(COMPETITIVE);
+    if (contract) {
+      let ok = known.get(contract);
+      if (ok === undefined) known.set(contract, (ok = contracts.has(normalizeName(contract))));
+      if (!ok && competitive === undefined) r.error(CONTRACT, 'records.unknownContract', { known: opts.contracts.ids }, contract);
+      else if (!ok) r.warn(CONTRACT, 'records.unknownContractOverridden', { known: opts.contracts.ids }, contract);
+    }
+    const hours = r.number(HOURS, { min: 0, max: 80 });
+    const wage = r.number(WAGE, { min: 0 });
+    if (!participant || start === undefined || !contract) return;
+    jobs.add({ participant, start, end, contract, employer: opts.keep ? r.text(EMPLOYER) : undefined, jobType: opts.keep ? r.text(TYPE) : undefined, hoursPerWeek: hours, hourlyWage: wage, competitive }, row.line);
+  });
+  return { part: jobs.done(), participant: PARTICIPANT };
+}
