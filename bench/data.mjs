@@ -1,21 +1,36 @@
 // Synthetic program data for the bench: program folders, ratings CSVs and portfolios of any size.
 // Deterministic: the same files on every run.
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function makeData(data) {
+/** Bump when the generated data changes, so that old files are not reused. */
+const VERSION = 2;
+
+export function makeData(root) {
+  const data = join(root, `v${VERSION}`);
   mkdirSync(data, { recursive: true });
-  // Deterministic pseudo-random numbers (same data on every run).
+  /** Write a whole file, or nothing: an interrupted run leaves no partial file to be reused. */
+  const writeWhole = (file, text) => {
+    writeFileSync(file + '.tmp', text);
+    renameSync(file + '.tmp', file);
+  };
+  // Deterministic pseudo-random numbers: each file starts from its own seed, so it is the same
+  // whatever else was generated before it.
   let seed = 20261122;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const reseed = (name) => {
+    seed = 20261122;
+    for (const ch of name) seed = (seed * 31 + ch.charCodeAt(0)) % 2 ** 31;
+  };
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const day = (n) => new Date(Date.UTC(2021, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
   const CODES = 'S1 S2 S3 O1 O2 O3 O4 O5 O6 O7 O8 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14'.split(' ');
 
   function programFolder(jobs) {
     const dir = join(data, `program-${jobs}`);
-    if (existsSync(join(dir, 'jobs.csv'))) return dir;
+    if (existsSync(join(dir, 'program.yaml'))) return dir;
     mkdirSync(dir, { recursive: true });
+    reseed(`program-${jobs}`);
     const people = Math.max(10, Math.floor(jobs / 2));
     const specialists = Math.max(2, Math.floor(people / 25));
     const write = (name, header, n, row) => {
@@ -41,18 +56,20 @@ export function makeData(data) {
   function ratings(reviews) {
     const file = join(data, `ratings-${reviews}.csv`);
     if (existsSync(file)) return file;
+    reseed(`ratings-${reviews}`);
     const rows = ['program,program_id,date,item,score'];
     for (let r = 0; r < reviews; r++) for (const c of CODES) rows.push(`Program ${r % 3000},PRG-${r % 3000},${day(1000 + Math.floor(r / 3000) * 200)},${c},${1 + Math.floor(rand() * 5)}`);
-    writeFileSync(file, rows.join('\n') + '\n');
+    writeWhole(file, rows.join('\n') + '\n');
     return file;
   }
 
   function portfolio(sites) {
     const file = join(data, `portfolio-${sites}.csv`);
     if (existsSync(file)) return file;
+    reseed(`portfolio-${sites}`);
     const rows = [`program,program_id,date,${CODES.join(',')}`];
     for (let s = 0; s < sites; s++) rows.push(`Site ${s},SITE-${s},2026-01-15,${CODES.map(() => 2 + Math.floor(rand() * 4)).join(',')}`);
-    writeFileSync(file, rows.join('\n') + '\n');
+    writeWhole(file, rows.join('\n') + '\n');
     return file;
   }
 
