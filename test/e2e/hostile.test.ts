@@ -43,6 +43,15 @@ describe('hostile and broken files', () => {
     expect(r.stderr).toContain(':3:5: error: malformed CSV: text after the closing quote of a field');
     expect(r.stdout).toContain('stray-quotes.csv: 2 error(s), 0 warning(s)');
   });
+  it('stops reading a file whose lines are all broken after 1,000 of them, and counts what it printed', () => {
+    const f = join(tempDir(), 'quotes-everywhere.csv');
+    writeFileSync(f, 'program,date,item,score\n' + 'A"x,2026-01-01,S1,4\n'.repeat(50_000));
+    const r = cli(['validate', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/error: malformed CSV/g)).toHaveLength(100);
+    expect(r.stderr).toContain('… and 900 more of the same kind: malformed CSV: a quote inside a field');
+    noStack(r.stderr);
+  });
   it('reads a file that mixes UTF-8 and Windows-1252 line by line, accents intact', () => {
     const r = cli(['score', h('mixed-encodings.csv'), '--format', 'csv', '--layout', 'long']);
     expect(r.stdout).toContain('Élan Emploi');
