@@ -98,7 +98,8 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
     width: Math.max(60, Math.min(process.stdout.columns || 80, 120)),
     emit(text, output) {
       if (output) writeAtomic(output, text);
-      else if (!quiet) for (const piece of piecesOf(text)) process.stdout.write(piece);
+      // Quiet or not, the output is made to the end: what is checked while it is made (thresholds) must be.
+      else for (const piece of piecesOf(text)) if (!quiet) process.stdout.write(piece);
     },
     report(problems) {
       let errors = 0;

@@ -2,14 +2,20 @@
 import { normalizeName } from '../read/values.js';
 import type { ScoredReview } from './score-review.js';
 
+/** A review of a program on a date (read, or scored). */
+export interface Dated {
+  program: { id?: string; name: string };
+  date: string | null;
+}
+
 /**
  * Group reviews by program: by id when a review has one, else by name (a review without an id
  * joins the group of the same name). Two programs with the same name and different ids stay apart.
  * Each group is ordered by date, oldest first; groups by their first review's name.
  */
-export function groupByProgram(reviews: ScoredReview[]): ScoredReview[][] {
-  const byId = new Map<string, ScoredReview[]>();
-  const withoutId: ScoredReview[] = [];
+export function groupByProgram<R extends Dated>(reviews: R[]): R[][] {
+  const byId = new Map<string, R[]>();
+  const withoutId: R[] = [];
   for (const r of reviews) {
     if (r.program.id) {
       const k = normalizeName(r.program.id);
@@ -18,14 +24,14 @@ export function groupByProgram(reviews: ScoredReview[]): ScoredReview[][] {
   }
   const groups = [...byId.values()];
   // The id groups each name appears in.
-  const idGroupsOf = new Map<string, Set<ScoredReview[]>>();
+  const idGroupsOf = new Map<string, Set<R[]>>();
   for (const g of groups) {
     for (const x of g) {
       const name = normalizeName(x.program.name);
       (idGroupsOf.get(name) ?? idGroupsOf.set(name, new Set()).get(name)!).add(g);
     }
   }
-  const byName = new Map<string, ScoredReview[]>();
+  const byName = new Map<string, R[]>();
   for (const r of withoutId) {
     const name = normalizeName(r.program.name);
     const matches = idGroupsOf.get(name);
@@ -33,7 +39,7 @@ export function groupByProgram(reviews: ScoredReview[]): ScoredReview[][] {
     else (byName.get(name) ?? byName.set(name, []).get(name)!).push(r);
   }
   groups.push(...byName.values());
-  const date = (r: ScoredReview) => r.date ?? '';
+  const date = (r: R) => r.date ?? '';
   for (const g of groups) g.sort((a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0));
   return groups.sort((a, b) => {
     const x = normalizeName(a[0]!.program.name);
@@ -62,8 +68,28 @@ export interface Change {
   items: ({ id: string; code: string } & Delta)[];
 }
 
+/** What the change to a later review needs of an earlier one. */
+export interface Trace {
+  date: string | null;
+  total: number | null;
+  items: { id: string; score: number | null }[];
+  sections: { id: string; score: number | null }[];
+  principles: { id: string; mean: number | null }[];
+}
+
+/** The trace of a scored review, without the rest of it. */
+export function traceOf(r: Trace): Trace {
+  return {
+    date: r.date,
+    total: r.total,
+    items: r.items.map((i) => ({ id: i.id, score: i.score })),
+    sections: r.sections.map((x) => ({ id: x.id, score: x.score })),
+    principles: r.principles.map((x) => ({ id: x.id, mean: x.mean })),
+  };
+}
+
 /** The change from an earlier review of the same program to a later one. */
-export function changeBetween(previous: ScoredReview, current: ScoredReview): Change {
+export function changeBetween(previous: Trace, current: ScoredReview): Change {
   const prevItem = new Map(previous.items.map((i) => [i.id, i.score]));
   const prevSection = new Map(previous.sections.map((s) => [s.id, s.score]));
   const prevPrinciple = new Map(previous.principles.map((p) => [p.id, p.mean]));

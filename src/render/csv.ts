@@ -1,6 +1,6 @@
 // CSV output: one row per review (wide) or per item (long); formula-like cells are neutralised.
 import type { Messages } from '../i18n/locale.js';
-import { localize } from '../scale/scale.js';
+import { localize, type Scale } from '../scale/scale.js';
 import type { ScoredReview } from '../core/score-review.js';
 import { evidenceText } from './evidence.js';
 
@@ -22,8 +22,8 @@ export function csvLine(cells: (string | number | boolean | null | undefined)[])
 
 export type CsvLayout = 'wide' | 'long';
 
-/** CSV of scored reviews, a line at a time. */
-export function* scoreCsvLines(reviews: ScoredReview[], m: Messages, layout: CsvLayout): Iterable<string> {
+/** CSV of scored reviews, a line at a time; the wide header has a column for each item of the scales. */
+export function* scoreCsvLines(reviews: Iterable<ScoredReview>, m: Messages, layout: CsvLayout, scales: Scale[]): Iterable<string> {
   const meta = (r: ScoredReview) => [r.program.name, r.program.id, r.program.site, r.date, r.scale.id];
   if (layout === 'long') {
     yield csvLine(['program', 'program_id', 'site', 'date', 'scale', 'item', 'code', 'section', 'score', 'source', 'evidence', 'note']);
@@ -38,9 +38,9 @@ export function* scoreCsvLines(reviews: ScoredReview[], m: Messages, layout: Csv
   // Wide: one column per item code; reviews of different scales get the union of codes in order.
   const codes: string[] = [];
   const sections: string[] = [];
-  for (const r of reviews) {
-    for (const i of r.scale.items) if (!codes.includes(i.code)) codes.push(i.code);
-    for (const s of r.scale.sections) if (!sections.includes(s.id)) sections.push(s.id);
+  for (const scale of scales) {
+    for (const i of scale.items) if (!codes.includes(i.code)) codes.push(i.code);
+    for (const s of scale.sections) if (!sections.includes(s.id)) sections.push(s.id);
   }
   yield csvLine(['program', 'program_id', 'site', 'date', 'scale', 'complete', 'rated', 'total', 'max', 'band', 'band_label', 'mean', ...sections, ...codes]);
   for (const r of reviews) {
@@ -56,5 +56,5 @@ export function* scoreCsvLines(reviews: ScoredReview[], m: Messages, layout: Csv
 }
 
 export function scoreCsv(reviews: ScoredReview[], m: Messages, layout: CsvLayout): string {
-  return [...scoreCsvLines(reviews, m, layout)].join('');
+  return [...scoreCsvLines(reviews, m, layout, reviews.map((r) => r.scale))].join('');
 }

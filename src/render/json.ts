@@ -66,12 +66,12 @@ export function reviewJson(r: ScoredReview, m: Messages) {
 }
 
 /** The JSON of scored reviews, a review at a time (as JSON.stringify(..., null, 2) would write it whole). */
-export function* scoreJsonPieces(reviews: ScoredReview[], m: Messages): Iterable<string> {
+export function* scoreJsonPieces(reviews: Iterable<ScoredReview>, m: Messages): Iterable<string> {
   yield `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "lang": ${JSON.stringify(m.lang)},\n  "reviews": [`;
-  if (reviews.length === 0) {
-    yield ']\n}\n';
-    return;
+  let first = true;
+  for (const r of reviews) {
+    yield (first ? '\n    ' : ',\n    ') + JSON.stringify(reviewJson(r, m), null, 2).replace(/\n/g, '\n    ');
+    first = false;
   }
-  for (let i = 0; i < reviews.length; i++) yield (i ? ',\n    ' : '\n    ') + JSON.stringify(reviewJson(reviews[i]!, m), null, 2).replace(/\n/g, '\n    ');
-  yield '\n  ]\n}\n';
+  yield first ? ']\n}\n' : '\n  ]\n}\n';
 }

@@ -1,6 +1,6 @@
 // `ips-fidelity score <files...>`: score reviews and print them; thresholds fail with exit 1.
-import { checkThresholds } from '../../core/thresholds.js';
-import { changeBetween, groupByProgram } from '../../core/history.js';
+import { checkThresholds, type ThresholdFailure } from '../../core/thresholds.js';
+import { changeBetween, groupByProgram, traceOf, type Dated, type Trace } from '../../core/history.js';
 import { scoreReview, type ScoredReview } from '../../core/score-review.js';
 import { readReviews } from '../../read/inputs.js';
 import { scoreCsvLines, type CsvLayout } from '../../render/csv.js';
@@ -8,8 +8,9 @@ import { scoreJsonPieces } from '../../render/json.js';
 import { programTitle, reviewBlocks, summaryBlocks } from '../../render/score-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { localize } from '../../scale/scale.js';
-import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
-import { scaleChoice } from '../scales-setup.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from '../context.js';
+import { scaleChoice, type ScaleChoice } from '../scales-setup.js';
+import type { Review } from '../../core/review.js';
 import type { Output } from '../write.js';
 
 export interface ScoreOptions extends CommonOptions {
@@ -37,14 +38,14 @@ export function parseWhole(value: string | undefined, option: string): number | 
 }
 
 /** Order reviews by program (id, else name), then date: the same output whatever the input order. */
-export function byProgramAndDate(a: ScoredReview, b: ScoredReview): number {
+export function byProgramAndDate(a: Dated, b: Dated): number {
   const ka = (a.program.id ?? a.program.name).toLowerCase();
   const kb = (b.program.id ?? b.program.name).toLowerCase();
   return ka < kb ? -1 : ka > kb ? 1 : (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0;
 }
 
-/** Read and score the files; input problems are reported and end the command with exit 2. */
-export async function readAndScore(files: string[], opts: ScoreOptions) {
+/** Read the files; input problems are reported and end the command with exit 2. */
+export async function readChecked(files: string[], opts: ScoreOptions): Promise<{ ctx: Context; choice: ScaleChoice; reviews: Review[] }> {
   const choice = scaleChoice(opts);
   const { reviews, problems } = await readReviews(files, choice.resolve);
   const ctx = makeContext(opts, reviews.find((r) => r.lang)?.lang);
@@ -54,17 +55,42 @@ export async function readAndScore(files: string[], opts: ScoreOptions) {
     ctx.report([{ file: files.join(', '), severity: 'error', key: 'input.noReviews' }]);
     throw new Exit(EXIT.invalid);
   }
-  const scored = reviews.map((r) => {
+  // Each scale's principle framework is loaded now, so that its warnings come before any output.
+  for (const r of reviews) choice.frameworkFor(choice.resolve(r.scaleId));
+  ctx.report(choice.warnings);
+  return { ctx, choice, reviews };
+}
+
+/**
+ * The reviews scored one at a time, in output order (program, then date), each with its change
+ * since the previous review of its program. Of a review, only what the next review of its program
+ * needs is kept until that one is scored: any number of reviews in little memory.
+ */
+export function* scoredInOrder(reviews: Review[], choice: ScaleChoice): Generator<ScoredReview> {
+  const score = (r: Review) => {
     const scale = choice.resolve(r.scaleId);
     return scoreReview(r, scale, choice.frameworkFor(scale));
-  });
-  ctx.report(choice.warnings);
-  // History: each review's change since the previous review of the same program in the input.
-  for (const group of groupByProgram(scored)) {
-    for (let i = 1; i < group.length; i++) group[i]!.change = changeBetween(group[i - 1]!, group[i]!);
+  };
+  const previous = new Map<Review, Review>();
+  for (const group of groupByProgram(reviews)) for (let i = 1; i < group.length; i++) previous.set(group[i]!, group[i - 1]!);
+  const followed = new Set(previous.values());
+  const kept = new Map<Review, Trace>();
+  for (const r of [...reviews].sort(byProgramAndDate)) {
+    const scored = score(r);
+    const before = previous.get(r);
+    if (before) {
+      scored.change = changeBetween(kept.get(before) ?? score(before), scored);
+      kept.delete(before);
+    }
+    if (followed.has(r)) kept.set(r, traceOf(scored));
+    yield scored;
   }
-  scored.sort(byProgramAndDate);
-  return { ctx, scored };
+}
+
+/** Read and score the files, in output order; input problems end the command with exit 2. */
+export async function readAndScore(files: string[], opts: ScoreOptions) {
+  const { ctx, choice, reviews } = await readChecked(files, opts);
+  return { ctx, scored: [...scoredInOrder(reviews, choice)] };
 }
 
 export async function runScore(files: string[], opts: ScoreOptions): Promise<void> {
@@ -72,34 +98,43 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
   checkChoice(opts.sort, ['scale', 'score'], '--sort');
   checkChoice(opts.layout, ['wide', 'long'], '--layout');
   const minTotal = parseWhole(opts.minTotal, '--min-total');
-  const { ctx, scored } = await readAndScore(files, opts);
+  const { ctx, choice, reviews } = await readChecked(files, opts);
   const m = ctx.m;
+  const scales = [...new Set(reviews.map((r) => choice.resolve(r.scaleId)))];
   if (opts.minLevel !== undefined) {
-    for (const r of scored) {
-      const ids = r.scale.bands.map((b) => b.id);
+    for (const scale of scales) {
+      const ids = scale.bands.map((b) => b.id);
       if (!ids.slice(0, -1).includes(opts.minLevel)) {
-        throw new UsageError('usage.level', { value: opts.minLevel, scale: r.scale.id, allowed: ids.slice(0, -1).join(', ') });
+        throw new UsageError('usage.level', { value: opts.minLevel, scale: scale.id, allowed: ids.slice(0, -1).join(', ') });
       }
     }
   }
 
+  // Thresholds are checked on each review as it is scored and written.
+  const failures: ThresholdFailure[] = [];
+  const scored = (function* () {
+    for (const r of scoredInOrder(reviews, choice)) {
+      failures.push(...checkThresholds([r], { minTotal, minLevel: opts.minLevel }));
+      yield r;
+    }
+  })();
   let out: Output;
   if (opts.format === 'json') out = scoreJsonPieces(scored, m);
-  else if (opts.format === 'csv') out = scoreCsvLines(scored, m, opts.layout as CsvLayout);
+  else if (opts.format === 'csv') out = scoreCsvLines(scored, m, opts.layout as CsvLayout, scales);
   else {
+    const all = [...scored];
     const view = { sort: opts.sort as 'scale' | 'score', notes: opts.notes };
     const blocks: Block[] = [];
-    if (scored.length === 1 || opts.detail) {
-      scored.forEach((r, i) => {
+    if (all.length === 1 || opts.detail) {
+      all.forEach((r, i) => {
         if (i > 0) blocks.push({ kind: 'line', text: '' });
         blocks.push(...reviewBlocks(r, m, view));
       });
-    } else blocks.push(...summaryBlocks(scored, m));
+    } else blocks.push(...summaryBlocks(all, m));
     out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
   }
   emitOrExplain(ctx, out, opts.output);
 
-  const failures = checkThresholds(scored, { minTotal, minLevel: opts.minLevel });
   for (const f of failures) {
     const params: Record<string, string | number> = { ...f.params, program: programTitle(f.review), date: f.review.date ?? '—' };
     if (f.key === 'threshold.level') {
