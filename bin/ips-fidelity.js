@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/bin.js';
+// The built CLI: dist/bundle is made by `npm run build` (tsc, then scripts/bundle.mjs).
+import '../dist/bundle/ips-fidelity.js';

@@ -1,8 +1,9 @@
 // User-facing strings come from locales/<lang>.yaml; numbers and dates are formatted per language.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { cachedYaml } from '../read/data-cache.js';
+import { formatNumber, NUMBER_STYLES } from './number.js';
 
 export const LANGS = ['en', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -17,7 +18,8 @@ function tree(lang: string): Tree {
   if (!t) {
     const file = `${LOCALE_DIR}${lang}.yaml`;
     const bytes = readFileSync(file);
-    t = (cachedYaml(file, bytes) ?? parse(bytes.toString('utf8'))) as Tree;
+    // The yaml package only when the build's JSON cache does not match (an edited locale file).
+    t = (cachedYaml(file, bytes) ?? (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(bytes.toString('utf8'))) as Tree;
     cache.set(lang, t);
   }
   return t;
@@ -46,15 +48,11 @@ export interface Messages {
 export function messages(lang: Lang): Messages {
   const own = tree(lang);
   const en = tree('en');
-  const fmt = new Map<number, Intl.NumberFormat>();
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  const nf = (d: number) => {
-    let f = fmt.get(d);
-    if (!f) fmt.set(d, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d })));
-    return f;
-  };
+  // As Intl.NumberFormat('fr-FR' or 'en-GB') formats them (see number.ts).
+  const style = NUMBER_STYLES[lang];
+  const nf = (d: number) => ({ format: (n: number) => formatNumber(n, style, { min: d, max: d, grouping: true }) });
   /** Numbers inside messages: the language's decimal mark, at most two decimals, no grouping. */
-  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false });
+  const plain = { format: (n: number) => formatNumber(n, style, { min: 0, max: 2, grouping: false }) };
   const m: Messages = {
     lang,
     t(key, params = {}) {

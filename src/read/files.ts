@@ -21,3 +21,14 @@ export function withInputFile<T>(path: string, problems: ProblemList, open: () =
 export function readInputBytes(path: string, problems: ProblemList): Uint8Array | null {
   return withInputFile(path, problems, () => readFileSync(path));
 }
+
+/** A program folder is a directory (its tables are checked when it is read). */
+export function isProgramFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export const isWorkbook = (path: string): boolean => /\.xlsx$/i.test(path);

@@ -1,16 +1,17 @@
 // The shell's entry to reading: file paths to reviews, dispatched by kind, with every problem collected.
+// The readers of tables, workbooks and program folders (csv-parse, records) are imported when a
+// file needs them: scoring a YAML review loads none of them.
 import { extname } from 'node:path';
 import type { Review } from '../core/review.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
-import { readRatingsTable } from './ratings-table.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
-import { openCsvFile } from './table.js';
-import { readInputBytes } from './files.js';
-import { isProgramFolder, isWorkbook, readProgramFolder, tableOfSheet, type ProgramFolder } from './program-folder.js';
-import { readWorkbook } from './workbook.js';
+import { isProgramFolder, isWorkbook, readInputBytes } from './files.js';
+import type { ProgramFolder } from './program-folder.js';
 import { normalizeName } from './values.js';
 import type { Table } from './table.js';
 import { ProblemList as Problems } from './problems.js';
+import type { ContractTable } from '../core/contracts.js';
+import { loadContracts } from '../scale/load.js';
 
 /** A sheet that holds ratings: it has a program and a date column. */
 export function isRatingsSheet(t: Table): boolean {
@@ -20,15 +21,12 @@ export function isRatingsSheet(t: Table): boolean {
 
 /** A workbook whose sheets are a program's tables (participants, jobs, ...), not ratings. */
 export async function isProgramWorkbook(path: string): Promise<boolean> {
+  const [{ readWorkbook }, { tableOfSheet }] = await Promise.all([import('./workbook.js'), import('./program-folder.js')]);
   const list = new Problems(path);
   const bytes = readInputBytes(path, list);
   const sheets = bytes ? await readWorkbook(path, bytes, list) : null;
   return (sheets ?? []).some((t) => tableOfSheet(t.sheet!) !== undefined);
 }
-import { computeItems } from '../core/fidelity-from-records.js';
-import { dataSpan } from '../core/records.js';
-import type { ContractTable } from '../core/contracts.js';
-import { loadContracts } from '../scale/load.js';
 
 export interface ReadResult {
   reviews: Review[];
@@ -46,9 +44,9 @@ export function inputKind(path: string): InputKind {
   return 'unknown';
 }
 
-/** Read reviews from every file; problems from scale files (a bad --scale) are collected too. */
 /** The folder's review, with the items its records give over its period (program.yaml's, else the data's span). */
-export function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver): Review {
+async function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver): Promise<Review> {
+  const [{ computeItems }, { dataSpan }] = await Promise.all([import('../core/fidelity-from-records.js'), import('../core/records.js')]);
   const review = folder.review;
   const period = folder.records.settings.period ?? dataSpan(folder.records);
   if (!period) return review;
@@ -57,25 +55,29 @@ export function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver):
   return { ...review, date: review.date ?? period.to, fromRecords: { ...computed, period } };
 }
 
+/** Read reviews from every file; problems from scale files (a bad --scale) are collected too. */
 export async function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts()): Promise<ReadResult> {
   const reviews: Review[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
     const list = new ProblemList(path);
     try {
-      if (isProgramFolder(path) || (isWorkbook(path) && (await isProgramWorkbook(path)))) {
-        const { folder, problems: found } = await readProgramFolder(path, contracts(), resolveScale);
+      const folders = isProgramFolder(path) || isWorkbook(path) ? await import('./program-folder.js') : undefined;
+      if (folders && (isProgramFolder(path) || (await isProgramWorkbook(path)))) {
+        const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale);
         problems.push(...found);
-        if (folder) reviews.push(withRecords(folder, resolveScale));
+        if (folder) reviews.push(await withRecords(folder, resolveScale));
         continue;
       }
       const kind = inputKind(path);
       if (kind === 'table') {
+        const [{ openCsvFile }, { readRatingsTable }] = await Promise.all([import('./table.js'), import('./ratings-table.js')]);
         const table = openCsvFile(path, list);
         if (table) reviews.push(...readRatingsTable(table, resolveScale, list));
       } else {
         const bytes = readInputBytes(path, list);
         if (bytes && kind === 'workbook') {
+          const [{ readWorkbook }, { readRatingsTable }] = await Promise.all([import('./workbook.js'), import('./ratings-table.js')]);
           const sheets = await readWorkbook(path, bytes, list);
           const ratings = (sheets ?? []).filter(isRatingsSheet);
           if (sheets && ratings.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: sheets.map((t) => t.sheet).join(', ') || '-' });

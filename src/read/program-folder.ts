@@ -10,7 +10,7 @@ import { isoOfDay } from '../core/days.js';
 import type { Review } from '../core/review.js';
 import { RowReader, type Column } from './cells.js';
 import { ProblemList, type Problem } from './problems.js';
-import { readInputBytes } from './files.js';
+import { isWorkbook, readInputBytes } from './files.js';
 import { readReviewDoc, ReviewFields, type ScaleResolver } from './review-yaml.js';
 import { mapColumns, openCsvFile, placeOf, type Table } from './table.js';
 import { readJobsTable, type JobsOptions, type JobsRead } from './jobs-table.js';
@@ -46,13 +46,6 @@ export interface ProgramFolder {
   lang?: string;
 }
 
-export function isProgramFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** The table a workbook sheet holds, by its name (English or French). */
 export function tableOfSheet(sheet: string): TableName | undefined {
@@ -60,7 +53,6 @@ export function tableOfSheet(sheet: string): TableName | undefined {
   return (Object.keys(TABLE_FILES) as TableName[]).find((t) => (TABLE_FILES[t] as readonly string[]).includes(n));
 }
 
-export const isWorkbook = (path: string) => /\.xlsx$/i.test(path);
 
 /** The file of a table in the folder: program.yaml's path, else a known name (.csv, .tsv, .txt). */
 function findTable(dir: string, name: TableName, explicit?: string): string | undefined {
@@ -263,20 +255,14 @@ const PARALLEL_BYTES = 8 * 1_048_576;
 
 /** Read the jobs table: in a worker thread when it is a large CSV file (unless IPS_FIDELITY_THREADS=1), else here. */
 async function readJobs(table: Table, list: ProblemList, options: JobsOptions): Promise<JobsRead | null> {
-  if (table.sheet === undefined && process.env.IPS_FIDELITY_THREADS !== '1' && statSync(table.file).size >= PARALLEL_BYTES) {
-    try {
-      const { read, problems } = await new Promise<{ read: JobsRead | null; problems: Problem[] }>((resolve, reject) => {
-        // A small young generation: the worker's short-lived cells need little, and the process stays lean.
-        const worker = new Worker(new URL('./jobs-worker.js', import.meta.url), { workerData: { file: table.file, options }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`jobs worker exited with ${code}`)));
-      });
-      list.items.push(...problems);
-      return read;
-    } catch {
-      // A worker that cannot start or fails: read the table here.
-    }
-  }
-  return readJobsTable(table, list, options);
+  if (table.sheet !== undefined || process.env.IPS_FIDELITY_THREADS === '1' || statSync(table.file).size < PARALLEL_BYTES) return readJobsTable(table, list, options);
+  const { read, problems } = await new Promise<{ read: JobsRead | null; problems: Problem[] }>((resolve, reject) => {
+    // A small young generation: the worker's short-lived cells need little, and the process stays lean.
+    const worker = new Worker(new URL('./jobs-worker.js', import.meta.url), { workerData: { file: table.file, options }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the jobs worker stopped (${code}) before it answered`)));
+  });
+  list.items.push(...problems);
+  return read;
 }

@@ -1,5 +1,9 @@
 // Bytes to text: UTF-8 (with or without BOM) or Windows-1252, and the delimiter of a table.
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+// iconv-lite is needed only for Windows-1252 (Node's own decoder loses € œ ’): loaded on first use.
+let iconv: typeof import('iconv-lite') | undefined;
+const fromWindows1252 = (bytes: Buffer): string => (iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite')).decode(bytes, 'win1252');
 
 export type Encoding = 'utf-8' | 'windows-1252';
 
@@ -52,7 +56,7 @@ export class LineDecoder {
         } catch {
           this.encoding = 'windows-1252';
           this.see(hasUtf8Sequence(piece), line);
-          parts.push(iconv.decode(piece, 'win1252'));
+          parts.push(fromWindows1252(piece));
         }
         start = end;
       }

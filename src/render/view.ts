@@ -1,5 +1,5 @@
 // A presentation-neutral document (titles, lines, tables) that the terminal and Markdown renderers print.
-import { Chalk, type ChalkInstance } from 'chalk';
+import { createRequire } from 'node:module';
 import { markdownTable, textTable, width as textWidth, wrapText, type Cell, type Column } from './layout.js';
 
 export type Tone = 'best' | 'good' | 'fair' | 'poor' | 'muted' | 'strong';
@@ -26,28 +26,49 @@ export interface Style {
   width: number;
 }
 
-function painter(chalk: ChalkInstance): Record<Tone, (s: string) => string> {
+type Paint = (s: string) => string;
+
+interface Styles {
+  bold: Paint;
+  dim: Paint;
+  tone: Record<Tone, Paint>;
+}
+
+const asIs: Paint = (s) => s;
+const PLAIN: Styles = { bold: asIs, dim: asIs, tone: { best: asIs, good: asIs, fair: asIs, poor: asIs, muted: asIs, strong: asIs } };
+
+/**
+ * chalk's styles when colours are on; else text as is, which is what chalk gives at level 0.
+ * chalk is loaded only then (require of an ES module, Node 20.19+): it costs several ms at start-up.
+ */
+function styles(color: boolean): Styles {
+  if (!color) return PLAIN;
+  const { Chalk } = createRequire(import.meta.url)('chalk') as typeof import('chalk');
+  const chalk = new Chalk({ level: 1 });
   return {
-    best: (s) => chalk.green.bold(s),
-    good: (s) => chalk.green(s),
-    fair: (s) => chalk.yellow(s),
-    poor: (s) => chalk.red(s),
-    muted: (s) => chalk.dim(s),
-    strong: (s) => chalk.bold(s),
+    bold: (s) => chalk.bold(s),
+    dim: (s) => chalk.dim(s),
+    tone: {
+      best: (s) => chalk.green.bold(s),
+      good: (s) => chalk.green(s),
+      fair: (s) => chalk.yellow(s),
+      poor: (s) => chalk.red(s),
+      muted: (s) => chalk.dim(s),
+      strong: (s) => chalk.bold(s),
+    },
   };
 }
 
 export function renderText(blocks: Block[], style: Style): string {
-  const chalk = new Chalk({ level: style.color ? 1 : 0 });
-  const paint = painter(chalk);
+  const { bold, dim, tone: paint } = styles(style.color);
   const cell = (c: ViewCell): Cell => (typeof c === 'string' ? c : { text: c.text, style: c.tone ? paint[c.tone] : undefined });
   let out = '';
   for (const b of blocks) {
-    if (b.kind === 'title') out += wrapText(b.text, style.width).map((l) => chalk.bold(l)).join('\n') + '\n';
-    else if (b.kind === 'heading') out += '\n' + wrapText(b.text, style.width).map((l) => chalk.bold(l)).join('\n') + '\n';
+    if (b.kind === 'title') out += wrapText(b.text, style.width).map((l) => bold(l)).join('\n') + '\n';
+    else if (b.kind === 'heading') out += '\n' + wrapText(b.text, style.width).map((l) => bold(l)).join('\n') + '\n';
     else if (b.kind === 'line') {
       for (const line of b.text ? wrapText(b.text, style.width) : ['']) out += (b.tone ? paint[b.tone](line) : line) + '\n';
-    } else if (b.kind === 'table') out += textTable(b.columns, b.rows.map((r) => r.map(cell)), style.width, (s) => chalk.dim(s));
+    } else if (b.kind === 'table') out += textTable(b.columns, b.rows.map((r) => r.map(cell)), style.width, dim);
     else out += entriesText(b.entries, style.width, paint);
   }
   return out;

@@ -1,12 +1,12 @@
 // Loading scales and principle frameworks: built-in ids from scales/, or a user's YAML file.
 import { existsSync } from 'node:fs';
 import { readInputBytes } from '../read/files.js';
-import { cachedYaml } from '../read/data-cache.js';
+import { checkedData } from '../read/data-cache.js';
 import { fileURLToPath } from 'node:url';
 import { InputError, ProblemList } from '../read/problems.js';
 import { readYamlWith, placeInYaml } from '../read/yaml-file.js';
-import { PrincipleFramework, ScaleFile } from './schema.js';
-import { ContractFile, toContractTable, type ContractTable } from '../core/contracts.js';
+import { scaleSchemas, type PrincipleFramework, type ScaleFile } from './schema.js';
+import { contractSchema, toContractTable, type ContractFile, type ContractTable } from '../core/contracts.js';
 import { checkFramework, checkScale, toScale, type DataIssue, type Scale } from './scale.js';
 
 /** The folder of built-in scales and frameworks shipped with the package. */
@@ -15,13 +15,33 @@ export const BUILTIN_DIR = fileURLToPath(new URL('../../scales/', import.meta.ur
 export const BUILTIN_SCALES = ['ips-25', 'ips-15'] as const;
 export const BUILTIN_FRAMEWORKS: Record<string, string> = { '8': 'principles-8', '9': 'principles-9' };
 
+/** The kinds of data file, each with its zod schema (built on first use). */
+export const DATA_SCHEMAS = {
+  scale: () => scaleSchemas().ScaleFile,
+  framework: () => scaleSchemas().PrincipleFramework,
+  contracts: contractSchema,
+};
+export type DataKind = keyof typeof DATA_SCHEMAS;
+
+/** The built-in files of scales/ by id, with their kind: the build checks each against its schema. */
+export const BUILTIN_FILES: Record<string, DataKind> = {
+  ...Object.fromEntries(BUILTIN_SCALES.map((id) => [id, 'scale'])),
+  ...Object.fromEntries(Object.values(BUILTIN_FRAMEWORKS).map((id) => [id, 'framework'])),
+  contracts: 'contracts',
+};
 
 function pathOf(ref: string, builtins: readonly string[]): { path: string; source: string } {
   if (builtins.includes(ref)) return { path: BUILTIN_DIR + ref + '.yaml', source: `builtin:${ref}` };
   return { path: ref, source: ref };
 }
 
-function load<T>(ref: string, builtins: readonly string[], schema: import('zod').ZodType<T>, check: (v: T) => DataIssue[]): { value: T; source: string; warnings: ProblemList } {
+interface Loaded<T> {
+  value: T;
+  source: string;
+  warnings: ProblemList;
+}
+
+function load<T>(ref: string, builtins: readonly string[], kind: DataKind, check: (v: T) => DataIssue[], opts: { useBuild?: boolean } = {}): Loaded<T> {
   const { path, source } = pathOf(ref, builtins);
   const problems = new ProblemList(builtins.includes(ref) ? path : ref);
   if (!builtins.includes(ref) && !/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
@@ -29,12 +49,11 @@ function load<T>(ref: string, builtins: readonly string[], schema: import('zod')
     throw new InputError(problems.items);
   }
   const bytes = readInputBytes(path, problems);
-  const cached = bytes ? cachedYaml(path, bytes) : undefined;
-  if (cached !== undefined) {
-    const parsed = schema.safeParse(cached);
-    if (parsed.success && check(parsed.data).length === 0) return { value: parsed.data, source, warnings: problems };
-  }
-  const read = bytes && readYamlWith(bytes, schema, problems);
+  // A package file unchanged since the build: its schema was checked then; the checks that depend
+  // on other data (a framework against its scale) run here, and any issue means a full read below.
+  const checked = bytes && opts.useBuild !== false ? (checkedData(path, bytes, kind) as T | undefined) : undefined;
+  if (checked !== undefined && check(checked).length === 0) return { value: checked, source, warnings: problems };
+  const read = bytes && readYamlWith(bytes, DATA_SCHEMAS[kind]() as unknown as import('zod').ZodType<T>, problems);
   if (read) {
     for (const issue of check(read.value)) {
       const at = placeInYaml(read.src, issue.path);
@@ -46,9 +65,20 @@ function load<T>(ref: string, builtins: readonly string[], schema: import('zod')
   return { value: read.value, source, warnings: problems };
 }
 
+/**
+ * Build step: read a built-in file of scales/ as a user's file is read (YAML, zod schema, and the
+ * checks that need no other file); throws InputError with every problem. Returns the checked value.
+ */
+export function checkBuiltinFile(id: string): { kind: DataKind; value: unknown } {
+  const kind = BUILTIN_FILES[id];
+  if (!kind) throw new Error(`not a built-in data file: ${id}`);
+  const check = kind === 'scale' ? (checkScale as (v: unknown) => DataIssue[]) : () => [];
+  return { kind, value: load<unknown>(id, [id], kind, check, { useBuild: false }).value };
+}
+
 /** Load the contract table (built-in `contracts`, or a path given with --contracts). */
 export function loadContracts(ref = 'contracts'): ContractTable {
-  return toContractTable(load(ref, ['contracts'], ContractFile, () => []).value);
+  return toContractTable(load<ContractFile>(ref, ['contracts'], 'contracts', () => []).value);
 }
 
 const scaleCache = new Map<string, Scale>();
@@ -57,7 +87,7 @@ const scaleCache = new Map<string, Scale>();
 export function loadScale(ref: string): Scale {
   const cached = scaleCache.get(ref);
   if (cached) return cached;
-  const { value, source } = load(ref, BUILTIN_SCALES, ScaleFile, checkScale);
+  const { value, source } = load<ScaleFile>(ref, BUILTIN_SCALES, 'scale', checkScale);
   const scale = toScale(value, source);
   scaleCache.set(ref, scale);
   return scale;
@@ -66,6 +96,6 @@ export function loadScale(ref: string): Scale {
 /** Load a principle framework (`8`, `9`, a built-in id or a path) and check it against a scale. */
 export function loadFramework(ref: string, scale: Scale): { framework: PrincipleFramework; warnings: ProblemList } {
   const id = BUILTIN_FRAMEWORKS[ref] ?? ref;
-  const { value, warnings } = load(id, Object.values(BUILTIN_FRAMEWORKS), PrincipleFramework, (f) => checkFramework(f, scale));
+  const { value, warnings } = load<PrincipleFramework>(id, Object.values(BUILTIN_FRAMEWORKS), 'framework', (f) => checkFramework(f, scale));
   return { framework: value, warnings };
 }

@@ -128,9 +128,11 @@ describe('outputs that cannot be written', () => {
     const out = join(dir, 'portfolio.pdf');
     for (const delay of [150, 400, 800]) {
       const child = spawn(process.execPath, [BIN, 'report', join(dir, 'network.csv'), '-o', out, '-q'], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+      // Listen before the delay: a fast run may have finished (and exited) before it is killed.
+      const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGTERM');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       const files = readdirSync(dir).filter((f) => f !== 'network.csv');
       expect(files.filter((f) => f.endsWith('.tmp')), `after ${delay} ms`).toEqual([]);
       if (existsSync(out)) expect(readFileSync(out, 'latin1').trimEnd().endsWith('%%EOF')).toBe(true);

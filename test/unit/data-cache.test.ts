@@ -38,4 +38,29 @@ describe('the build-time cache of the package data', () => {
     const out = JSON.parse(cli(['score', review, '--scale', file, '--format', 'json']).stdout).reviews[0];
     expect(out.items[0]).toMatchObject({ code: 'S1', score: 4 });
   });
+  it('the built-in scales are checked at build time: the cached value is what zod gives', async () => {
+    const { checkBuiltinFile, BUILTIN_FILES } = await import('../../src/scale/load.js');
+    for (const id of Object.keys(BUILTIN_FILES)) {
+      const file = join(ROOT, 'scales', `${id}.yaml`);
+      const entry = JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'scales', `${id}.yaml.checked.json`), 'utf8'));
+      expect(entry.sha1).toBe(hashOf(readFileSync(file)));
+      expect(entry).toMatchObject(checkBuiltinFile(id));
+    }
+  });
+  it('a user scale that breaks the schema still gets the zod message at its line', () => {
+    const dir = tempDir();
+    const file = join(dir, 'my-grid.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, 'scales', 'ips-25.yaml'), 'utf8').replace('{ max: 20, score: 5 }', '{ max: "twenty", score: 5 }'));
+    const r = cli(['score', join(ROOT, 'fixtures', 'reviews', 'riverside-2026.yaml'), '--scale', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/my-grid\.yaml:\d+:\d+: error: items\.0\.rules\.0\.max: Invalid input: expected number, received string/);
+  });
+  it('an edited built-in scale no longer matches its checked value, which has the right kind only', async () => {
+    const built = (await import(join(ROOT, 'dist', 'read', 'data-cache.js'))) as typeof import('../../src/read/data-cache.js');
+    const file = join(ROOT, 'scales', 'ips-25.yaml');
+    const bytes = readFileSync(file);
+    expect(built.checkedData(file, bytes, 'scale')).toMatchObject({ id: 'ips-25' });
+    expect(built.checkedData(file, bytes, 'framework')).toBeUndefined();
+    expect(built.checkedData(file, Buffer.from(bytes.toString('utf8').replace('{ max: 20, score: 5 }', '{ max: 18, score: 5 }')), 'scale')).toBeUndefined();
+  });
 });

@@ -3,7 +3,8 @@ import { computeOutcomes, firstCompetitiveJobs, type By, type Convention, type O
 import { dataSpan, daysOf, NO_DAY, servedIn, type ProgramRecords } from '../../core/records.js';
 import type { ContractTable } from '../../core/contracts.js';
 import { isoOfDay } from '../../core/days.js';
-import { readProgramFolder, isProgramFolder, isWorkbook } from '../../read/program-folder.js';
+import { readProgramFolder } from '../../read/program-folder.js';
+import { isProgramFolder, isWorkbook } from '../../read/files.js';
 import { parseDate } from '../../read/values.js';
 import { loadContracts } from '../../scale/load.js';
 import { csvLine } from '../../render/csv.js';
