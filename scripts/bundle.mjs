@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const BUNDLED = ['commander', 'zod', 'yaml', 'csv-parse'];
+const BUNDLED = ['commander', 'zod', 'yaml'];
 
 // Modules find the package's files (scales/, locales/, dist/data/, package.json) from their own
 // place, `new URL('../../…', import.meta.url)`, written for dist/<folder>/module.js. Chunks sit in

@@ -143,6 +143,7 @@ export function emitOrExplain(ctx: Context, text: Output, output: string | undef
     ctx.emit(text, output);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
+    if (!err.syscall) throw e; // not the file system: a fault while the output was made
     const folderExists = output !== undefined && existsSync(dirname(output));
     const key = err.code === 'ENOENT' && !folderExists ? 'output.noDir' : ['EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(err.code ?? '') ? 'output.denied' : 'output.failed';
     process.stderr.write(`${output}: ${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${key}`, { reason: err.code ?? err.message })}\n`);

@@ -144,6 +144,12 @@ export function buildProgram(m: Messages): Command {
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, with the status of a process
+  // that SIGPIPE ends (what is left unwritten, thresholds included, is not claimed to have passed).
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(128 + 13);
+  });
   const args = argv.slice(2);
   const m = messages(chooseLang(argLang(args), undefined));
   const program = buildProgram(m);

@@ -211,7 +211,8 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   /** When a competitive job starts to count as working: under ips-grow, once its 4th paid hour is reached. */
   const countsFrom = (j: number) => {
     const h = J.hoursPerWeek[j]!;
-    return grow && h > 0 && h < 28 ? J.start[j]! + Math.ceil(28 / h) - 1 : J.start[j]!;
+    // At a few minutes a week the 4th hour falls past any real day: never (NO_DAY), not an overflow.
+    return grow && h > 0 && h < 28 ? Math.min(NO_DAY, J.start[j]! + Math.ceil(28 / h) - 1) : J.start[j]!;
   };
   const held = byParticipant(records, comp, countsFrom);
 
@@ -338,16 +339,17 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   }
   const reasons = countBy(leftBeforeJob, (p) => records.names.name(P.exitReason[p]!)?.trim() || '—');
 
-  // Contract mix of the jobs held in the window (work trials included).
-  const people = records.participantIds.length;
-  const byContract = new Tally(people);
-  const bySetting = new Tally(people);
+  // Contract mix of the jobs held in the window (work trials included), visited participant by
+  // participant so that people are counted once per contract with no set per contract.
+  const byContract = new Tally();
+  const bySetting = new Tally();
   const keyOf = new Map<number, { contract: string; setting: string }>();
   let heldJobsW = 0;
   let competitiveW = 0;
   let trialsW = 0;
-  for (let j = 0; j < J.count; j++) {
-    if (!f.jobCounts[j] || !heldIn(J.start[j]!, J.end[j]!, W)) continue;
+  const heldW: number[] = [];
+  for (let j = 0; j < J.count; j++) if (f.jobCounts[j] && heldIn(J.start[j]!, J.end[j]!, W)) heldW.push(j);
+  for (const j of inParticipantOrder(records, heldW)) {
     const n = J.contract[j]!;
     let key = keyOf.get(n);
     if (!key) {
@@ -355,8 +357,8 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       const c = findContract(contracts, written);
       keyOf.set(n, (key = { contract: c?.id ?? normalizeName(written), setting: c?.setting ?? 'unknown' }));
     }
-    byContract.add(key.contract, J.participant[j]!);
-    bySetting.add(key.setting, J.participant[j]!);
+    byContract.add(key.contract, J.participant[j]!, j);
+    bySetting.add(key.setting, J.participant[j]!, j);
     if (!f.isJob[j]) trialsW++;
     else {
       heldJobsW++;
@@ -536,22 +538,32 @@ class PeriodIndex {
   }
 }
 
-/** Jobs and distinct people by key, in the order keys are first met. */
+/** Jobs in the order of their participants (each participant's in file order): a counting sort. */
+function inParticipantOrder(r: ProgramRecords, jobs: number[]): Int32Array {
+  const J = r.jobs;
+  const start = new Int32Array(r.participantIds.length + 1);
+  for (const j of jobs) start[J.participant[j]! + 1]!++;
+  for (let p = 1; p < start.length; p++) start[p]! += start[p - 1]!;
+  const out = new Int32Array(jobs.length);
+  for (const j of jobs) out[start[J.participant[j]!]!++] = j;
+  return out;
+}
+
+/** Jobs and distinct people by key, for jobs visited participant by participant; ties sort in file order. */
 class Tally {
-  private readonly rows = new Map<string, { jobs: number; seen: Uint8Array; people: number }>();
-  constructor(private readonly people: number) {}
-  add(key: string, person: number): void {
+  private readonly rows = new Map<string, { jobs: number; people: number; last: number; first: number }>();
+  add(key: string, person: number, job: number): void {
     let e = this.rows.get(key);
-    if (!e) this.rows.set(key, (e = { jobs: 0, seen: new Uint8Array(this.people), people: 0 }));
+    if (!e) this.rows.set(key, (e = { jobs: 0, people: 0, last: -1, first: job }));
     e.jobs++;
-    if (!e.seen[person]) {
-      e.seen[person] = 1;
+    if (job < e.first) e.first = job;
+    if (e.last !== person) {
+      e.last = person;
       e.people++;
     }
   }
-  /** Sorted; ties keep the order keys were first met. */
   sorted(order: (a: string, b: string) => number): [string, { jobs: number; people: number }][] {
-    return [...this.rows].sort(([a], [b]) => order(a, b));
+    return [...this.rows].sort(([a, x], [b, y]) => order(a, b) || x.first - y.first);
   }
 }
 

@@ -236,6 +236,8 @@ export interface JobsPart extends JobColumns {
   names: string[];
   /** The line of each job in its file. */
   line: Int32Array;
+  /** Rows not added (a date or the contract is missing or wrong) whose participant must still be checked. */
+  unadded: { participant: string; line: number }[];
 }
 
 /** Builds a part of jobs, one row at a time. */
@@ -245,6 +247,7 @@ export class JobsBuilder {
   private readonly j = { participant: ints(), start: ints(), end: ints(), hours: reals(), wage: reals(), contract: ints(), employer: ints(), jobType: ints(), competitive: flags(), line: ints() };
   private last = '';
   private lastIndex = -1;
+  private readonly unadded: { participant: string; line: number }[] = [];
 
   get count(): number {
     return this.j.start.length;
@@ -268,6 +271,11 @@ export class JobsBuilder {
     j.line.push(line);
   }
 
+  /** A row that is not added, whose participant is checked all the same. */
+  skip(participant: string, line: number): void {
+    this.unadded.push({ participant, line });
+  }
+
   done(): JobsPart {
     const j = this.j;
     return {
@@ -284,6 +292,7 @@ export class JobsBuilder {
       line: j.line.done(),
       participantIds: this.ids.values,
       names: [...this.names.values],
+      unadded: this.unadded,
     };
   }
 }
@@ -364,21 +373,25 @@ export class RecordsBuilder {
 
   /**
    * Add jobs read on their own: their participants and names are numbered as the records number
-   * them. Returns the jobs (by index in the part) whose participant is not among the participants
-   * added, when there are any.
+   * them. Returns the rows (added or not) whose participant is not among the participants added,
+   * when there are any.
    */
-  addJobs(part: JobsPart): { job: number; participant: string }[] {
+  addJobs(part: JobsPart): { line: number; participant: string }[] {
     const person = part.participantIds.map((id) => {
       const i = this.ids.get(id);
       return i >= 0 ? i : this.ids.add(id);
     });
     this.lastId = '';
     const name = part.names.map((n) => this.names.id(n));
-    const unknown: { job: number; participant: string }[] = [];
+    const unknown: { line: number; participant: string }[] = [];
     for (let k = 0; k < part.count; k++) {
       const local = part.participant[k]!;
       const p = (part.participant[k] = person[local]!);
-      if (this.participantCount > 0 && p >= this.participantCount) unknown.push({ job: k, participant: part.participantIds[local]! });
+      if (this.participantCount > 0 && p >= this.participantCount) unknown.push({ line: part.line[k]!, participant: part.participantIds[local]! });
+    }
+    for (const u of this.participantCount > 0 ? part.unadded : []) {
+      const i = this.ids.get(u.participant);
+      if (i < 0 || i >= this.participantCount) unknown.push(u);
     }
     for (const column of [part.contract, part.employer, part.jobType]) for (let k = 0; k < part.count; k++) if (column[k] !== NO_NAME) column[k] = name[column[k]!]!;
     this.jobParts.push(part);

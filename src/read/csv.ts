@@ -137,7 +137,7 @@ class Tokenizer {
         let end = i;
         while (end < s.length) {
           const c = s[end];
-          if (c === d || c === '\n' || (c === '\r' && s[end + 1] === '\n')) break;
+          if (c === d || c === '\n' || (c === '\r' && (s[end + 1] === '\n' || (final && end + 1 === s.length)))) break;
           if (c === '"') return this.skipLine(s, end, final, lines, { key: 'csv.quoteInField', line: this.line + lines, column: cells.length + 1 });
           end++;
         }

@@ -1,5 +1,5 @@
 // The shell's entry to reading: file paths to reviews, dispatched by kind, with every problem collected.
-// The readers of tables, workbooks and program folders (csv-parse, records) are imported when a
+// The readers of tables, workbooks and program folders are imported when a
 // file needs them: scoring a YAML review loads none of them.
 import { extname } from 'node:path';
 import type { Review } from '../core/review.js';

@@ -47,7 +47,8 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
     }
     const hours = r.number(HOURS, { min: 0, max: 80 });
     const wage = r.number(WAGE, { min: 0 });
-    if (!participant || start === undefined || !contract) return;
+    if (!participant) return;
+    if (start === undefined || !contract) return jobs.skip(participant, row.line);
     jobs.add({ participant, start, end, contract, employer: opts.keep ? r.text(EMPLOYER) : undefined, jobType: opts.keep ? r.text(TYPE) : undefined, hoursPerWeek: hours, hourlyWage: wage, competitive }, row.line);
   });
   return { part: jobs.done(), participant: PARTICIPANT };

@@ -221,13 +221,13 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   const read = await jobs;
   if (read && tables.jobs) {
     const { table, list } = tables.jobs;
-    for (const { job, participant } of records.addJobs(read.part)) {
-      list.error(read.participant.index === undefined ? { line: read.part.line[job]! } : placeOf(table, read.part.line[job]!, read.participant.index), 'records.unknownParticipant', {}, read.participant.header, participant);
+    for (const { line, participant } of records.addJobs(read.part)) {
+      list.error(read.participant.index === undefined ? { line } : placeOf(table, line, read.participant.index), 'records.unknownParticipant', {}, read.participant.header, participant);
     }
-    list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
   }
 
-  for (const t of Object.values(tables)) all.push(...t.list.items);
+  // Each table's problems in the order of its lines (a row's own problems in the order they were found).
+  for (const t of Object.values(tables)) all.push(...t.list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)));
   if (Object.keys(tables).length === 0 && !yamlPath) {
     all.push({ file: dir, severity: 'error', key: 'records.emptyFolder', params: { names: 'participants.csv, jobs.csv (emplois.csv), contacts.csv, staff.csv (personnel.csv), program.yaml' } });
   }

@@ -54,7 +54,3 @@ export function* scoreCsvLines(reviews: Iterable<ScoredReview>, m: Messages, lay
     ]);
   }
 }
-
-export function scoreCsv(reviews: ScoredReview[], m: Messages, layout: CsvLayout): string {
-  return [...scoreCsvLines(reviews, m, layout, reviews.map((r) => r.scale))].join('');
-}

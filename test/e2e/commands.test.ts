@@ -3,7 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cli, fixture, tempDir } from '../helpers.js';
+import { spawn } from 'node:child_process';
+import { BIN, cli, fixture, tempDir } from '../helpers.js';
 
 const broken = (f: string) => fixture('broken', f);
 
@@ -195,5 +196,31 @@ describe('command line and exit codes', () => {
     expect(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--format', 'pdf']).code).toBe(2);
     expect(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--bogus']).code).toBe(2);
     expect(cli(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('output order and pipes', () => {
+  it('gives the wide CSV the same columns whatever the order of the files', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'zeta.yaml'), 'program: {name: Zeta}\nreview: {date: 2026-01-10}\nscale: ips-25\nitems: {S1: {score: 4}}\n');
+    writeFileSync(join(dir, 'alpha.yaml'), 'program: {name: Alpha}\nreview: {date: 2026-01-10}\nscale: ips-15\nitems: {S1: {score: 3}}\n');
+    const ab = cli(['score', join(dir, 'alpha.yaml'), join(dir, 'zeta.yaml'), '--format', 'csv']);
+    const ba = cli(['score', join(dir, 'zeta.yaml'), join(dir, 'alpha.yaml'), '--format', 'csv']);
+    expect(ab.code).toBe(0);
+    expect(ba.stdout).toBe(ab.stdout);
+  });
+  it('stops quietly when the reader closes the pipe (| head), with the status of SIGPIPE', async () => {
+    // 300 reviews: about 5 MB of JSON, far more than a pipe holds.
+    const codes = 'S1 S2 S3 O1 O2 O3 O4 O5 O6 O7 O8 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14'.split(' ');
+    const file = join(tempDir(), 'network.csv');
+    writeFileSync(file, [`program,date,${codes.join(',')}`, ...Array.from({ length: 300 }, (_, i) => `Site ${i},2026-01-15,${codes.map((_, k) => 1 + ((i + k) % 5)).join(',')}`)].join('\n') + '\n');
+    const child = spawn(process.execPath, [BIN, 'score', file, '--format', 'json'], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(code).toBe(141);
+    expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(stderr).not.toContain('EPIPE');
   });
 });

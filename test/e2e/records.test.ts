@@ -220,6 +220,7 @@ describe('a large program folder', () => {
   bad[1000] = bad[1000]!.replace(/^P\d+/, 'P999999');
   bad[2000] = bad[2000]!.replace('2024-', '2024-13-');
   bad[3000] = bad[3000]!.replace(/,cd[id]$|,interim$|,esat$/, ',bogus');
+  bad[4000] = bad[4000]!.replace(/^P\d+/, 'P888888').replace(/,[a-z]+$/, ',');
   writeFileSync(join(broken, 'jobs.csv'), bad.join('\n') + '\n');
 
   it('gives the same outcomes, per-person table and problems in one thread and in two', () => {
@@ -235,6 +236,9 @@ describe('a large program folder', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('jobs.csv:1001:1: error: no participant with this id in the participants table (column participant, value "P999999")');
     expect(r.stderr).toContain('jobs.csv:3001:8: error: unknown contract');
+    // A row that is not kept (no contract) still has its participant checked.
+    expect(r.stderr).toContain('jobs.csv:4001:8: error: "contract" is empty');
+    expect(r.stderr).toContain('jobs.csv:4001:1: error: no participant with this id in the participants table (column participant, value "P888888")');
     expect(r.stderr.indexOf(':1001:1:')).toBeLessThan(r.stderr.indexOf(':2001:'));
   });
 });

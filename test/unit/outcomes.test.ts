@@ -162,3 +162,13 @@ describe('conventions and privacy', () => {
     expect(JSON.stringify(o)).not.toContain('SECRET-ID');
   });
 });
+
+describe('ips-grow with a few minutes a week', () => {
+  it('never counts a job whose 4th hour falls past any real day, and does not overflow', () => {
+    for (const hoursPerWeek of [1e-9, 0.001, 1]) {
+      const o = computeOutcomes(records([person('a', '2024-01-01')], [job('a', '2024-02-01', 'cdi', { hoursPerWeek })]), contracts, opts('2024-01-01', '2024-03-31', { by: 'month', convention: 'ips-grow' }));
+      // At 1 h a week the 4th hour is reached on the job's 28th day (28 February); at less, never in the window.
+      expect(o.periods.map((p) => p.working), String(hoursPerWeek)).toEqual(hoursPerWeek === 1 ? [0, 1, 1] : [0, 0, 0]);
+    }
+  });
+});

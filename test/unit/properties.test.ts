@@ -14,7 +14,7 @@ import { messages } from '../../src/i18n/locale.js';
 import { ProblemList } from '../../src/read/problems.js';
 import { readRatingsTable } from '../../src/read/ratings-table.js';
 import { readCsvTable } from '../../src/read/table.js';
-import { scoreCsv } from '../../src/render/csv.js';
+import { scoreCsvLines } from '../../src/render/csv.js';
 import { reviewJson } from '../../src/render/json.js';
 import { loadContracts, loadFramework, loadScale } from '../../src/scale/load.js';
 
@@ -88,7 +88,7 @@ describe('round trips through exported files', () => {
     fc.assert(
       fc.property(completeScores, fc.constantFrom('wide', 'long') as fc.Arbitrary<'wide' | 'long'>, (scores, layout) => {
         const original = scoreReview(reviewOf(scores), scale, framework);
-        const [back] = reread(scoreCsv([original], m, layout));
+        const [back] = reread([...scoreCsvLines([original], m, layout, [original.scale])].join(''));
         return JSON.stringify(back!.items.map((i) => i.score)) === JSON.stringify(original.items.map((i) => i.score)) && back!.total === original.total;
       }),
       { numRuns: 40 },
@@ -111,7 +111,7 @@ describe('order never changes a result', () => {
   it('the rows of a ratings table, in any order', () => {
     fc.assert(
       fc.property(completeScores, completeScores, fc.infiniteStream(fc.double()), (a, b, rand) => {
-        const csv = scoreCsv([scoreReview(reviewOf(a, 'Alpha'), scale, framework), scoreReview(reviewOf(b, 'Beta', '2026-06-01'), scale, framework)], m, 'long');
+        const csv = [...scoreCsvLines([scoreReview(reviewOf(a, 'Alpha'), scale, framework), scoreReview(reviewOf(b, 'Beta', '2026-06-01'), scale, framework)], m, 'long', [scale])].join('');
         const [head, ...rows] = csv.trimEnd().split('\r\n');
         const it = rand[Symbol.iterator]();
         const shuffled = rows.map((r) => [it.next().value as number, r] as const).sort((x, y) => x[0] - y[0]).map(([, r]) => r);

@@ -73,7 +73,8 @@ export function* scoredInOrder(reviews: Review[], choice: ScaleChoice): Generato
   };
   const previous = new Map<Review, Review>();
   for (const group of groupByProgram(reviews)) for (let i = 1; i < group.length; i++) previous.set(group[i]!, group[i - 1]!);
-  const followed = new Set(previous.values());
+  // Reviews whose next review is still to come; a review whose next came first is scored twice.
+  const waiting = new Set(previous.values());
   const kept = new Map<Review, Trace>();
   for (const r of [...reviews].sort(byProgramAndDate)) {
     const scored = score(r);
@@ -81,8 +82,9 @@ export function* scoredInOrder(reviews: Review[], choice: ScaleChoice): Generato
     if (before) {
       scored.change = changeBetween(kept.get(before) ?? score(before), scored);
       kept.delete(before);
+      waiting.delete(before);
     }
-    if (followed.has(r)) kept.set(r, traceOf(scored));
+    if (waiting.has(r)) kept.set(r, traceOf(scored));
     yield scored;
   }
 }
@@ -100,7 +102,7 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
   const minTotal = parseWhole(opts.minTotal, '--min-total');
   const { ctx, choice, reviews } = await readChecked(files, opts);
   const m = ctx.m;
-  const scales = [...new Set(reviews.map((r) => choice.resolve(r.scaleId)))];
+  const scales = [...new Set([...reviews].sort(byProgramAndDate).map((r) => choice.resolve(r.scaleId)))];
   if (opts.minLevel !== undefined) {
     for (const scale of scales) {
       const ids = scale.bands.map((b) => b.id);
