@@ -347,9 +347,10 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   let heldJobsW = 0;
   let competitiveW = 0;
   let trialsW = 0;
-  const heldW: number[] = [];
-  for (let j = 0; j < J.count; j++) if (f.jobCounts[j] && heldIn(J.start[j]!, J.end[j]!, W)) heldW.push(j);
-  for (const j of inParticipantOrder(records, heldW)) {
+  const heldW = new Int32Array(J.count);
+  let heldCount = 0;
+  for (let j = 0; j < J.count; j++) if (f.jobCounts[j] && heldIn(J.start[j]!, J.end[j]!, W)) heldW[heldCount++] = j;
+  for (const j of inParticipantOrder(records, heldW.subarray(0, heldCount))) {
     const n = J.contract[j]!;
     let key = keyOf.get(n);
     if (!key) {
@@ -539,7 +540,7 @@ class PeriodIndex {
 }
 
 /** Jobs in the order of their participants (each participant's in file order): a counting sort. */
-function inParticipantOrder(r: ProgramRecords, jobs: number[]): Int32Array {
+function inParticipantOrder(r: ProgramRecords, jobs: Int32Array): Int32Array {
   const J = r.jobs;
   const start = new Int32Array(r.participantIds.length + 1);
   for (const j of jobs) start[J.participant[j]! + 1]!++;

@@ -94,6 +94,13 @@ class Column<A extends Int32Array | Float64Array | Int8Array> {
   constructor(private readonly make: (n: number) => A) {
     this.data = make(1024);
   }
+  /** Room for `n` values at least (the pages a buffer never touches cost no memory). */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const bigger = this.make(n);
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const bigger = this.make(this.data.length * 2);
@@ -249,6 +256,11 @@ export class JobsBuilder {
   private lastIndex = -1;
   private readonly unadded: { participant: string; line: number }[] = [];
 
+  /** `rows`: how many jobs to make room for at once, when it can be told (from the file's size). */
+  constructor(rows = 0) {
+    for (const c of Object.values(this.j)) c.reserve(rows);
+  }
+
   get count(): number {
     return this.j.start.length;
   }
@@ -335,6 +347,11 @@ export class RecordsBuilder {
   /** Jobs added one by one, and parts read on their own (see JobsPart). */
   private readonly jobs = new JobsBuilder();
   private readonly jobParts: JobsPart[] = [];
+
+  /** Make room for the rows of a table at once, when their number can be told (from the file's size). */
+  reserve(table: 'participants' | 'contacts', rows: number): void {
+    for (const c of Object.values(table === 'participants' ? { ...this.p, lines: this.lines } : this.c)) c.reserve(rows);
+  }
 
   private indexOf(id: string): number {
     if (id !== this.lastId) {

@@ -30,7 +30,7 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
   const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = ['participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
   const contracts = new Set(opts.contracts.names);
   const known = new Map<string, boolean>();
-  const jobs = new JobsBuilder();
+  const jobs = new JobsBuilder(table.mostRows);
   table.eachRow((row) => {
     r.row = row;
     const participant = r.text(PARTICIPANT, true);

@@ -159,6 +159,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     const cols = mapColumns(t.table, COLUMNS[name], t.list);
     if (t.list.hasErrors) return;
     const reader = new RowReader(t.table, cols, t.list);
+    if (name === 'participants' || name === 'contacts') records.reserve(name, t.table.mostRows ?? 0);
     const row = setup(reader);
     t.table.eachRow((r) => {
       reader.row = r;

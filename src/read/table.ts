@@ -1,5 +1,6 @@
 // A table read from a CSV file or a workbook sheet: header, rows, and where each cell is.
 // A CSV table streams its rows from the file, so a table of any length is read in bounded memory.
+import { statSync } from 'node:fs';
 import { fileSource, memorySource, streamCsv, type ByteSource, type CsvFault } from './csv.js';
 import { withInputFile } from './files.js';
 import { normalizeName } from './values.js';
@@ -16,6 +17,8 @@ export interface Table {
   sheet?: string;
   header: string[];
   headerLine: number;
+  /** The most rows the table can hold, from its file's size (a row takes 16 bytes at least); none for a sheet. */
+  mostRows?: number;
   /** Calls `each` with every non-blank row after the header, in order (a CSV table reads its file again). */
   eachRow(each: (row: Row) => void): void;
 }
@@ -52,7 +55,7 @@ function reportFault(fault: CsvFault, problems: ProblemList): void {
  * Open a CSV table: the header and the first row are read now (an empty, binary or header-only
  * file is a problem here); `eachRow` then streams the whole file, reporting any later fault.
  */
-export function openCsvTable(file: string, source: () => ByteSource, problems: ProblemList): Table | null {
+export function openCsvTable(file: string, source: () => ByteSource, problems: ProblemList, bytes?: number): Table | null {
   let head: Row | null = null;
   let hasRows = false;
   const { faults } = streamCsv(source(), (cells, line) => {
@@ -80,6 +83,7 @@ export function openCsvTable(file: string, source: () => ByteSource, problems: P
     file,
     header: header.cells.map((h) => h.trim()),
     headerLine: header.line,
+    ...(bytes !== undefined ? { mostRows: Math.ceil(bytes / 16) } : {}),
     eachRow(each) {
       let seenHeader = false;
       const read = streamCsv(source(), (cells, line) => {
@@ -100,7 +104,7 @@ export function readCsvTable(file: string, bytes: Uint8Array, problems: ProblemL
 
 /** A CSV table from a file, or a clear problem when the file cannot be read. */
 export function openCsvFile(path: string, problems: ProblemList): Table | null {
-  return withInputFile(path, problems, () => openCsvTable(path, () => fileSource(path), problems));
+  return withInputFile(path, problems, () => openCsvTable(path, () => fileSource(path), problems, statSync(path).size));
 }
 
 /** A column the reader knows: its key, the header names it accepts (English and French), and whether it is required. */
