@@ -38,7 +38,9 @@ export function writeAtomic(path: string, data: Output): void {
   try {
     const fd = openSync(tmp, 'w');
     try {
-      for (const piece of piecesOf(data)) writeSync(fd, typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+      // A string is written as it is: encoding it into a Buffer first would leave a buffer per piece for the collector.
+      for (const piece of piecesOf(data)) if (typeof piece === 'string') writeSync(fd, piece, null, 'utf8');
+      else writeSync(fd, piece);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
