@@ -26,6 +26,11 @@ export class RowReader {
     return { index, header: index === undefined ? key : this.table.header[index]! };
   }
 
+  /** The columns of several keys, in the order given. */
+  columns<const K extends readonly string[]>(...keys: K): { [I in keyof K]: Column } {
+    return keys.map((k) => this.column(k)) as { [I in keyof K]: Column };
+  }
+
   place(c: Column) {
     return c.index === undefined ? { line: this.row.line } : placeOf(this.table, this.row.line, c.index);
   }

@@ -27,7 +27,7 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
   const cols = mapColumns(table, COLUMNS.jobs, problems);
   if (problems.hasErrors) return null;
   const r = new RowReader(table, cols, problems);
-  const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = ['participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
+  const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = r.columns('participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type');
   const contracts = new Set(opts.contracts.names);
   const known = new Map<string, boolean>();
   const jobs = new JobsBuilder(table.mostRows);

@@ -8,7 +8,7 @@ import type { ContractTable } from '../core/contracts.js';
 import { NO_DAY, RecordsBuilder, type ProgramRecords, type ContactKind, type ProgramSettings, type StaffMember } from '../core/records.js';
 import { isoOfDay } from '../core/days.js';
 import type { Review } from '../core/review.js';
-import { RowReader, type Column } from './cells.js';
+import { RowReader } from './cells.js';
 import { ProblemList, type Problem } from './problems.js';
 import { isWorkbook, readInputBytes } from './files.js';
 import { readReviewDoc, ReviewFields, type ScaleResolver } from './review-yaml.js';
@@ -171,7 +171,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   const jobsOptions: JobsOptions = { contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') }, keep };
   const jobs = tables.jobs ? readJobs(tables.jobs.table, tables.jobs.list, jobsOptions) : null;
   each('participants', (r) => {
-    const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL] = ['id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column, Column, Column, Column, Column];
+    const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL] = r.columns('id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source');
     return () => {
       const id = r.text(ID, true);
       const seen = id === undefined ? undefined : records.participantLine(id);
@@ -189,7 +189,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   });
   const staff: StaffMember[] = [];
   each('staff', (r) => {
-    const [SPECIALIST, FTE, ES, COMMUNITY] = ['specialist', 'fte', 'employment_services_pct', 'community_pct'].map((k) => r.column(k)) as [Column, Column, Column, Column];
+    const [SPECIALIST, FTE, ES, COMMUNITY] = r.columns('specialist', 'fte', 'employment_services_pct', 'community_pct');
     return () => {
       const specialist = r.text(SPECIALIST, true);
       const fte = r.number(FTE, { above: 0, max: 1 });
@@ -203,7 +203,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   const onStaff: (boolean | undefined)[] = [];
 
   each('contacts', (r) => {
-    const [SPECIALIST, DATE, FACE, KIND, EMPLOYER] = ['specialist', 'date', 'face_to_face', 'kind', 'employer'].map((k) => r.column(k)) as [Column, Column, Column, Column, Column];
+    const [SPECIALIST, DATE, FACE, KIND, EMPLOYER] = r.columns('specialist', 'date', 'face_to_face', 'kind', 'employer');
     return () => {
       const specialist = r.text(SPECIALIST, true);
       const date = r.day(DATE, true);
