@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -20,9 +20,24 @@ describe('locale files', () => {
     for (const k of keys(en)) expect(placeholders(String(get(fr, k))), k).toEqual(placeholders(String(get(en, k))));
   });
   it('every message key used in the source exists in the English file', () => {
-    const src = ['src/cli/commands/score.ts', 'src/render/score-view.ts', 'src/render/outcomes-view.ts', 'src/render/evidence.ts'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
-    const used = [...src.matchAll(/m\.t\('([a-zA-Z.]+)'/g)].map((m) => m[1]!);
+    const files = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
+    const sources = files('src');
+    expect(sources.length).toBeGreaterThan(40);
     const all = new Set(keys(en));
-    for (const k of used) expect(all.has(k), k).toBe(true);
+    const missing: string[] = [];
+    for (const f of sources) {
+      const src = readFileSync(join(ROOT, f), 'utf8');
+      // m.t('key'), t('key') and problem keys ({ key: 'a.b' }, .error(at, 'x'), .warn(at, 'x')) under problem.
+      for (const [, k] of src.matchAll(/\bt\('([a-zA-Z][\w.]*)'/g)) if (!all.has(k!)) missing.push(`${f}: ${k}`);
+      const problemKeys = [
+        ...src.matchAll(/\bkey: '([a-zA-Z]\w*\.[\w.]+)'/g),
+        ...src.matchAll(/\.(?:error|warn)\((?:\{[^{}]*\}|\w+), '([a-zA-Z][\w.]*)'/g),
+      ].map((m) => m[1]!);
+      for (const k of problemKeys) if (!all.has(`problem.${k}`) && !all.has(k)) missing.push(`${f}: problem.${k}`);
+    }
+    expect(missing).toEqual([]);
   });
 });
