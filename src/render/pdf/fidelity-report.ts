@@ -96,8 +96,10 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
     ],
   );
   pdf.heading(m.t('pdf.profile', { framework: L(r.framework.name) }), 2);
+  // An incomplete review: each mean says how many items it rests on, as in the terminal.
+  const rests = (p: (typeof r.principles)[number]) => (r.complete ? '' : ` · ${m.t('reports.principleRated', { rated: p.rated, items: p.items.length })}`);
   const bars = r.principles.map((p) => ({
-    label: `${L(r.framework.principles.find((x) => x.id === p.id)?.label)} (${p.items.join(' ')})`,
+    label: `${L(r.framework.principles.find((x) => x.id === p.id)?.label)} (${p.items.join(' ')})${rests(p)}`,
     value: p.mean,
     note: p.mean === null ? '' : m.num(p.mean, 2),
   }));
