@@ -1,5 +1,6 @@
 // `ips-fidelity history FILES`: each program's trajectory: totals and bands by date, items that rose or fell.
-import { changeBetween, groupByProgram, type Change } from '../../core/history.js';
+import { changeBetween, type Change } from '../../core/history.js';
+import { groupByProgram, programLabel } from '../../core/identity.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import { localize } from '../../scale/scale.js';
 import { signed, bandTone, formatDate } from '../../render/score-view.js';
@@ -19,7 +20,7 @@ function programBlocks(g: ScoredReview[], overall: Change | null, m: Messages): 
   const last = g[g.length - 1]!;
   const names = [...new Set(g.map((r) => r.program.name))];
   const blocks: Block[] = [
-    { kind: 'heading', text: `${last.program.name}${last.program.id ? ` (${last.program.id})` : ''}` },
+    { kind: 'heading', text: programLabel(last.program) },
     ...(names.length > 1 ? [{ kind: 'line', text: m.t('history.alsoNamed', { list: names.slice(0, -1).join(', ') }), tone: 'muted' } as Block] : []),
     {
       kind: 'table',

@@ -25,6 +25,12 @@ export function bandColor(bands: Band[], band: Band | null): string {
   return i === 0 && bands.length > 3 ? COLORS.best : COLORS.good;
 }
 
+/** The band's colour for text: its hue, dark enough for 4.5:1 contrast on white and on COLORS.fill (WCAG AA). */
+export function bandTextColor(bands: Band[], band: Band | null): string {
+  const c = bandColor(bands, band);
+  return c === COLORS.good ? '#2e6b1f' : c === COLORS.fair ? '#7a5a00' : c;
+}
+
 export function bandSpans(r: ScoredReview, m: Messages): BandSpan[] {
   return [...r.scale.bands]
     .map((b, i) => ({ label: localize(b.label, m.lang), from: Math.max(b.min, r.scale.minTotal), to: i === 0 ? r.max : r.scale.bands[i - 1]!.min - 1, color: bandColor(r.scale.bands, b) }))
@@ -57,13 +63,15 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
   doc.moveDown(1.5);
   const boxY = doc.y;
   const color = r.total === null ? COLORS.muted : bandColor(r.scale.bands, r.band);
-  doc.save().roundedRect(pdf.left, boxY, pdf.width, 74, 6).fill(COLORS.fill).restore();
-  doc.save().rect(pdf.left, boxY, 8, 74).fill(color).restore();
+  pdf.artifact(() => {
+    doc.save().roundedRect(pdf.left, boxY, pdf.width, 74, 6).fill(COLORS.fill).restore();
+    doc.save().rect(pdf.left, boxY, 8, 74).fill(color).restore();
+  });
   const resultText = r.total === null ? m.t('pdf.incompleteTotal', { rated: r.rated, items: r.itemCount }) : `${r.total} / ${r.max}`;
   const bandText = r.total === null ? m.t('pdf.incompleteNote') : L(r.band!.label);
   pdf.figure(m.t('pdf.resultAlt', { result: resultText, band: bandText }), 74, (x) => {
     doc.font('Bold').fontSize(r.total === null ? 16 : 30).fillColor(COLORS.text).text(resultText, x + 24, boxY + 12, { width: pdf.width - 40, lineBreak: false });
-    doc.font('Bold').fontSize(13).fillColor(color === COLORS.fair ? COLORS.text : color).text(bandText, x + 24, boxY + 50, { width: pdf.width - 40, lineBreak: false, ellipsis: true });
+    doc.font('Bold').fontSize(13).fillColor(r.total === null ? COLORS.muted : bandTextColor(r.scale.bands, r.band)).text(bandText, x + 24, boxY + 50, { width: pdf.width - 40, lineBreak: false, ellipsis: true });
   });
   doc.moveDown(0.8);
   const total = r.total;

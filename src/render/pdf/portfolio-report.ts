@@ -6,7 +6,7 @@ import { localize } from '../../scale/scale.js';
 import { signed, formatDate, programTitle } from '../score-view.js';
 import { countChart, scoreFill } from './charts.js';
 import { COLORS, PdfWriter, type TableCell } from './document.js';
-import { bandColor, type ReportOptions } from './fidelity-report.js';
+import { bandColor, bandTextColor, type ReportOptions } from './fidelity-report.js';
 
 
 /** `groups`: each program's reviews, oldest first; the latest is reported, the one before gives the change. */
@@ -48,7 +48,7 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
       { text: programTitle(r) },
       { text: formatDate(r.date, m) },
       { text: r.total === null ? '—' : String(r.total), bold: true },
-      { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? (bandColor(scale.bands, r.band) === COLORS.fair ? COLORS.text : bandColor(scale.bands, r.band)) : COLORS.muted },
+      { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? bandTextColor(scale.bands, r.band) : COLORS.muted },
       { text: prev && prev.total !== null && r.total !== null ? signed(r.total - prev.total) : '—' },
       { text: `${r.rated}/${r.itemCount}` },
     ]),
