@@ -163,7 +163,7 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
     pdf.heading(m.t('pdf.change', { date: formatDate(previous.date, m) }));
     const prevOf = new Map(previous.items.map((i) => [i.id, i.score]));
     pdf.table(
-      [{ title: '', width: 3 }, { title: formatDate(previous.date, m), width: 1.4, align: 'right' }, { title: formatDate(r.date, m), width: 1.4, align: 'right' }, { title: m.t('pdf.delta'), width: 1.2, align: 'right' }],
+      [{ title: m.t('col.section'), width: 3 }, { title: formatDate(previous.date, m), width: 1.4, align: 'right' }, { title: formatDate(r.date, m), width: 1.4, align: 'right' }, { title: m.t('pdf.delta'), width: 1.2, align: 'right' }],
       [
         ...r.sections.map((s) => {
           const p = previous.sections.find((x) => x.id === s.id);
