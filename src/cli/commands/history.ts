@@ -56,7 +56,7 @@ export async function runHistory(files: string[], opts: HistoryOptions): Promise
         {
           schemaVersion: 1,
           programs: groups.map((g, i) => ({
-            program: { name: g[g.length - 1]!.program.name, id: g[g.length - 1]!.program.id ?? null, names: [...new Set(g.map((r) => r.program.name))] },
+            program: { name: g[g.length - 1]!.program.name, id: g[g.length - 1]!.program.id ?? null, site: g[g.length - 1]!.program.site ?? null, names: [...new Set(g.map((r) => r.program.name))] },
             reviews: g.map((r) => ({ date: r.date, total: r.total, band: r.band?.id ?? null, rated: r.rated, complete: r.complete, change: r.change?.total.delta ?? null })),
             change: overall[i],
           })),
