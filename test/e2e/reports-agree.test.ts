@@ -122,6 +122,18 @@ describe('principle chart of an incomplete review', () => {
   });
 });
 
+describe('two reviewers', () => {
+  it("the fidelity report gives the reviewers' agreement as the terminal does", async () => {
+    const out = join(dir, 'two.pdf');
+    expect(cli(['report', fixture('reviews', 'two-reviewers.yaml'), '-o', out, '-q']).code).toBe(0);
+    const t = await pdfText(out);
+    const terminal = cli(['score', fixture('reviews', 'two-reviewers.yaml'), '--lang', 'en']).stdout;
+    const section = terminal.slice(terminal.indexOf("Agreement of the reviewers' own ratings")).split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
+    expect(section).toContain('weighted kappa (quadratic) 0.51');
+    expect(t).toContain(section);
+  });
+});
+
 describe('JSON Schema', () => {
   const shipped = JSON.parse(readFileSync(join(ROOT, 'schema', 'score.schema.json'), 'utf8'));
   it('is the one the zod contract gives (written at build)', () => {

@@ -5,7 +5,7 @@ import type { ScoredReview } from '../../core/score-review.js';
 import type { Band } from '../../scale/schema.js';
 import { localize } from '../../scale/scale.js';
 import { evidenceText } from '../evidence.js';
-import { signed, formatDate, programTitle } from '../score-view.js';
+import { agreementBlocks, signed, formatDate, programTitle } from '../score-view.js';
 import { bandScale, profileChart, scoreFill, type BandSpan } from './charts.js';
 import { COLORS, PdfWriter, type Paper } from './document.js';
 
@@ -187,6 +187,13 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
       }),
       { size: 8.5 },
     );
+  }
+
+  // Agreement of the reviewers' own ratings: the same sentences as the terminal.
+  if (r.agreement) {
+    const [heading, ...lines] = agreementBlocks(r, m);
+    pdf.heading(heading!.kind === 'heading' ? heading!.text : m.t('agreement.title'));
+    for (const b of lines) if (b.kind === 'line') pdf.paragraph(b.text, { size: 9.5 });
   }
 
   // Method and glossary
