@@ -158,6 +158,27 @@ describe('JSON Schema', () => {
     const two = JSON.parse(cli(['score', fixture('reviews', 'two-reviewers.yaml'), '--format', 'json']).stdout);
     expect(two.reviews[0].agreement.byReviewer.length).toBe(2);
   });
+  const python = spawnSync('/usr/bin/python3', ['-c', 'import jsonschema'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!python)('is a valid draft 2020-12 schema that an independent validator (python jsonschema) applies too', () => {
+    const files = [fixture('reviews', 'two-reviewers.yaml'), fixture('reviews', 'partial-review.yaml'), fixture('ratings', 'two-reviewers.csv')];
+    const outputs = files.map((f, i) => {
+      const file = join(dir, `score-${i}.json`);
+      writeFileSync(file, cli(['score', f, '--format', 'json']).stdout);
+      return file;
+    });
+    const script = [
+      'import json, sys, jsonschema',
+      'schema = json.load(open(sys.argv[1]))',
+      'jsonschema.Draft202012Validator.check_schema(schema)',
+      'v = jsonschema.Draft202012Validator(schema)',
+      'for f in sys.argv[2:]:',
+      '    for e in v.iter_errors(json.load(open(f))): print(f, e.message[:200])',
+    ].join('\n');
+    const r = spawnSync('/usr/bin/python3', ['-c', script, join(ROOT, 'schema', 'score.schema.json'), ...outputs], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
 });
 
 /** Every element under `e`, with its parent. */
