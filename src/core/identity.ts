@@ -56,3 +56,17 @@ export function sameProgram(a: Dated, b: Dated): boolean {
 export function programLabel(p: Dated['program']): string {
   return [p.name, p.site].filter(Boolean).join(' — ') + (p.id ? ` (${p.id})` : '');
 }
+
+/** A group's program as its latest review names it, with the id and site of its latest review that gives them. */
+export function groupProgram<R extends Dated>(group: R[]): R['program'] {
+  const latest = [...group].reverse();
+  const id = latest.find((r) => r.program.id)?.program.id;
+  const site = latest.find((r) => r.program.site)?.program.site;
+  return { ...latest[0]!.program, ...(id ? { id } : {}), ...(site ? { site } : {}) };
+}
+
+/** The group's reviews, the latest named as the group (groupProgram): what a report of the group shows. */
+export function withGroupProgram<R extends Dated>(group: R[]): R[] {
+  const program = groupProgram(group);
+  return group.map((r, i) => (i === group.length - 1 ? { ...r, program } : r));
+}

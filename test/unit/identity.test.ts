@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { groupByProgram, programLabel, sameProgram, type Dated } from '../../src/core/identity.js';
+import { groupByProgram, groupProgram, programLabel, sameProgram, type Dated } from '../../src/core/identity.js';
 
 const r = (name: string, id: string | undefined, date: string, site?: string): Dated => ({ program: { name, ...(id ? { id } : {}), ...(site ? { site } : {}) }, date });
 
@@ -28,5 +28,10 @@ describe('program identity', () => {
     fc.assert(fc.property(fc.shuffledSubarray(reviews, { minLength: reviews.length }), (shuffled) => {
       expect(groupByProgram(shuffled)).toEqual(expected);
     }));
+  });
+  it("names a group by its latest review, with the id and site an earlier one gives", () => {
+    const [g] = groupByProgram([r('Riverside', 'X1', '2025-01-01', 'Eastside'), r('riverside', undefined, '2026-01-01')]);
+    expect(g).toHaveLength(1);
+    expect(programLabel(groupProgram(g!))).toBe('riverside — Eastside (X1)');
   });
 });

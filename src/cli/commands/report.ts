@@ -1,6 +1,6 @@
 // `ips-fidelity report <files...> -o FILE.pdf`: a fidelity report (one program), a portfolio
 // (several programs), or an outcome report (--outcomes on a program folder).
-import { groupByProgram, programLabel, sameProgram } from '../../core/identity.js';
+import { groupByProgram, programLabel, sameProgram, withGroupProgram } from '../../core/identity.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import { sourceDateEpoch } from '../../read/clock.js';
 import type { Paper } from '../../render/pdf/document.js';
@@ -76,7 +76,7 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
       fail(ctx, 'reports.previousOther', { file: opts.previous, previous: programLabel(other.program), program: programs });
     }
   }
-  const groups = groupByProgram([...scored, ...extra]);
+  const groups = groupByProgram([...scored, ...extra]).map(withGroupProgram);
   const pdfOpts = { paper, pdfa: Boolean(opts.pdfa) };
   let bytes: Buffer;
   if (groups.length === 1) {
