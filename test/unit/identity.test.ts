@@ -30,8 +30,9 @@ describe('program identity', () => {
     }));
   });
   it("names a group by its latest review, with the id and site an earlier one gives", () => {
-    const [g] = groupByProgram([r('Riverside', 'X1', '2025-01-01', 'Eastside'), r('riverside', undefined, '2026-01-01')]);
-    expect(g).toHaveLength(1);
+    const groups = groupByProgram([r('Riverside', 'X1', '2025-01-01', 'Eastside'), r('riverside', undefined, '2026-01-01')]);
+    expect(groups).toHaveLength(1);
+    const g = groups[0];
     expect(programLabel(groupProgram(g!))).toBe('riverside — Eastside (X1)');
   });
 });
