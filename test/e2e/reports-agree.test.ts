@@ -209,6 +209,10 @@ describe('PDF accessibility', () => {
           // The header row repeated on a later page is an artifact: at most one row of column headers.
           expect(e.children.filter((tr) => tr.children.some((c) => /Column/.test(c.attrs))).length).toBeLessThanOrEqual(1);
         }
+        if (e.role === 'Figure') {
+          expect(e.alt, kind).toBeTruthy();
+          expect(e.attrs, kind).toMatch(/\/BBox \[/);
+        }
         if (e.role === 'H1') expect(parent!.role).toBe('Document');
         if (e.role === 'H2') expect([parent!.role, all.find(([x]) => x === parent)![1]!.role]).toEqual(['Sect', 'Document']);
         if (e.role === 'H3') expect([parent!.role, all.find(([x]) => x === parent)![1]!.role]).toEqual(['Sect', 'Sect']);

@@ -232,7 +232,7 @@ export class PdfWriter {
   figure(alt: string, height: number, draw: (x: number, y: number, width: number) => void): void {
     this.ensure(height + 8);
     const y = this.doc.y;
-    this.tag('Figure', () => draw(this.left, y, this.width), { alt });
+    this.tag('Figure', () => draw(this.left, y, this.width), { alt, bbox: [this.left, y, this.left + this.width, y + height], placement: 'Block' });
     this.doc.y = y + height + 6;
     this.doc.x = this.left;
   }
