@@ -7,6 +7,7 @@ import { signed, formatDate, programTitle } from '../score-view.js';
 import { countChart, scoreFill } from './charts.js';
 import { COLORS, PdfWriter, type TableCell } from './document.js';
 import { bandColor, bandTextColor, type ReportOptions } from './fidelity-report.js';
+import { programLabel } from '../../core/identity.js';
 
 
 /** `groups`: each program's reviews, oldest first; the latest is reported, the one before gives the change. */
@@ -64,7 +65,7 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
     ordered.map(({ r }) => {
       const byCode = new Map(r.items.map((i) => [i.code, i.score]));
       return [
-        { text: programTitle(r) },
+        { text: programLabel({ name: r.program.name, ...(r.program.id ? { id: r.program.id } : {}) }) }, // the site is in the table above
         ...codes.map((c): TableCell => {
           const s = byCode.get(c) ?? null;
           return { text: s === null ? '·' : String(s), fill: scoreFill(s, scale.scoreRange.max) };
