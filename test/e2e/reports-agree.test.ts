@@ -119,6 +119,24 @@ describe('principle chart of an incomplete review', () => {
     expect(counts.length).toBe(8);
     for (const c of counts) expect(t).toContain(c);
     expect(t).toContain('2/4 items rated');
+    expectSameNumbers(t, JSON.parse(cli(['score', fixture('reviews', 'partial-review.yaml'), '--format', 'json']).stdout).reviews[0]);
+  });
+});
+
+/** The PDF text shows the terminal's numbers: total (or incomplete count), band, each section row, each principle mean. */
+function expectSameNumbers(t: string, r: any): void {
+  if (r.total === null) expect(t).toContain(`Incomplete: ${r.rated} of ${r.itemCount} items rated`);
+  else expect(t).toContain(`${r.total} / ${r.max} ${r.band.label}`);
+  const mean = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+  for (const s of r.sections) expect(t).toContain(`${s.code} — ${s.label} ${s.score ?? '—'} ${s.max} ${s.rated}/${s.items} ${mean(s.mean)}`);
+  for (const p of r.principles) expect(t).toMatch(new RegExp(`${p.label.replace(/[()]/g, '.')} \\(${p.items.join(' ')}\\)( · ${p.rated}/${p.items.length} items rated)? ${mean(p.mean).replace('.', '\\.')}`));
+}
+
+describe('fidelity report numbers', () => {
+  it('are the numbers of score --format json, for a complete review', async () => {
+    const out = join(dir, 'riverside.pdf');
+    expect(cli(['report', fixture('reviews', 'riverside-2026.yaml'), '-o', out, '-q']).code).toBe(0);
+    expectSameNumbers(await pdfText(out), JSON.parse(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--format', 'json']).stdout).reviews[0]);
   });
 });
 
@@ -131,6 +149,7 @@ describe('two reviewers', () => {
     const section = terminal.slice(terminal.indexOf("Agreement of the reviewers' own ratings")).split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
     expect(section).toContain('weighted kappa (quadratic) 0.51');
     expect(t).toContain(section);
+    expectSameNumbers(t, JSON.parse(cli(['score', fixture('reviews', 'two-reviewers.yaml'), '--format', 'json']).stdout).reviews[0]);
   });
 });
 
