@@ -1,7 +1,16 @@
-// Writes schema/score.schema.json from the zod contract (run after `npm run build`).
-import { writeFileSync, mkdirSync } from 'node:fs';
+// Build step: writes schema/score.schema.json from the zod contract (src/contract/score-json.ts),
+// so that the shipped JSON Schema never lags the JSON that `score --format json` writes.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { scoreJsonSchema } from '../dist/contract/score-json.js';
 
-mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../schema/score.schema.json', import.meta.url), JSON.stringify(scoreJsonSchema(), null, 2) + '\n');
-console.log('wrote schema/score.schema.json');
+const file = new URL('../schema/score.schema.json', import.meta.url);
+const text = JSON.stringify(scoreJsonSchema(), null, 2) + '\n';
+let old = null;
+try {
+  old = readFileSync(file, 'utf8');
+} catch {}
+// Written only when it changes: a build leaves an unchanged file (and its time stamp) alone.
+if (old !== text) {
+  mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
+  writeFileSync(file, text);
+}

@@ -59,6 +59,12 @@ export function buildProgram(m: Messages): Command {
       .argument('<files...>', m.t('help.report.files'))
       .option('--previous <file>', m.t('help.opt.previous'))
       .option('--outcomes', m.t('help.opt.outcomesReport'))
+      // With --outcomes, the options of `outcomes`, with its defaults (set in runReport, so that their use without --outcomes is seen).
+      .addOption(new Option('--by <period>', m.t('help.opt.by')).choices(['quarter', 'month', 'year', 'none']))
+      .option('--from <date>', m.t('help.opt.from'))
+      .option('--to <date>', m.t('help.opt.to'))
+      .addOption(new Option('--convention <name>', m.t('help.opt.convention')).choices(['standard', 'ips-grow']))
+      .option('--min-cell <n>', m.t('help.opt.minCell'))
       .addOption(new Option('--paper <size>', m.t('help.opt.paper')).choices(['a4', 'letter']).default('a4'))
       .option('--pdfa', m.t('help.opt.pdfa'))
       .addHelpText('after', '\n' + m.t('help.report.examples')),

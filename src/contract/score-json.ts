@@ -1,5 +1,5 @@
 // The JSON output contract of `score --format json` (schemaVersion 1). The shipped JSON Schema
-// (schema/score.schema.json) is generated from this file by `npm run schema`; tests keep them in step.
+// (schema/score.schema.json) is generated from this file at every build (scripts/write-schema.mjs); a test checks it.
 import { z } from 'zod';
 
 const Rule = z.object({ score: z.number(), min: z.number().optional(), max: z.number().optional(), above: z.number().optional(), below: z.number().optional() });

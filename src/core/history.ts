@@ -1,52 +1,7 @@
 // A program's history: reviews matched across files and renames, and the change between two reviews.
-import { normalizeName } from '../read/values.js';
 import type { ScoredReview } from './score-review.js';
 
-/** A review of a program on a date (read, or scored). */
-export interface Dated {
-  program: { id?: string; name: string };
-  date: string | null;
-}
-
-/**
- * Group reviews by program: by id when a review has one, else by name (a review without an id
- * joins the group of the same name). Two programs with the same name and different ids stay apart.
- * Each group is ordered by date, oldest first; groups by their first review's name.
- */
-export function groupByProgram<R extends Dated>(reviews: R[]): R[][] {
-  const byId = new Map<string, R[]>();
-  const withoutId: R[] = [];
-  for (const r of reviews) {
-    if (r.program.id) {
-      const k = normalizeName(r.program.id);
-      (byId.get(k) ?? byId.set(k, []).get(k)!).push(r);
-    } else withoutId.push(r);
-  }
-  const groups = [...byId.values()];
-  // The id groups each name appears in.
-  const idGroupsOf = new Map<string, Set<R[]>>();
-  for (const g of groups) {
-    for (const x of g) {
-      const name = normalizeName(x.program.name);
-      (idGroupsOf.get(name) ?? idGroupsOf.set(name, new Set()).get(name)!).add(g);
-    }
-  }
-  const byName = new Map<string, R[]>();
-  for (const r of withoutId) {
-    const name = normalizeName(r.program.name);
-    const matches = idGroupsOf.get(name);
-    if (matches?.size === 1) [...matches][0]!.push(r);
-    else (byName.get(name) ?? byName.set(name, []).get(name)!).push(r);
-  }
-  groups.push(...byName.values());
-  const date = (r: R) => r.date ?? '';
-  for (const g of groups) g.sort((a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0));
-  return groups.sort((a, b) => {
-    const x = normalizeName(a[0]!.program.name);
-    const y = normalizeName(b[0]!.program.name);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-}
+export { groupByProgram, type Dated } from './identity.js';
 
 export interface Delta {
   from: number | null;

@@ -1,7 +1,7 @@
 // Reader of a program folder: participants, jobs, contacts and staff tables, and an optional program.yaml.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readWorkbook } from './workbook.js';
 import { z } from 'zod';
 import type { ContractTable } from '../core/contracts.js';
@@ -27,7 +27,7 @@ export const ProgramFile = z
   .object({
     lang: z.enum(['en', 'fr']).optional(),
     scale: z.string().optional(),
-    program: z.object({ id: Text.optional(), name: Text, site: Text.optional(), country: Text.optional() }).strict(),
+    program: z.object({ id: Text.optional(), name: Text.optional(), site: Text.optional(), country: Text.optional() }).strict().default({}),
     currency: z.string().optional(),
     minimum_wage: Raw.optional(),
     period: z.object({ from: Raw, to: Raw }).strict().optional(),
@@ -80,7 +80,9 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   const all: Problem[] = [];
   const dir = isWorkbook(path) ? dirname(path) : path;
   const yamlPath = ['program.yaml', 'program.yml', 'programme.yaml'].map((f) => join(dir, f)).find((f) => existsSync(f));
-  let settings: ProgramSettings = { name: dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir, teams: {} };
+  // Without a name in program.yaml: the folder's name (never "."), or a lone workbook's name without extension.
+  const fallbackName = isWorkbook(path) && !yamlPath ? basename(path, extname(path)) : basename(resolve(dir)) || resolve(dir);
+  let settings: ProgramSettings = { name: fallbackName, teams: {} };
   let review: Review | null = null;
   let tablePaths: Partial<Record<TableName, string>> = {};
   let lang: string | undefined;
@@ -108,8 +110,10 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
         if (!n.ok || n.value <= 0) list.error(at(['minimum_wage']), 'cell.range', { range: '> 0' }, 'minimum_wage', String(doc.minimum_wage));
         else minimumWage = n.value;
       }
+      const name = doc.program.name?.trim() ? doc.program.name : fallbackName;
+      if (name !== doc.program.name) list.warn(at(['program']), 'records.noProgramName', { name }, 'program.name');
       settings = {
-        name: doc.program.name,
+        name,
         ...(doc.program.id ? { id: doc.program.id } : {}),
         ...(doc.program.site ? { site: doc.program.site } : {}),
         ...(doc.program.country?.trim() ? { country: doc.program.country } : {}),
@@ -121,10 +125,10 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       };
       lang = doc.lang;
       tablePaths = doc.tables;
-      review = readReviewDoc(yamlPath, read.src, { ...doc, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } }, resolveScale, list, Boolean(doc.review) || Boolean(period));
+      review = readReviewDoc(yamlPath, read.src, { ...doc, program: { ...doc.program, name }, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } }, resolveScale, list, Boolean(doc.review) || Boolean(period));
     }
     all.push(...list.items);
-  }
+  } else all.push({ file: join(dir, 'program.yaml'), severity: 'warning', key: 'records.noProgramName', params: { name: fallbackName } });
 
   const tables: Partial<Record<TableName, { table: Table; list: ProblemList }>> = {};
   const workbook = isWorkbook(path) ? path : readdirSync(dir).filter((f) => isWorkbook(f) && !f.startsWith('~$')).map((f) => join(dir, f))[0];

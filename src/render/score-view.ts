@@ -2,6 +2,7 @@
 import type { Messages } from '../i18n/locale.js';
 import { localize } from '../scale/scale.js';
 import type { ScoredReview } from '../core/score-review.js';
+import { programLabel } from '../core/identity.js';
 import type { Band } from '../scale/schema.js';
 import { evidenceText } from './evidence.js';
 import type { Block, Tone, ViewCell } from './view.js';
@@ -37,9 +38,7 @@ export function formatDate(iso: string | null, m: Messages): string {
   return m.t('format.date', { y: y!, m: mo!, d: d! });
 }
 
-export function programTitle(r: ScoredReview): string {
-  return [r.program.name, r.program.site].filter(Boolean).join(' — ') + (r.program.id ? ` (${r.program.id})` : '');
-}
+export const programTitle = (r: ScoredReview): string => programLabel(r.program);
 
 export function totalText(r: ScoredReview, m: Messages): string {
   if (r.total === null) {
@@ -181,7 +180,7 @@ export function summaryBlocks(reviews: ScoredReview[], m: Messages): Block[] {
       kind: 'table',
       columns: withChange([{ title: m.t('col.program'), wrap: true }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' as const }, { title: m.t('col.band'), wrap: true }, { title: m.t('col.rated'), align: 'right' as const }], { title: m.t('col.change'), align: 'right' as const }),
       rows: reviews.map((r) => withChange<ViewCell>([
-        [r.program.name, r.program.site].filter(Boolean).join(' — '),
+        programTitle(r),
         formatDate(r.date, m),
         r.total === null ? '—' : `${r.total}/${r.max}`,
         { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) },

@@ -1,6 +1,6 @@
 // End to end: two reviewers and their consensus, history across reviews, Excel workbooks.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { cli, fixture, tempDir } from '../helpers.js';
@@ -128,7 +128,12 @@ describe('Excel workbooks', () => {
       [t('P3'), t('ESAT du Lez'), d('2026-04-15'), null, t('ESAT')],
     ];
     writeFileSync(join(dir, 'dispositif.xlsx'), await writeXlsxFile([{ sheet: 'Participants', data: participants }, { sheet: 'Emplois', data: emplois }]).toBuffer());
-    const o = json(['outcomes', dir, '--from', '01/04/2026', '--to', '30/06/2026']);
+    const r = cli(['outcomes', dir, '--from', '01/04/2026', '--to', '30/06/2026', '--format', 'json']);
+    expect(r.code).toBe(0);
+    // No program.yaml: the program takes the folder's name, and a warning says so.
+    expect(r.stderr).toMatch(/program\.yaml: avertissement: program\.yaml ne donne pas de nom de programme/);
+    const o = JSON.parse(r.stdout);
+    expect(o.program.name).toBe(basename(dir));
     expect(o.periods).toEqual([expect.objectContaining({ label: '2026-Q2', served: 2, working: 1, rate: 0.5 })]);
     expect(cli(['outcomes', dir, '--from', '01/04/2026', '--to', '30/06/2026']).stdout).toContain("Taux d'emploi par période");
   });

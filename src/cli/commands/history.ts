@@ -1,5 +1,6 @@
 // `ips-fidelity history FILES`: each program's trajectory: totals and bands by date, items that rose or fell.
-import { changeBetween, groupByProgram, type Change } from '../../core/history.js';
+import { changeBetween, type Change } from '../../core/history.js';
+import { groupByProgram, groupProgram, programLabel } from '../../core/identity.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import { localize } from '../../scale/scale.js';
 import { signed, bandTone, formatDate } from '../../render/score-view.js';
@@ -16,10 +17,9 @@ export interface HistoryOptions extends CommonOptions {
 
 
 function programBlocks(g: ScoredReview[], overall: Change | null, m: Messages): Block[] {
-  const last = g[g.length - 1]!;
   const names = [...new Set(g.map((r) => r.program.name))];
   const blocks: Block[] = [
-    { kind: 'heading', text: `${last.program.name}${last.program.id ? ` (${last.program.id})` : ''}` },
+    { kind: 'heading', text: programLabel(groupProgram(g)) },
     ...(names.length > 1 ? [{ kind: 'line', text: m.t('history.alsoNamed', { list: names.slice(0, -1).join(', ') }), tone: 'muted' } as Block] : []),
     {
       kind: 'table',
@@ -55,7 +55,7 @@ export async function runHistory(files: string[], opts: HistoryOptions): Promise
         {
           schemaVersion: 1,
           programs: groups.map((g, i) => ({
-            program: { name: g[g.length - 1]!.program.name, id: g[g.length - 1]!.program.id ?? null, names: [...new Set(g.map((r) => r.program.name))] },
+            program: { name: groupProgram(g).name, id: groupProgram(g).id ?? null, site: groupProgram(g).site ?? null, names: [...new Set(g.map((r) => r.program.name))] },
             reviews: g.map((r) => ({ date: r.date, total: r.total, band: r.band?.id ?? null, rated: r.rated, complete: r.complete, change: r.change?.total.delta ?? null })),
             change: overall[i],
           })),

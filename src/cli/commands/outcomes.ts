@@ -69,6 +69,8 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
   const from = optionDate(opts.from, '--from');
   const to = optionDate(opts.to, '--to');
+  const { documentDate } = await import('./report.js');
+  if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   const contracts = loadContracts(opts.contracts);
   const choice = scaleChoice(opts);
   if (!isProgramFolder(dir) && !isWorkbook(dir)) {
@@ -108,8 +110,7 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   }
   if (opts.pdf) {
     const { outcomesReportPdf } = await import('../../render/pdf/outcomes-report.js');
-    const { documentDate } = await import('./report.js');
-    const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to) });
+    const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to, ctx) });
     emitOrExplain(ctx, bytes, opts.pdf);
     if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: opts.pdf, kind: ctx.m.t('report.kindOutcomes') }) + '\n');
   }

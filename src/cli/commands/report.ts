@@ -1,10 +1,12 @@
 // `ips-fidelity report <files...> -o FILE.pdf`: a fidelity report (one program), a portfolio
 // (several programs), or an outcome report (--outcomes on a program folder).
-import { normalizeName } from '../../read/values.js';
+import { groupByProgram, programLabel, sameProgram, withGroupProgram } from '../../core/identity.js';
 import type { ScoredReview } from '../../core/score-review.js';
+import { sourceDateEpoch } from '../../read/clock.js';
 import type { Paper } from '../../render/pdf/document.js';
-import { emitOrExplain, UsageError, type CommonOptions } from '../context.js';
-import { byProgramAndDate, checkChoice, readAndScore, type ScoreOptions } from './score.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from '../context.js';
+import { checkChoice, readAndScore, type ScoreOptions } from './score.js';
+import type { OutcomesOptions } from './outcomes.js';
 
 export interface ReportOptions extends CommonOptions {
   scale?: string;
@@ -13,41 +15,68 @@ export interface ReportOptions extends CommonOptions {
   outcomes?: boolean;
   paper: string;
   pdfa?: boolean;
+  by?: string;
+  from?: string;
+  to?: string;
+  convention?: string;
+  minCell?: string;
 }
 
-/** The document date: SOURCE_DATE_EPOCH when set, else the given date from the data; never the clock. */
-export function documentDate(dataDate: string | null | undefined, env = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${dataDate ?? '2000-01-01'}T00:00:00Z`);
+/** An error printed as it is (no file to point at), ending the command with exit 2. */
+function fail(ctx: Context, key: string, params: Record<string, string | number>): never {
+  process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(key, params)}\n`);
+  throw new Exit(EXIT.invalid);
 }
 
-export const programKey = (r: ScoredReview) => normalizeName(r.program.id ?? r.program.name);
-
-/** Reviews grouped by program, each group oldest first. */
-export function byProgram(reviews: ScoredReview[]): ScoredReview[][] {
-  const groups = new Map<string, ScoredReview[]>();
-  for (const r of [...reviews].sort(byProgramAndDate)) {
-    const k = programKey(r);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(r);
-  }
-  return [...groups.values()];
+/**
+ * The document date: SOURCE_DATE_EPOCH when set, else the given date from the data; never the clock.
+ * A SOURCE_DATE_EPOCH that is not a date (1970 to 9999, in whole seconds) ends the command with exit 2.
+ */
+export function documentDate(dataDate: string | null | undefined, ctx: Context, env: Record<string, string | undefined> = process.env): Date {
+  const epoch = sourceDateEpoch(env);
+  if (!epoch.ok) fail(ctx, 'reports.sourceDateEpoch', { value: epoch.value });
+  return epoch.date ?? new Date(`${dataDate ?? '2000-01-01'}T00:00:00Z`);
 }
+
+/** The outcome options `report --outcomes` shares with `outcomes --pdf`; given without --outcomes, a usage error. */
+const OUTCOME_OPTIONS = { by: '--by', from: '--from', to: '--to', convention: '--convention', minCell: '--min-cell' } as const;
 
 export async function runReport(files: string[], opts: ReportOptions): Promise<void> {
   checkChoice(opts.paper, ['a4', 'letter'], '--paper');
   if (!opts.output) throw new UsageError('usage.needsOutput', { command: 'report' });
+  documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   const paper = opts.paper as Paper;
   if (opts.outcomes) {
     const { runOutcomes } = await import('./outcomes.js');
     if (files.length !== 1) throw new UsageError('usage.oneFolder');
-    return runOutcomes(files[0]!, { ...opts, by: 'quarter', convention: 'standard', minCell: '5', format: 'table', pdf: opts.output, output: undefined, quiet: true });
+    if (opts.previous) fail(makeContext(opts), 'reports.onlyWithout', { option: '--previous' });
+    // The same path as `outcomes --pdf`: the same options, defaults, warnings and messages.
+    return runOutcomes(files[0]!, {
+      ...opts,
+      by: (opts.by ?? 'quarter') as OutcomesOptions['by'],
+      convention: (opts.convention ?? 'standard') as OutcomesOptions['convention'],
+      minCell: opts.minCell ?? '5',
+      format: 'table',
+      pdf: opts.output,
+      output: undefined,
+    });
+  }
+  for (const [key, option] of Object.entries(OUTCOME_OPTIONS)) {
+    if (opts[key as keyof typeof OUTCOME_OPTIONS] !== undefined) fail(makeContext(opts), 'reports.onlyWithOutcomes', { option });
   }
   const scoreOpts = { ...opts, format: 'table', sort: 'scale', notes: true, layout: 'wide' } as ScoreOptions;
   const { ctx, scored } = await readAndScore(files, scoreOpts);
   let extra: ScoredReview[] = [];
-  if (opts.previous) extra = (await readAndScore([opts.previous], scoreOpts)).scored;
-  const groups = byProgram([...scored, ...extra]);
+  if (opts.previous) {
+    extra = (await readAndScore([opts.previous], scoreOpts)).scored;
+    // --previous is an earlier review of the same program: another program is a mistake, not a portfolio.
+    const other = extra.find((x) => !scored.some((r) => sameProgram(x, r)));
+    if (other) {
+      const programs = [...new Set(scored.map((r) => programLabel(r.program)))].join(', ');
+      fail(ctx, 'reports.previousOther', { file: opts.previous, previous: programLabel(other.program), program: programs });
+    }
+  }
+  const groups = groupByProgram([...scored, ...extra]).map(withGroupProgram);
   const pdfOpts = { paper, pdfa: Boolean(opts.pdfa) };
   let bytes: Buffer;
   if (groups.length === 1) {
@@ -55,11 +84,11 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
     const current = history[history.length - 1]!;
     const previous = history.length > 1 ? history[history.length - 2]! : null;
     const { fidelityReportPdf } = await import('../../render/pdf/fidelity-report.js');
-    bytes = await fidelityReportPdf(current, previous, ctx.m, { ...pdfOpts, date: documentDate(current.date) });
+    bytes = await fidelityReportPdf(current, previous, ctx.m, { ...pdfOpts, date: documentDate(current.date, ctx) });
   } else {
     const { portfolioPdf } = await import('../../render/pdf/portfolio-report.js');
     const latest = groups.map((g) => g[g.length - 1]!.date ?? '').sort().pop();
-    bytes = await portfolioPdf(groups, ctx.m, { ...pdfOpts, date: documentDate(latest) });
+    bytes = await portfolioPdf(groups, ctx.m, { ...pdfOpts, date: documentDate(latest, ctx) });
   }
   emitOrExplain(ctx, bytes, opts.output);
   if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: opts.output, kind: ctx.m.t(groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio') }) + '\n');

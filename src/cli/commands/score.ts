@@ -1,6 +1,7 @@
 // `ips-fidelity score <files...>`: score reviews and print them; thresholds fail with exit 1.
 import { checkThresholds, type ThresholdFailure } from '../../core/thresholds.js';
-import { changeBetween, groupByProgram, traceOf, type Dated, type Trace } from '../../core/history.js';
+import { changeBetween, traceOf, type Trace } from '../../core/history.js';
+import { groupByProgram } from '../../core/identity.js';
 import { scoreReview, type ScoredReview } from '../../core/score-review.js';
 import { readReviews } from '../../read/inputs.js';
 import { scoreCsvLines, type CsvLayout } from '../../render/csv.js';
@@ -37,13 +38,6 @@ export function parseWhole(value: string | undefined, option: string): number | 
   return Number(value);
 }
 
-/** Order reviews by program (id, else name), then date: the same output whatever the input order. */
-export function byProgramAndDate(a: Dated, b: Dated): number {
-  const ka = (a.program.id ?? a.program.name).toLowerCase();
-  const kb = (b.program.id ?? b.program.name).toLowerCase();
-  return ka < kb ? -1 : ka > kb ? 1 : (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0;
-}
-
 /** Read the files; input problems are reported and end the command with exit 2. */
 export async function readChecked(files: string[], opts: ScoreOptions): Promise<{ ctx: Context; choice: ScaleChoice; reviews: Review[] }> {
   const choice = scaleChoice(opts);
@@ -62,30 +56,20 @@ export async function readChecked(files: string[], opts: ScoreOptions): Promise<
 }
 
 /**
- * The reviews scored one at a time, in output order (program, then date), each with its change
- * since the previous review of its program. Of a review, only what the next review of its program
- * needs is kept until that one is scored: any number of reviews in little memory.
+ * The reviews scored one at a time, in output order (program, then date: see core/identity.ts),
+ * each with its change since the previous review of its program. Of a review, only what the next
+ * review of its program needs is kept until that one is scored.
  */
 export function* scoredInOrder(reviews: Review[], choice: ScaleChoice): Generator<ScoredReview> {
-  const score = (r: Review) => {
-    const scale = choice.resolve(r.scaleId);
-    return scoreReview(r, scale, choice.frameworkFor(scale));
-  };
-  const previous = new Map<Review, Review>();
-  for (const group of groupByProgram(reviews)) for (let i = 1; i < group.length; i++) previous.set(group[i]!, group[i - 1]!);
-  // Reviews whose next review is still to come; a review whose next came first is scored twice.
-  const waiting = new Set(previous.values());
-  const kept = new Map<Review, Trace>();
-  for (const r of [...reviews].sort(byProgramAndDate)) {
-    const scored = score(r);
-    const before = previous.get(r);
-    if (before) {
-      scored.change = changeBetween(kept.get(before) ?? score(before), scored);
-      kept.delete(before);
-      waiting.delete(before);
+  for (const group of groupByProgram(reviews)) {
+    let before: Trace | null = null;
+    for (const r of group) {
+      const scale = choice.resolve(r.scaleId);
+      const scored = scoreReview(r, scale, choice.frameworkFor(scale));
+      if (before) scored.change = changeBetween(before, scored);
+      before = traceOf(scored);
+      yield scored;
     }
-    if (waiting.has(r)) kept.set(r, traceOf(scored));
-    yield scored;
   }
 }
 
@@ -102,7 +86,7 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
   const minTotal = parseWhole(opts.minTotal, '--min-total');
   const { ctx, choice, reviews } = await readChecked(files, opts);
   const m = ctx.m;
-  const scales = [...new Set([...reviews].sort(byProgramAndDate).map((r) => choice.resolve(r.scaleId)))];
+  const scales = [...new Set(groupByProgram(reviews).flat().map((r) => choice.resolve(r.scaleId)))];
   if (opts.minLevel !== undefined) {
     for (const scale of scales) {
       const ids = scale.bands.map((b) => b.id);

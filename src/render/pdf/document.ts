@@ -51,6 +51,8 @@ export interface TableCell {
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   private readonly root: PDFKit.PDFStructureElement;
+  /** The open sections (Sect), outermost first: a heading opens one at its level, closing deeper ones. */
+  private readonly sections: PDFKit.PDFStructureElement[] = [];
   readonly left: number;
   readonly width: number;
   private readonly bottom: number;
@@ -102,11 +104,29 @@ export class PdfWriter {
     if (this.doc.y + height > this.bottom) this.newPage();
   }
 
+  /** The element new content goes into: the innermost open section, else the document. */
+  private get parent(): PDFKit.PDFStructureElement {
+    return this.sections[this.sections.length - 1] ?? this.root;
+  }
+
   private tag(type: string, draw: () => void, options: Record<string, unknown> = {}): void {
-    this.root.add(this.doc.struct(type as never, options as never, draw as never));
+    this.parent.add(this.doc.struct(type as never, options as never, draw as never));
+  }
+
+  /** Close the open sections deeper than `level` (0: all of them). */
+  private closeSections(level: number): void {
+    while (this.sections.length > level) this.sections.pop()!.end();
+  }
+
+  /** Drawing that carries no meaning (backgrounds, rules, decoration): an artifact, outside the structure. */
+  artifact(draw: () => void): void {
+    this.doc.markContent('Artifact' as never);
+    draw();
+    this.doc.endMarkedContent();
   }
 
   title(text: string, size = 22): void {
+    this.closeSections(0);
     this.tag('H1', () => {
       this.doc.font('Bold').fontSize(size).fillColor(COLORS.accent).text(text, this.left, this.doc.y, { width: this.width });
     });
@@ -116,6 +136,11 @@ export class PdfWriter {
   heading(text: string, level: 1 | 2 = 1): void {
     this.ensure(level === 1 ? 80 : 50);
     if (level === 1) this.doc.moveDown(0.6);
+    // H2 and what follows it up to the next H2 form a section; an H3 a section inside it.
+    this.closeSections(level - 1);
+    const sect = this.doc.struct('Sect');
+    this.parent.add(sect);
+    this.sections.push(sect);
     this.tag(level === 1 ? 'H2' : 'H3', () => {
       this.doc.font('Bold').fontSize(level === 1 ? 14 : 11.5).fillColor(level === 1 ? COLORS.accent : COLORS.text).text(text, this.left, this.doc.y, { width: this.width });
     });
@@ -132,20 +157,25 @@ export class PdfWriter {
     this.doc.moveDown(opts.gap ?? 0.4);
   }
 
-  /** Label: value lines, as on a cover page. */
+  /** Label: value lines, as on a cover page: a table of rows, each headed by its label (TH, scope Row). */
   facts(rows: [string, string][]): void {
     const labelWidth = 130;
-    this.tag('Table', () => {
-      for (const [label, value] of rows) {
-        this.doc.font('Sans').fontSize(10.5);
-        const h = Math.max(this.doc.heightOfString(value, { width: this.width - labelWidth }), 14);
-        this.ensure(h + 4);
-        const y = this.doc.y;
-        this.doc.font('Bold').fillColor(COLORS.muted).text(label, this.left, y, { width: labelWidth - 8 });
-        this.doc.font('Sans').fillColor(COLORS.text).text(value, this.left + labelWidth, y, { width: this.width - labelWidth });
-        this.doc.y = y + h + 4;
-      }
-    });
+    const table = this.doc.struct('Table');
+    this.parent.add(table);
+    for (const [label, value] of rows) {
+      this.doc.font('Sans').fontSize(10.5);
+      const h = Math.max(this.doc.heightOfString(value, { width: this.width - labelWidth }), 14);
+      this.ensure(h + 4);
+      const y = this.doc.y;
+      table.add(
+        this.doc.struct('TR', [
+          this.doc.struct('TH', { scope: 'Row' } as never, (() => this.doc.font('Bold').fillColor(COLORS.muted).text(label, this.left, y, { width: labelWidth - 8 })) as never),
+          this.doc.struct('TD', (() => this.doc.font('Sans').fillColor(COLORS.text).text(value, this.left + labelWidth, y, { width: this.width - labelWidth })) as never),
+        ] as never),
+      );
+      this.doc.y = y + h + 4;
+    }
+    table.end();
   }
 
   /** A table that breaks across pages, repeating its header row. */
@@ -157,9 +187,12 @@ export class PdfWriter {
     const sizeOf = (header: boolean) => (header ? (opts.headerSize ?? size) : size);
     const heightOf = (cells: TableCell[], header: boolean) =>
       Math.max(...cells.map((c, i) => this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)).heightOfString(c.text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
-    const struct = (type: string, children: unknown) => this.doc.struct(type as never, {} as never, children as never);
-    /** One row: backgrounds and rule as artifacts, each cell its own TH/TD element. */
-    const drawRow = (table: PDFKit.PDFStructureElement, cells: TableCell[], header: boolean) => {
+    const struct = (type: string, children: unknown, options: object = {}) => this.doc.struct(type as never, options as never, children as never);
+    /**
+     * One row: backgrounds and rule as artifacts, each cell its own TH (scope Column) or TD element.
+     * The header row repeated on a continuation page is an artifact: the table has one header row.
+     */
+    const drawRow = (table: PDFKit.PDFStructureElement | null, cells: TableCell[], header: boolean) => {
       const h = heightOf(cells, header);
       const y = this.doc.y;
       const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
@@ -170,29 +203,24 @@ export class PdfWriter {
       });
       this.doc.save().moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
       this.doc.endMarkedContent();
-      table.add(
-        struct(
-          'TR',
-          cells.map((c, i) =>
-            struct(header ? 'TH' : 'TD', () => {
-              this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)).fillColor(c.color ?? (header ? COLORS.muted : COLORS.text));
-              this.doc.text(c.text, xs[i]! + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? 'left' });
-            }),
-          ),
-        ),
-      );
+      const draw = (c: TableCell, i: number) => () => {
+        this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)).fillColor(c.color ?? (header ? COLORS.muted : COLORS.text));
+        this.doc.text(c.text, xs[i]! + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? 'left' });
+      };
+      if (table) table.add(struct('TR', cells.map((c, i) => struct(header ? 'TH' : 'TD', draw(c, i), header ? { scope: 'Column' } : {}))));
+      else this.artifact(() => cells.forEach((c, i) => draw(c, i)()));
       this.doc.y = y + h;
       this.doc.x = this.left;
     };
     const head = columns.map((c) => ({ text: c.title }));
     this.ensure(heightOf(head, true) + heightOf(rows[0] ?? head, false));
     const table = this.doc.struct('Table');
-    this.root.add(table);
+    this.parent.add(table);
     drawRow(table, head, true);
     for (const r of rows) {
       if (this.doc.y + heightOf(r, false) > this.bottom) {
         this.newPage();
-        drawRow(table, head, true);
+        drawRow(null, head, true);
       }
       drawRow(table, r, false);
     }
@@ -204,7 +232,7 @@ export class PdfWriter {
   figure(alt: string, height: number, draw: (x: number, y: number, width: number) => void): void {
     this.ensure(height + 8);
     const y = this.doc.y;
-    this.tag('Figure', () => draw(this.left, y, this.width), { alt });
+    this.tag('Figure', () => draw(this.left, y, this.width), { alt, bbox: [this.left, y, this.left + this.width, y + height], placement: 'Block' });
     this.doc.y = y + height + 6;
     this.doc.x = this.left;
   }
@@ -228,6 +256,7 @@ export class PdfWriter {
 
   /** Finish and return the bytes. */
   async finish(): Promise<Buffer> {
+    this.closeSections(0);
     this.root.end();
     this.decorate();
     const chunks: Buffer[] = [];

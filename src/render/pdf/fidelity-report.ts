@@ -5,7 +5,7 @@ import type { ScoredReview } from '../../core/score-review.js';
 import type { Band } from '../../scale/schema.js';
 import { localize } from '../../scale/scale.js';
 import { evidenceText } from '../evidence.js';
-import { signed, formatDate, programTitle } from '../score-view.js';
+import { agreementBlocks, signed, formatDate, programTitle } from '../score-view.js';
 import { bandScale, profileChart, scoreFill, type BandSpan } from './charts.js';
 import { COLORS, PdfWriter, type Paper } from './document.js';
 
@@ -23,6 +23,12 @@ export function bandColor(bands: Band[], band: Band | null): string {
   if (i === bands.length - 1) return COLORS.poor;
   if (i === bands.length - 2) return COLORS.fair;
   return i === 0 && bands.length > 3 ? COLORS.best : COLORS.good;
+}
+
+/** The band's colour for text: its hue, dark enough for 4.5:1 contrast on white and on COLORS.fill (WCAG AA). */
+export function bandTextColor(bands: Band[], band: Band | null): string {
+  const c = bandColor(bands, band);
+  return c === COLORS.good ? '#2e6b1f' : c === COLORS.fair ? '#7a5a00' : c;
 }
 
 export function bandSpans(r: ScoredReview, m: Messages): BandSpan[] {
@@ -57,13 +63,15 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
   doc.moveDown(1.5);
   const boxY = doc.y;
   const color = r.total === null ? COLORS.muted : bandColor(r.scale.bands, r.band);
-  doc.save().roundedRect(pdf.left, boxY, pdf.width, 74, 6).fill(COLORS.fill).restore();
-  doc.save().rect(pdf.left, boxY, 8, 74).fill(color).restore();
+  pdf.artifact(() => {
+    doc.save().roundedRect(pdf.left, boxY, pdf.width, 74, 6).fill(COLORS.fill).restore();
+    doc.save().rect(pdf.left, boxY, 8, 74).fill(color).restore();
+  });
   const resultText = r.total === null ? m.t('pdf.incompleteTotal', { rated: r.rated, items: r.itemCount }) : `${r.total} / ${r.max}`;
   const bandText = r.total === null ? m.t('pdf.incompleteNote') : L(r.band!.label);
   pdf.figure(m.t('pdf.resultAlt', { result: resultText, band: bandText }), 74, (x) => {
     doc.font('Bold').fontSize(r.total === null ? 16 : 30).fillColor(COLORS.text).text(resultText, x + 24, boxY + 12, { width: pdf.width - 40, lineBreak: false });
-    doc.font('Bold').fontSize(13).fillColor(color === COLORS.fair ? COLORS.text : color).text(bandText, x + 24, boxY + 50, { width: pdf.width - 40, lineBreak: false, ellipsis: true });
+    doc.font('Bold').fontSize(13).fillColor(r.total === null ? COLORS.muted : bandTextColor(r.scale.bands, r.band)).text(bandText, x + 24, boxY + 50, { width: pdf.width - 40, lineBreak: false, ellipsis: true });
   });
   doc.moveDown(0.8);
   const total = r.total;
@@ -96,8 +104,10 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
     ],
   );
   pdf.heading(m.t('pdf.profile', { framework: L(r.framework.name) }), 2);
+  // An incomplete review: each mean says how many items it rests on, as in the terminal.
+  const rests = (p: (typeof r.principles)[number]) => (r.complete ? '' : ` · ${m.t('reports.principleRated', { rated: p.rated, items: p.items.length })}`);
   const bars = r.principles.map((p) => ({
-    label: `${L(r.framework.principles.find((x) => x.id === p.id)?.label)} (${p.items.join(' ')})`,
+    label: `${L(r.framework.principles.find((x) => x.id === p.id)?.label)} (${p.items.join(' ')})${rests(p)}`,
     value: p.mean,
     note: p.mean === null ? '' : m.num(p.mean, 2),
   }));
@@ -153,7 +163,7 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
     pdf.heading(m.t('pdf.change', { date: formatDate(previous.date, m) }));
     const prevOf = new Map(previous.items.map((i) => [i.id, i.score]));
     pdf.table(
-      [{ title: '', width: 3 }, { title: formatDate(previous.date, m), width: 1.4, align: 'right' }, { title: formatDate(r.date, m), width: 1.4, align: 'right' }, { title: m.t('pdf.delta'), width: 1.2, align: 'right' }],
+      [{ title: m.t('col.section'), width: 3 }, { title: formatDate(previous.date, m), width: 1.4, align: 'right' }, { title: formatDate(r.date, m), width: 1.4, align: 'right' }, { title: m.t('pdf.delta'), width: 1.2, align: 'right' }],
       [
         ...r.sections.map((s) => {
           const p = previous.sections.find((x) => x.id === s.id);
@@ -177,6 +187,13 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
       }),
       { size: 8.5 },
     );
+  }
+
+  // Agreement of the reviewers' own ratings: the same sentences as the terminal.
+  if (r.agreement) {
+    const [heading, ...lines] = agreementBlocks(r, m);
+    pdf.heading(heading!.kind === 'heading' ? heading!.text : m.t('agreement.title'));
+    for (const b of lines) if (b.kind === 'line') pdf.paragraph(b.text, { size: 9.5 });
   }
 
   // Method and glossary

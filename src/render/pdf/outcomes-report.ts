@@ -37,14 +37,14 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
   // The same tables as the terminal view, laid out for paper.
   const blocks = outcomesBlocks(o, settings, contracts, m);
   for (const b of blocks.slice(blocks.findIndex((x) => x.kind === 'table'))) emit(b);
-  pdf.heading(m.t('pdf.outcomes.references'), 2);
+  pdf.heading(m.t('pdf.outcomes.references'));
   for (const k of ['eqolise', 'trials', 'france']) pdf.paragraph(m.t(`pdf.outcomes.reference.${k}`), { size: 8.5, color: COLORS.muted });
-  pdf.heading(m.t('pdf.method'), 2);
+  pdf.heading(m.t('pdf.method'));
   pdf.paragraph(m.t('pdf.outcomes.method'), { size: 8.5 });
   return pdf.finish();
 
   function emit(b: Block): void {
-    if (b.kind === 'heading') pdf.heading(b.text, 2);
+    if (b.kind === 'heading') pdf.heading(b.text);
     else if (b.kind === 'line') {
       if (b.text) pdf.paragraph(b.text, { size: 8.5, color: COLORS.muted });
     } else if (b.kind === 'table') {

@@ -3,10 +3,11 @@
 import type { Messages } from '../../i18n/locale.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import { localize } from '../../scale/scale.js';
-import { signed, formatDate } from '../score-view.js';
+import { signed, formatDate, programTitle } from '../score-view.js';
 import { countChart, scoreFill } from './charts.js';
 import { COLORS, PdfWriter, type TableCell } from './document.js';
-import { bandColor, type ReportOptions } from './fidelity-report.js';
+import { bandColor, bandTextColor, type ReportOptions } from './fidelity-report.js';
+import { programLabel } from '../../core/identity.js';
 
 
 /** `groups`: each program's reviews, oldest first; the latest is reported, the one before gives the change. */
@@ -41,14 +42,14 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
 
   pdf.newPage();
   pdf.heading(m.t('pdf.portfolio.sites'));
-  const ordered = [...latest].sort((a, b) => (b.r.total ?? -1) - (a.r.total ?? -1) || (a.r.program.name < b.r.program.name ? -1 : 1));
+  const ordered = [...latest].sort((a, b) => (b.r.total ?? -1) - (a.r.total ?? -1) || (programTitle(a.r) < programTitle(b.r) ? -1 : 1));
   pdf.table(
     [{ title: m.t('col.program'), width: 4 }, { title: m.t('col.date'), width: 1.5 }, { title: m.t('col.total'), width: 1.1, align: 'right' }, { title: m.t('col.band'), width: 2.6 }, { title: m.t('pdf.delta'), width: 1.1, align: 'right' }, { title: m.t('col.rated'), width: 1, align: 'right' }],
     ordered.map(({ r, prev }) => [
-      { text: [r.program.name, r.program.site].filter(Boolean).join(' — ') },
+      { text: programTitle(r) },
       { text: formatDate(r.date, m) },
       { text: r.total === null ? '—' : String(r.total), bold: true },
-      { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? (bandColor(scale.bands, r.band) === COLORS.fair ? COLORS.text : bandColor(scale.bands, r.band)) : COLORS.muted },
+      { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? bandTextColor(scale.bands, r.band) : COLORS.muted },
       { text: prev && prev.total !== null && r.total !== null ? signed(r.total - prev.total) : '—' },
       { text: `${r.rated}/${r.itemCount}` },
     ]),
@@ -64,7 +65,7 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
     ordered.map(({ r }) => {
       const byCode = new Map(r.items.map((i) => [i.code, i.score]));
       return [
-        { text: r.program.name },
+        { text: programLabel({ name: r.program.name, ...(r.program.id ? { id: r.program.id } : {}) }) }, // the site is in the table above
         ...codes.map((c): TableCell => {
           const s = byCode.get(c) ?? null;
           return { text: s === null ? '·' : String(s), fill: scoreFill(s, scale.scoreRange.max) };
