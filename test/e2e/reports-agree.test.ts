@@ -8,9 +8,9 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { z } from 'zod';
 import { BIN, cli, fixture, ROOT, tempDir } from '../helpers.js';
 import { pdfStructure, type StructElement } from '../pdf-structure.js';
-import { scoreJsonSchema } from '../../dist/contract/score-json.js';
-import { COLORS } from '../../dist/render/pdf/document.js';
-import { bandTextColor } from '../../dist/render/pdf/fidelity-report.js';
+import { scoreJsonSchema } from '../../src/contract/score-json.js';
+import { COLORS } from '../../src/render/pdf/document.js';
+import { bandTextColor } from '../../src/render/pdf/fidelity-report.js';
 
 const dir = tempDir();
 
