@@ -91,7 +91,7 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
     return {
       observation: { kind: 'value', value, n },
       flags: { 'tracks-employer-contacts': r.tables.contacts },
-      records: { key: 'measures.v4', params: { value, n, observed, late, recent, days: limit } },
+      records: { key: recent ? 'measures.v4Recent' : 'measures.v4', params: { value, n, observed, late, recent, days: limit } },
     };
   },
   'employer-contacts-per-week'(r, period) {
