@@ -33,6 +33,7 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
   const contracts = new Set(opts.contracts.names);
   const limits = opts.limits;
   const known = new Map<string, boolean>();
+  const unknown = new Map<string, { known: string; rows: number }>();
   const jobs = new JobsBuilder(table.mostRows);
   table.eachRow((row) => {
     r.row = row;
@@ -46,8 +47,17 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
       let ok = known.get(contract);
       if (ok === undefined) known.set(contract, (ok = contracts.has(normalizeName(contract))));
       // An unknown value does not stop the run: the job is unclassified, competitive only if its column says so.
-      if (!ok && competitive === undefined) r.warn(CONTRACT, 'records.unknownContract', { known: opts.contracts.ids }, contract);
-      else if (!ok) r.warn(CONTRACT, 'records.unknownContractOverridden', { known: opts.contracts.ids }, contract);
+      // One warning per value, at its first row, counting its rows (thousands of rows do not flood).
+      if (!ok) {
+        const key = competitive === undefined ? 'records.unknownContract' : 'records.unknownContractOverridden';
+        const seen = unknown.get(key + '\u0000' + contract);
+        if (seen) seen.rows++;
+        else {
+          const params = { known: opts.contracts.ids, rows: 1 };
+          unknown.set(key + '\u0000' + contract, params);
+          r.warn(CONTRACT, key, params, contract);
+        }
+      }
     }
     const hours = r.number(HOURS, limits.hoursPerWeek);
     const wage = r.number(WAGE, limits.hourlyWage);

@@ -186,7 +186,7 @@ describe('broken program folder', () => {
       `${b('emplois.csv')}:3:1: error: no participant with this id in the participants table (column participant, value "B099")`,
       `${b('emplois.csv')}:4:5: error: the job ends before it starts (2026-06-01) (column date_fin, value "15/05/2026")`,
       `${b('emplois.csv')}:5:6: error: out of range: expected ≥ 0, ≤ 80 (column heures_semaine, value "-35")`,
-      `${b('emplois.csv')}:6:8: warning: unknown contract, counted as unclassified (not competitive); known: `,
+      `${b('emplois.csv')}:6:8: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 1; known: `,
       `${b('contacts.csv')}:4:1: error: no specialist of this name in the staff table (column conseiller, value "Sophie Lambert")`,
     ]) expect(r.stderr).toContain(line);
     expect(existsSync(out)).toBe(false);
@@ -252,7 +252,7 @@ describe('unknown contract values', () => {
     writeFileSync(join(dir, 'jobs.csv'), rows.join('\n') + '\n');
     const r = cli(['outcomes', dir, '--format', 'json', '--from', '2026-01-01', '--to', '2026-06-30', '--min-cell', '0']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${join(dir, 'jobs.csv')}:3:3: warning: unknown contract, counted as unclassified (not competitive); known: cdi,`);
+    expect(r.stderr).toContain(`${join(dir, 'jobs.csv')}:3:3: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 1; known: cdi,`);
     expect(r.stderr).toContain('(column contract, value "contrat aidé")');
     expect(r.stderr).toContain(`${join(dir, 'jobs.csv')}:4:3: warning: unknown contract, classified by its competitive column`);
     // 41 warnings of one kind: the first 10 are printed, then how many more.
@@ -263,6 +263,17 @@ describe('unknown contract values', () => {
     expect(aided).toMatchObject({ known: false, competitive: false, jobs: 1 });
     // B works only through the job whose competitive column says yes.
     expect(o.measures).toMatchObject({ served: 2, working: 2 });
+  });
+  it('give one warning per value however many rows carry it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'participants.csv'), ['id,entry_date', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-01-05`)].join('\n') + '\n');
+    writeFileSync(join(dir, 'jobs.csv'), ['participant,start_date,contract', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-02-01,CDI temps plein`)].join('\n') + '\n');
+    const r = cli(['outcomes', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('jobs.csv:2:3: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 3000;');
+    expect(JSON.parse(r.stdout).measures).toMatchObject({ served: 3000, working: 0 });
   });
   it('classifies the French contract types real files carry', () => {
     const dir = tempDir();
