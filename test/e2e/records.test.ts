@@ -289,3 +289,26 @@ describe('unknown contract values', () => {
     });
   });
 });
+
+describe('person-level measures in every format (harbour, fixtures/programs/README.md)', () => {
+  it('gives the longest job, weeks worked and people at 20+ hours in JSON, the table and Markdown', () => {
+    const M = json(['outcomes', harbour]).measures;
+    expect(M.tenure.longest).toEqual({ people: 15, medianDays: 166, meanDays: 305.4, censored: 9 });
+    expect(M.weeksWorked.people).toBe(15);
+    expect(M.weeksWorked.mean * 7 * 15).toBeCloseTo(2890, 6);
+    expect(M.weeksWorked.median * 7).toBeCloseTo(198, 6);
+    expect(M.hours).toMatchObject({ line: 20, atLeast20: { count: 8, of: 18 }, peopleAtLeast20: { count: 6, of: 15 } });
+    const table = cli(['outcomes', harbour, '--lang', 'en']).stdout;
+    expect(table).toMatch(/People working 20 hours a week +6 of 15 \(40\.0%\)/);
+    expect(table).toMatch(/Longest-held job, per person +median 166 days/);
+    for (const format of ['markdown']) {
+      const r = cli(['outcomes', harbour, '--format', format, '--lang', 'en']);
+      expect(r.code).toBe(0);
+      const text = r.stdout.replace(/\s+/g, ' ');
+      expect(text, format).toContain('median 166 days (n = 15; of them 9 still in that job at the window end, counted to that day)');
+      expect(text, format).toContain('mean 27.5 weeks, median 28.3 weeks (n = 15)');
+      expect(text, format).toMatch(/People working 20 hours a week or more \(in one job\) \|? ?6 of 15 \(40\.0%\)/);
+      expect(text, format).toContain('median 93 days (n = 10 ended jobs)');
+    }
+  });
+});
