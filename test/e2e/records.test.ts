@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixture, tempDir } from '../helpers.js';
+import { cli, fixture, ROOT, tempDir } from '../helpers.js';
 
 const jardins = fixture('programs', 'jardins');
 const harbour = fixture('programs', 'harbour');
@@ -310,5 +310,29 @@ describe('person-level measures in every format (harbour, fixtures/programs/READ
       expect(text, format).toMatch(/People working 20 hours a week or more \(in one job\) \|? ?6 of 15 \(40\.0%\)/);
       expect(text, format).toContain('median 93 days (n = 10 ended jobs)');
     }
+  });
+});
+
+describe('--outcome-rules: a user copy of scales/outcome-rules.yaml', () => {
+  const builtin = readFileSync(join(ROOT, 'scales', 'outcome-rules.yaml'), 'utf8');
+  it('moves the benchmarks and the sanity limits', () => {
+    const dir = tempDir();
+    const rules = join(dir, 'rules.yaml');
+    writeFileSync(rules, builtin.replace('minimal: 31', 'minimal: 20').replace('max: 80', 'max: 40'));
+    const o = json(['outcomes', harbour, '--outcome-rules', rules]);
+    expect(o.rules.benchmarks.minimal).toBe(20);
+    writeFileSync(join(dir, 'participants.csv'), 'id,entry_date\nA,2026-01-05\n');
+    writeFileSync(join(dir, 'jobs.csv'), 'participant,start_date,contract,hours_per_week\nA,2026-02-01,cdi,45\n');
+    expect(cli(['outcomes', dir]).code).toBe(0);
+    const r = cli(['outcomes', dir, '--outcome-rules', rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('jobs.csv:2:4: error: out of range: expected ≥ 0, ≤ 40');
+  });
+  it('names a problem of the rules file with its line, exit 2', () => {
+    const rules = join(tempDir(), 'rules.yaml');
+    writeFileSync(rules, builtin.replace('average: 41', 'average: 25'));
+    const r = cli(['outcomes', harbour, '--outcome-rules', rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rules\.yaml:\d+:\d+: error: .*minimal ≤ average ≤ excellent/);
   });
 });
