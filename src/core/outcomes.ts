@@ -125,11 +125,12 @@ function select(a: Float64Array, k: number): number {
 
 const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of === 0 ? null : count / of });
 
+/** The benchmark class of a quarterly rate; `levels` in percent (outcome rules). */
 export function benchmarkOf(rate: number | null, levels: BenchmarkLevels): Benchmark | null {
   if (rate === null) return null;
-  if (rate * 100 < levels.minimal) return 'below-minimal';
-  if (rate * 100 < levels.average) return 'minimal';
-  if (rate * 100 < levels.excellent) return 'average';
+  if (rate < levels.minimal / 100) return 'below-minimal';
+  if (rate < levels.average / 100) return 'minimal';
+  if (rate < levels.excellent / 100) return 'average';
   return 'excellent';
 }
 
@@ -278,7 +279,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
         working: workingIn[k]!,
         rate,
         benchmark: opts.by === 'quarter' && isWholeQuarter(period) ? benchmarkOf(rate, rules.benchmarks) : null,
-        ...(grow ? { growBenchmarkMet: rate === null ? null : rate * 100 >= rules.benchmarks.ipsGrow } : {}),
+        ...(grow ? { growBenchmarkMet: rate === null ? null : rate >= rules.benchmarks.ipsGrow / 100 } : {}),
         jobStarts: jobStarts[k]!,
         firstJobStarts: firstJobStarts[k]!,
       };
@@ -366,6 +367,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   const byContract = new Tally();
   const bySetting = new Tally();
   const keyOf = new Map<number, { contract: string; setting: string }>();
+  const firstSpelling = new Map<string, string>();
   let heldJobsW = 0;
   let competitiveW = 0;
   let trialsW = 0;
@@ -378,7 +380,14 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     if (!key) {
       const written = records.names.name(n) ?? '';
       const c = findContract(contracts, written);
-      keyOf.set(n, (key = { contract: c?.id ?? normalizeName(written), setting: c?.setting ?? 'unknown' }));
+      let id = c?.id;
+      if (id === undefined) {
+        // An unknown value keeps the first spelling met of its normalised form (shown as "unclassified").
+        const norm = normalizeName(written);
+        id = firstSpelling.get(norm) ?? written.trim();
+        firstSpelling.set(norm, id);
+      }
+      keyOf.set(n, (key = { contract: id, setting: c?.setting ?? 'unknown' }));
     }
     byContract.add(key.contract, J.participant[j]!, j);
     bySetting.add(key.setting, J.participant[j]!, j);

@@ -259,7 +259,7 @@ describe('unknown contract values', () => {
     expect(r.stderr.split('\n').filter((l) => l.includes(': warning: unknown contract, counted')).length).toBe(10);
     expect(r.stderr).toMatch(/and 31 more/);
     const o = JSON.parse(r.stdout);
-    const aided = o.measures.contracts.byContract.find((c: any) => c.contract === 'contrataide');
+    const aided = o.measures.contracts.byContract.find((c: any) => c.contract === 'contrat aidé');
     expect(aided).toMatchObject({ known: false, competitive: false, jobs: 1 });
     // B works only through the job whose competitive column says yes.
     expect(o.measures).toMatchObject({ served: 2, working: 2 });
