@@ -100,3 +100,19 @@ describe('what the outcome view prints', () => {
     expect(text).toContain('Weeks worked in the window, per person who worked');
   });
 });
+
+describe('reference figures in the outcome report', () => {
+  it('state their source and follow-up in both languages, and no drop-out defined otherwise than ours', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const m = messages(lang);
+      for (const k of ['eqolise', 'trials', 'france']) {
+        const text = m.t(`pdf.outcomes.reference.${k}`);
+        expect(text, `${lang} ${k}`).toMatch(lang === 'en' ? /follow-up/ : /suivi/);
+        expect(text, `${lang} ${k}`).toMatch(/\b(19|20)\d\d\b/); // a dated source
+        expect(text, `${lang} ${k}`).not.toMatch(/drop-out|abandon/i);
+      }
+      expect(m.t('pdf.outcomes.reference.trials')).not.toMatch(/\bUS\b|américains/);
+    }
+    expect(messages('en').t('pdf.outcomes.reference.trials')).toContain('several countries (Bond, Drake & Becker 2008)');
+  });
+});
