@@ -79,7 +79,7 @@ describe('what the outcome view prints', () => {
   const r = records([{ id: 'a', entry: '2026-01-01' }, { id: 'b', entry: '2026-02-01' }], [{ participant: 'a', start: '2026-03-01', contract: 'bogus' }, { participant: 'b', start: '2026-03-01', contract: 'cdi', hoursPerWeek: 24 }]);
   const o = computeOutcomes(r, contracts, opts());
   it('never prints "0 of 0"', () => {
-    expect(ratioText({ count: 0, of: 0, rate: null }, messages('en'))).toBe('— (no one eligible yet)');
+    expect(ratioText({ count: 0, of: 0, rate: null }, messages('en'))).toBe('— (none yet)');
     expect(view(o, 'en')).not.toMatch(/\b0 of 0\b/);
     expect(view(o, 'fr')).not.toMatch(/\b0 sur 0\b/);
   });
