@@ -116,3 +116,11 @@ describe('reference figures in the outcome report', () => {
     expect(messages('en').t('pdf.outcomes.reference.trials')).toContain('several countries (Bond, Drake & Becker 2008)');
   });
 });
+
+describe('scales show the anchor status', () => {
+  it('says for each item whether its anchors are checked, in both languages', async () => {
+    const { cli } = await import('../helpers.js');
+    expect(cli(['scales', 'ips-25', '--item', 'O4', '--lang', 'en']).stdout).toContain('Anchors not yet checked word for word against the published form (provisional).');
+    expect(cli(['scales', 'ips-25', '--item', 'O4', '--lang', 'fr']).stdout).toContain('Ancrages pas encore vérifiés mot à mot');
+  });
+});
