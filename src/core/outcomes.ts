@@ -541,7 +541,7 @@ function personMeasures(r: ProgramRecords, jobs: Int32Array, W: DayPeriod, pool:
     }
     longest.push(best);
     if (bestOpen) censored++;
-    weeks.push(covered / 7);
+    weeks.push(covered); // days: whole numbers sum the same in any order
     if (most >= 0) {
       withHours++;
       if (most >= line) atLeast++;
@@ -549,7 +549,7 @@ function personMeasures(r: ProgramRecords, jobs: Int32Array, W: DayPeriod, pool:
   }
   return {
     longest: { people: longest.length, medianDays: median(longest.values()), meanDays: longest.length ? longest.sum() / longest.length : null, censored },
-    weeksWorked: { people: weeks.length, mean: weeks.length ? weeks.sum() / weeks.length : null, median: median(weeks.values()) },
+    weeksWorked: { people: weeks.length, mean: weeks.length ? weeks.sum() / weeks.length / 7 : null, median: weeks.length ? median(weeks.values())! / 7 : null },
     atLeast: ratio(atLeast, withHours),
   };
 }
