@@ -22,13 +22,15 @@ export function ratioText(r: Ratio, m: Messages): string {
 }
 
 const cellText = (c: Cell, m: Messages) => (typeof c === 'number' ? m.num(c) : c);
+/** The message `key.one`, `key.other`… that the language's plural rules choose for `n` (Intl.PluralRules), `n` filled in. */
+function plural(key: string, n: number, m: Messages, decimals = 0): string {
+  const form = new Intl.PluralRules(m.lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).select(n);
+  return m.t(m.has(`${key}.${form}`) ? `${key}.${form}` : `${key}.other`, { n: m.num(n, decimals) });
+}
+
 /** A count of days or weeks with the language's singular or plural ("1 day", "2 days", "1,5 jour"). */
 export function unitText(unit: 'days' | 'weeks', n: number | null, m: Messages): string {
-  if (n === null) return '—';
-  const decimals = Number.isInteger(n) ? 0 : 1;
-  const form = new Intl.PluralRules(m.lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).select(n);
-  const key = m.has(`measures.${unit}.${form}`) ? `measures.${unit}.${form}` : `measures.${unit}.other`;
-  return m.t(key, { n: m.num(n, decimals) });
+  return n === null ? '—' : plural(`measures.${unit}`, n, m, Number.isInteger(n) ? 0 : 1);
 }
 const days = (n: number | null, m: Messages) => unitText('days', n, m);
 
@@ -71,7 +73,7 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
     [m.t('measure.wage'), M.wage.n ? m.t('outcomes.medianWage', { median: m.num(M.wage.median!, 2), currency: settings.currency ?? '', n: M.wage.n }) : '—'],
     [m.t('measure.minimumWage'), M.wage.atOrAboveMinimum ? `${ratioText(M.wage.atOrAboveMinimum, m)} · ${m.t('outcomes.minimumIs', { wage: m.num(M.wage.minimumWage!, 2), currency: settings.currency ?? '' })}` : m.t('outcomes.needsMinimumWage')],
     [m.t('measure.dropOut'), M.exits.recorded ? ratioText(M.exits.dropOut, m) + ' · ' + m.t('outcomes.exited', { n: M.exits.exited }) : m.t('measures.exitsNotRecorded')],
-    [m.t('measure.competitiveShare'), ratioText({ count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare }, m) + (M.contracts.workTrials ? ' · ' + m.t('outcomes.workTrials', { n: M.contracts.workTrials }) : '')],
+    [m.t('measure.competitiveShare'), ratioText({ count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare }, m) + (M.contracts.workTrials ? ' · ' + plural('measures.workTrials', M.contracts.workTrials, m) : '')],
   ];
   blocks.push({ kind: 'table', columns: [{ title: m.t('col.measure'), wrap: true }, { title: m.t('col.value'), wrap: true }], rows });
 

@@ -124,3 +124,14 @@ describe('scales show the anchor status', () => {
     expect(cli(['scales', 'ips-25', '--item', 'O4', '--lang', 'fr']).stdout).toContain('Ancrages pas encore vérifiés mot à mot');
   });
 });
+
+describe('work trials in words', () => {
+  it('says 1 work trial, 2 work trials, 1 stage, 2 stages', () => {
+    const r = (n: number) =>
+      records([{ id: 'a', entry: '2026-01-01' }], Array.from({ length: n }, (_, i) => ({ participant: 'a', start: `2026-02-0${i + 1}`, contract: 'stage' })));
+    expect(view(computeOutcomes(r(1), contracts, opts()), 'en')).toContain('1 work trial (stage, PMSMP) not counted as a job');
+    expect(view(computeOutcomes(r(2), contracts, opts()), 'en')).toContain('2 work trials (stage, PMSMP) not counted as jobs');
+    expect(view(computeOutcomes(r(1), contracts, opts()), 'fr')).toContain('1 stage ou PMSMP non compté comme emploi');
+    expect(view(computeOutcomes(r(2), contracts, opts()), 'fr')).toContain('2 stages ou PMSMP non comptés comme emplois');
+  });
+});
