@@ -85,6 +85,7 @@ export function buildProgram(m: Messages): Command {
       .option('--min-rate <pct>', m.t('help.opt.minRate'))
       .option('--per-person <file>', m.t('help.opt.perPerson'))
       .option('--contracts <path>', m.t('help.opt.contracts'))
+      .option('--outcome-rules <path>', m.t('measures.optOutcomeRules'))
       .option('--pdf <file>', m.t('help.opt.pdf'))
       .addOption(new Option('--paper <size>', m.t('help.opt.paper')).choices(['a4', 'letter']).default('a4'))
       .option('--pdfa', m.t('help.opt.pdfa'))

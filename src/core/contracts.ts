@@ -20,6 +20,8 @@ function defineContractFile() {
             setting: z.string(),
             job: z.boolean().default(true),
             check: Localized.optional(),
+            /** Where the contract is defined, when its classification needs a reference. */
+            source: z.string().optional(),
           })
           .strict(),
       ),

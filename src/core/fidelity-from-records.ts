@@ -15,7 +15,7 @@ export interface ComputedItems {
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-type Computation = (r: ProgramRecords, period: Period, contracts: ContractTable) => Omit<ItemRating, 'itemId' | 'origin'> | RecordsEvidence;
+type Computation = (r: ProgramRecords, period: Period, contracts: ContractTable, item: Item) => Omit<ItemRating, 'itemId' | 'origin'> | RecordsEvidence;
 
 const missing = (table: string): RecordsEvidence => ({ key: 'records.missingTable', params: { table } });
 
@@ -61,15 +61,38 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
       records: { key: 'records.teamAssignment', params: { value, matching, active: active.length, date: period.to } },
     };
   },
-  'days-to-employer-contact'(r, period) {
+  'days-to-employer-contact'(r, period, _contracts, item) {
     if (!r.tables.participants) return missing('participants');
+    // The people who entered in the period. One without a contact by its last day is censored: past
+    // the best anchor's limit (30 days) they are already late and count at the days elapsed (a floor:
+    // the mean can only be higher); within it they are too recent to decide and are left out.
     const P = r.participants;
-    const to = daysOf(period).to;
-    const days: number[] = [];
-    for (let p = 0; p < P.count; p++) if (P.firstEmployerContact[p]! <= to) days.push(P.firstEmployerContact[p]! - P.entry[p]!);
-    if (days.length === 0) return { key: 'records.noneWith', params: { what: 'first_employer_contact' } };
-    const value = round(days.reduce((a, b) => a + b, 0) / days.length, 1);
-    return { observation: { kind: 'value', value, n: days.length }, flags: { 'tracks-employer-contacts': r.tables.contacts }, records: { key: 'records.daysToContact', params: { value, n: days.length } } };
+    const X = daysOf(period);
+    const limit = firstLimit(item);
+    let sum = 0;
+    let observed = 0;
+    let late = 0;
+    let recent = 0;
+    for (let p = 0; p < P.count; p++) {
+      const entry = P.entry[p]!;
+      if (entry < X.from || entry > X.to) continue;
+      const contact = P.firstEmployerContact[p]!;
+      if (contact <= X.to) {
+        sum += contact - entry;
+        observed++;
+      } else if (X.to - entry > limit) {
+        sum += X.to - entry;
+        late++;
+      } else recent++;
+    }
+    const n = observed + late;
+    if (n === 0) return { key: 'measures.v4None', params: { days: limit } };
+    const value = round(sum / n, 1);
+    return {
+      observation: { kind: 'value', value, n },
+      flags: { 'tracks-employer-contacts': r.tables.contacts },
+      records: { key: recent ? 'measures.v4Recent' : 'measures.v4', params: { value, n, observed, late, recent, days: limit } },
+    };
   },
   'employer-contacts-per-week'(r, period) {
     if (!r.tables.staff || r.staff.length === 0) return missing('staff');
@@ -120,6 +143,12 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
   },
 };
 
+/** The largest value the best score's rule allows (V4: 30 days); 0 when its rule has no upper bound. */
+function firstLimit(item: Item): number {
+  const rule = item.rules?.[0];
+  return rule?.max ?? (rule?.below !== undefined ? rule.below - 1 : 0);
+}
+
 function diversity(r: ProgramRecords, period: Period, contracts: ContractTable, field: 'jobType' | 'employer', key: string) {
   if (!r.tables.jobs) return missing('jobs');
   const J = r.jobs;
@@ -146,7 +175,7 @@ export function computeItems(records: ProgramRecords, scale: Scale, period: Peri
   const skipped = new Map<string, RecordsEvidence>();
   for (const item of scale.items) {
     if (!item.compute) continue;
-    const out = COMPUTATIONS[item.compute](records, period, contracts);
+    const out = COMPUTATIONS[item.compute](records, period, contracts, item);
     if ('key' in out) skipped.set(item.id, out);
     else ratings.push({ itemId: item.id, origin: 'records', ...out });
   }

@@ -1,6 +1,7 @@
 // Employment outcomes from program records (docs/outcomes.md has the exact definitions). Pure: no I/O.
 import { normalizeName } from '../read/values.js';
 import { findContract, isCompetitive, jobClasses, type ContractTable } from './contracts.js';
+import type { BenchmarkLevels, OutcomeRules } from './outcome-rules.js';
 import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
 
 export type By = 'quarter' | 'month' | 'year' | 'none';
@@ -14,6 +15,8 @@ export interface OutcomeOptions {
   /** Breakdown cells with 1 to minCell−1 people are suppressed; 0 disables. */
   minCell: number;
   minimumWage?: number;
+  /** Benchmarks, windows, the hours line and the IPS Grow paid-hour rule (scales/outcome-rules.yaml). */
+  rules: OutcomeRules;
 }
 
 /** A count in a breakdown: the number, or "<N" when suppressed. */
@@ -44,6 +47,8 @@ export interface Outcomes {
   by: By;
   convention: Convention;
   minCell: number;
+  /** The outcome rules the measures used. */
+  rules: OutcomeRules;
   periods: PeriodOutcome[];
   measures: {
     served: number;
@@ -54,10 +59,21 @@ export interface Outcomes {
     daysToFirstContact: { cohort: number; n: number; mean: number | null; median: number | null };
     daysToFirstJob: { cohort: number; n: number; median: number | null; within: ({ days: number } & Ratio)[] };
     workedWithin12Months: Ratio;
-    tenure: { ended: number; medianDays: number | null; stillWorking: ({ days: number } & Ratio)[] };
-    hours: { n: number; median: number | null; atLeast20: Ratio };
+    /** Days counted inclusively: a job started and ended on the same day lasted 1 day. */
+    tenure: {
+      ended: number;
+      medianDays: number | null;
+      stillWorking: ({ days: number } & Ratio)[];
+      /** Per person who worked in the window: days in their longest-held competitive job (ongoing ones to the window end, censored). */
+      longest: { people: number; medianDays: number | null; meanDays: number | null; censored: number };
+    };
+    /** Per person who worked in the window: weeks (days / 7) in the window with at least one competitive job. */
+    weeksWorked: { people: number; mean: number | null; median: number | null };
+    /** atLeast20: jobs; peopleAtLeast20: people whose competitive jobs held in the window include one of 20+ hours (of those with hours given). */
+    hours: { n: number; median: number | null; line: number; atLeast20: Ratio; peopleAtLeast20: Ratio };
     wage: { n: number; median: number | null; minimumWage: number | null; atOrAboveMinimum: Ratio | null };
-    exits: { exited: number; beforeAnyJob: number; dropOut: Ratio; reasons: { reason: string; people: Cell }[] };
+    /** recorded: false when no participant has an exit date (the records do not say who left). */
+    exits: { recorded: boolean; exited: number; beforeAnyJob: number; dropOut: Ratio; reasons: { reason: string; people: Cell }[] };
     contracts: {
       jobs: number;
       competitive: number;
@@ -109,11 +125,12 @@ function select(a: Float64Array, k: number): number {
 
 const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of === 0 ? null : count / of });
 
-export function benchmarkOf(rate: number | null): Benchmark | null {
+/** The benchmark class of a quarterly rate; `levels` in percent (outcome rules). */
+export function benchmarkOf(rate: number | null, levels: BenchmarkLevels): Benchmark | null {
   if (rate === null) return null;
-  if (rate < 0.31) return 'below-minimal';
-  if (rate < 0.41) return 'minimal';
-  if (rate < 0.5) return 'average';
+  if (rate < levels.minimal / 100) return 'below-minimal';
+  if (rate < levels.average / 100) return 'minimal';
+  if (rate < levels.excellent / 100) return 'average';
   return 'excellent';
 }
 
@@ -207,12 +224,14 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   const J = records.jobs;
   const f = facts(records, contracts, opts.convention);
   const { counted, comp, firstJob } = f;
+  const rules = opts.rules;
 
   /** When a competitive job starts to count as working: under ips-grow, once its 4th paid hour is reached. */
+  const weekHours = rules.hours.ipsGrowPaidHours * 7; // the Nth paid hour, hours spread over 7 days
   const countsFrom = (j: number) => {
     const h = J.hoursPerWeek[j]!;
     // At a few minutes a week the 4th hour falls past any real day: never (NO_DAY), not an overflow.
-    return grow && h > 0 && h < 28 ? Math.min(NO_DAY, J.start[j]! + Math.ceil(28 / h) - 1) : J.start[j]!;
+    return grow && h > 0 && h < weekHours ? Math.min(NO_DAY, J.start[j]! + Math.ceil(weekHours / h) - 1) : J.start[j]!;
   };
   const held = byParticipant(records, comp, countsFrom);
 
@@ -259,8 +278,8 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
         served: served[k]!,
         working: workingIn[k]!,
         rate,
-        benchmark: opts.by === 'quarter' && isWholeQuarter(period) ? benchmarkOf(rate) : null,
-        ...(grow ? { growBenchmarkMet: rate === null ? null : rate >= 0.4 } : {}),
+        benchmark: opts.by === 'quarter' && isWholeQuarter(period) ? benchmarkOf(rate, rules.benchmarks) : null,
+        ...(grow ? { growBenchmarkMet: rate === null ? null : rate >= rules.benchmarks.ipsGrow / 100 } : {}),
         jobStarts: jobStarts[k]!,
         firstJobStarts: firstJobStarts[k]!,
       };
@@ -309,13 +328,13 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     const j = comp[k]!;
     const start = J.start[j]!;
     const end = J.end[j]!;
-    if (end !== NO_DAY && end >= W.from && end <= W.to) endedDays.push(end - start);
+    if (end !== NO_DAY && end >= W.from && end <= W.to) endedDays.push(end - start + 1);
     if (start >= W.from && start <= W.to) startsW[starts++] = j;
     if (!heldIn(start, end, W)) continue;
     if (!Number.isNaN(J.hoursPerWeek[j]!)) hours.push(J.hoursPerWeek[j]!);
     if (!Number.isNaN(J.hourlyWage[j]!)) wages.push(J.hourlyWage[j]!);
   }
-  const stillWorking = [90, 180].map((d) => {
+  const stillWorking = rules.windows.stillWorkingAt.map((d) => {
     let eligible = 0;
     let count = 0;
     for (const j of startsW.subarray(0, starts)) {
@@ -328,11 +347,15 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     return { days: d, ...ratio(count, eligible) };
   });
 
+  const people = personMeasures(records, comp, W, inServedW, rules.hours.atLeast);
+
   // Exits, and those who left before any competitive job.
   let exited = 0;
+  let exitsRecorded = false;
   const leftBeforeJob: number[] = [];
   for (let p = 0; p < P.count; p++) {
     const exit = P.exit[p]!;
+    if (exit !== NO_DAY) exitsRecorded = true;
     if (!counted[p] || exit === NO_DAY || exit < W.from || exit > W.to) continue;
     exited++;
     if (!(f.anyJob[p]! <= exit)) leftBeforeJob.push(p);
@@ -344,6 +367,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   const byContract = new Tally();
   const bySetting = new Tally();
   const keyOf = new Map<number, { contract: string; setting: string }>();
+  const firstSpelling = new Map<string, string>();
   let heldJobsW = 0;
   let competitiveW = 0;
   let trialsW = 0;
@@ -356,7 +380,14 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     if (!key) {
       const written = records.names.name(n) ?? '';
       const c = findContract(contracts, written);
-      keyOf.set(n, (key = { contract: c?.id ?? normalizeName(written), setting: c?.setting ?? 'unknown' }));
+      let id = c?.id;
+      if (id === undefined) {
+        // An unknown value keeps the first spelling met of its normalised form (shown as "unclassified").
+        const norm = normalizeName(written);
+        id = firstSpelling.get(norm) ?? written.trim();
+        firstSpelling.set(norm, id);
+      }
+      keyOf.set(n, (key = { contract: id, setting: c?.setting ?? 'unknown' }));
     }
     byContract.add(key.contract, J.participant[j]!, j);
     bySetting.add(key.setting, J.participant[j]!, j);
@@ -421,6 +452,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     by: opts.by,
     convention: opts.convention,
     minCell: opts.minCell,
+    rules,
     periods,
     measures: {
       served: whole.served,
@@ -434,10 +466,11 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
         mean: contactDays.length ? contactDays.sum() / contactDays.length : null,
         median: median(contactDays.values()),
       },
-      daysToFirstJob: { cohort, n: jobDays.length, median: median(jobDays.values()), within: [90, 180, 365].map((d) => ({ days: d, ...within(inCohort, d) })) },
-      workedWithin12Months: within(inServedW, 365),
-      tenure: { ended: endedDays.length, medianDays: median(endedDays.values()), stillWorking },
-      hours: { n: hours.length, median: median(hours.values()), atLeast20: ratio(hours.atLeast(20), hours.length) },
+      daysToFirstJob: { cohort, n: jobDays.length, median: median(jobDays.values()), within: rules.windows.firstJobWithin.map((d) => ({ days: d, ...within(inCohort, d) })) },
+      workedWithin12Months: within(inServedW, rules.windows.workedWithin),
+      tenure: { ended: endedDays.length, medianDays: median(endedDays.values()), stillWorking, longest: people.longest },
+      weeksWorked: people.weeksWorked,
+      hours: { n: hours.length, median: median(hours.values()), line: rules.hours.atLeast, atLeast20: ratio(hours.atLeast(rules.hours.atLeast), hours.length), peopleAtLeast20: people.atLeast },
       wage: {
         n: wages.length,
         median: median(wages.values()),
@@ -445,6 +478,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
         atOrAboveMinimum: opts.minimumWage === undefined ? null : ratio(wages.atLeast(opts.minimumWage), wages.length),
       },
       exits: {
+        recorded: exitsRecorded,
         exited,
         beforeAnyJob: leftBeforeJob.length,
         dropOut: ratio(leftBeforeJob.length, servedW),
@@ -463,6 +497,60 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       },
       specialists,
     },
+  };
+}
+
+/**
+ * Person-level measures over the people of `pool` with a competitive job held in W: days in their
+ * longest-held job (counted inclusively from its start; a job still going at W.to is counted to
+ * W.to and censored), weeks in W covered by at least one job, and whether one job has `line`+ hours.
+ */
+function personMeasures(r: ProgramRecords, jobs: Int32Array, W: DayPeriod, pool: (p: number) => boolean, line: number) {
+  const J = r.jobs;
+  const n = r.participants.count;
+  const offsets = new Int32Array(n + 1);
+  const kept = (j: number) => J.participant[j]! < n && heldIn(J.start[j]!, J.end[j]!, W);
+  for (const j of jobs) if (kept(j)) offsets[J.participant[j]! + 1]!++;
+  for (let p = 1; p <= n; p++) offsets[p]! += offsets[p - 1]!;
+  const next = offsets.slice(0, n);
+  const grouped = new Int32Array(offsets[n]!);
+  for (const j of jobs) if (kept(j)) grouped[next[J.participant[j]!]!++] = j;
+  const longest = new Values(n);
+  const weeks = new Values(n);
+  let censored = 0;
+  let withHours = 0;
+  let atLeast = 0;
+  for (let p = 0; p < n; p++) {
+    if (offsets[p] === offsets[p + 1] || !pool(p)) continue;
+    const group = [...grouped.subarray(offsets[p]!, offsets[p + 1]!)].sort((a, b) => J.start[a]! - J.start[b]!);
+    let best = 0;
+    let bestOpen = false;
+    let covered = 0;
+    let reach = W.from - 1;
+    let most = -1;
+    for (const j of group) {
+      const start = J.start[j]!;
+      const open = J.end[j]! > W.to; // no end (NO_DAY) or ending after the window
+      const last = open ? W.to : J.end[j]!;
+      const days = last - start + 1;
+      if (days > best || (days === best && open)) [best, bestOpen] = [days, open];
+      const from = Math.max(start, reach + 1);
+      if (last >= from) covered += last - from + 1;
+      if (last > reach) reach = last;
+      if (!Number.isNaN(J.hoursPerWeek[j]!) && J.hoursPerWeek[j]! > most) most = J.hoursPerWeek[j]!;
+    }
+    longest.push(best);
+    if (bestOpen) censored++;
+    weeks.push(covered); // days: whole numbers sum the same in any order
+    if (most >= 0) {
+      withHours++;
+      if (most >= line) atLeast++;
+    }
+  }
+  return {
+    longest: { people: longest.length, medianDays: median(longest.values()), meanDays: longest.length ? longest.sum() / longest.length : null, censored },
+    weeksWorked: { people: weeks.length, mean: weeks.length ? weeks.sum() / weeks.length / 7 : null, median: weeks.length ? median(weeks.values())! / 7 : null },
+    atLeast: ratio(atLeast, withHours),
   };
 }
 

@@ -14,6 +14,8 @@ export interface JobsOptions {
   contracts: { names: string[]; ids: string };
   /** Keep employers and job types (the fidelity items use them; outcomes do not). */
   keep: boolean;
+  /** Sanity limits of hours and wages (outcome rules). */
+  limits: { hoursPerWeek: { min: number; max: number }; hourlyWage: { min: number } };
 }
 
 export interface JobsRead {
@@ -29,7 +31,9 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
   const r = new RowReader(table, cols, problems);
   const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = r.columns('participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type');
   const contracts = new Set(opts.contracts.names);
+  const limits = opts.limits;
   const known = new Map<string, boolean>();
+  const unknown = new Map<string, { known: string; rows: number }>();
   const jobs = new JobsBuilder(table.mostRows);
   table.eachRow((row) => {
     r.row = row;
@@ -42,11 +46,21 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
     if (contract) {
       let ok = known.get(contract);
       if (ok === undefined) known.set(contract, (ok = contracts.has(normalizeName(contract))));
-      if (!ok && competitive === undefined) r.error(CONTRACT, 'records.unknownContract', { known: opts.contracts.ids }, contract);
-      else if (!ok) r.warn(CONTRACT, 'records.unknownContractOverridden', { known: opts.contracts.ids }, contract);
+      // An unknown value does not stop the run: the job is unclassified, competitive only if its column says so.
+      // One warning per value, at its first row, counting its rows (thousands of rows do not flood).
+      if (!ok) {
+        const key = competitive === undefined ? 'records.unknownContract' : 'records.unknownContractOverridden';
+        const seen = unknown.get(key + '\u0000' + contract);
+        if (seen) seen.rows++;
+        else {
+          const params = { known: opts.contracts.ids, rows: 1 };
+          unknown.set(key + '\u0000' + contract, params);
+          r.warn(CONTRACT, key, params, contract);
+        }
+      }
     }
-    const hours = r.number(HOURS, { min: 0, max: 80 });
-    const wage = r.number(WAGE, { min: 0 });
+    const hours = r.number(HOURS, limits.hoursPerWeek);
+    const wage = r.number(WAGE, limits.hourlyWage);
     if (!participant) return;
     if (start === undefined || !contract) return jobs.skip(participant, row.line);
     jobs.add({ participant, start, end, contract, employer: opts.keep ? r.text(EMPLOYER) : undefined, jobType: opts.keep ? r.text(TYPE) : undefined, hoursPerWeek: hours, hourlyWage: wage, competitive }, row.line);

@@ -14,6 +14,7 @@ import { isWorkbook, readInputBytes } from './files.js';
 import { readReviewDoc, ReviewFields, type ScaleResolver } from './review-yaml.js';
 import { mapColumns, openCsvFile, placeOf, type Table } from './table.js';
 import { readJobsTable, type JobsOptions, type JobsRead } from './jobs-table.js';
+import { loadOutcomeRules } from '../scale/load.js';
 import { COLUMNS, TABLE_FILES, type TableName } from './record-tables.js';
 import { normalizeName, parseDate, parseNumber } from './values.js';
 import { placeInYaml, readYamlWith } from './yaml-file.js';
@@ -75,7 +76,7 @@ export type RecordsUse = 'fidelity' | 'outcomes';
  * Read a program's records: a folder (CSV tables or one workbook with a sheet per table, and an
  * optional program.yaml), or a workbook file on its own.
  */
-export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver, use: RecordsUse = 'fidelity'): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
+export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver, use: RecordsUse = 'fidelity', limits?: JobsOptions['limits']): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
   const keep = use === 'fidelity';
   const all: Problem[] = [];
   const dir = isWorkbook(path) ? dirname(path) : path;
@@ -172,7 +173,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   };
   const records = new RecordsBuilder();
   // The jobs table, usually the largest, is read first: in a worker thread when large, while this thread reads the others.
-  const jobsOptions: JobsOptions = { contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') }, keep };
+  const jobsOptions: JobsOptions = { contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') }, keep, limits: limits ?? loadOutcomeRules().limits };
   const jobs = tables.jobs ? readJobs(tables.jobs.table, tables.jobs.list, jobsOptions) : null;
   each('participants', (r) => {
     const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL] = r.columns('id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source');

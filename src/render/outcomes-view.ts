@@ -17,11 +17,22 @@ export function periodLabel(label: string, m: Messages): string {
 
 /** "85 of 156 (54.5%)": a rate always with its counts. */
 export function ratioText(r: Ratio, m: Messages): string {
+  if (r.of === 0) return m.t('measures.noneEligible');
   return r.rate === null ? m.t('outcomes.ofNone', { count: r.count, of: r.of }) : m.t('outcomes.of', { count: r.count, of: r.of, pct: m.pct(r.rate) });
 }
 
 const cellText = (c: Cell, m: Messages) => (typeof c === 'number' ? m.num(c) : c);
-const days = (n: number | null, m: Messages) => (n === null ? '—' : m.t('unit.days', { n: m.num(n, Number.isInteger(n) ? 0 : 1) }));
+/** The message `key.one`, `key.other`… that the language's plural rules choose for `n` (Intl.PluralRules), `n` filled in. */
+function plural(key: string, n: number, m: Messages, decimals = 0): string {
+  const form = new Intl.PluralRules(m.lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).select(n);
+  return m.t(m.has(`${key}.${form}`) ? `${key}.${form}` : `${key}.other`, { n: m.num(n, decimals) });
+}
+
+/** A count of days or weeks with the language's singular or plural ("1 day", "2 days", "1,5 jour"). */
+export function unitText(unit: 'days' | 'weeks', n: number | null, m: Messages): string {
+  return n === null ? '—' : plural(`measures.${unit}`, n, m, Number.isInteger(n) ? 0 : 1);
+}
+const days = (n: number | null, m: Messages) => unitText('days', n, m);
 
 export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts: ContractTable, m: Messages): Block[] {
   const M = o.measures;
@@ -42,7 +53,7 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
         String(p.jobStarts),
       ]),
     },
-    { kind: 'line', text: m.t('outcomes.benchmarkNote'), tone: 'muted' },
+    { kind: 'line', text: m.t('outcomes.benchmarkNote', o.rules.benchmarks), tone: 'muted' },
     { kind: 'heading', text: m.t('outcomes.measuresTitle', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m) }) },
   ];
   const rows: string[][] = [
@@ -54,12 +65,15 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
     [m.t('measure.within12'), ratioText(M.workedWithin12Months, m)],
     [m.t('measure.tenure'), M.tenure.ended ? m.t('outcomes.medianJobs', { median: days(M.tenure.medianDays, m), n: M.tenure.ended }) : '—'],
     ...M.tenure.stillWorking.map((s) => [m.t('measure.stillWorking', { days: s.days }), ratioText(s, m)]),
+    [m.t('measures.longest'), M.tenure.longest.people ? m.t('measures.longestValue', { median: days(M.tenure.longest.medianDays, m), n: M.tenure.longest.people, censored: M.tenure.longest.censored }) : '—'],
+    [m.t('measures.weeksWorked'), M.weeksWorked.people ? m.t('measures.weeksValue', { mean: unitText('weeks', M.weeksWorked.mean, m), median: unitText('weeks', M.weeksWorked.median, m), n: M.weeksWorked.people }) : '—'],
     [m.t('measure.hours'), M.hours.n ? m.t('outcomes.medianHours', { median: m.num(M.hours.median!, 1), n: M.hours.n }) : '—'],
-    [m.t('measure.hours20'), ratioText(M.hours.atLeast20, m)],
+    [m.t('measures.jobsAtLeast', { hours: M.hours.line }), ratioText(M.hours.atLeast20, m)],
+    [m.t('measures.peopleAtLeast', { hours: M.hours.line }), ratioText(M.hours.peopleAtLeast20, m)],
     [m.t('measure.wage'), M.wage.n ? m.t('outcomes.medianWage', { median: m.num(M.wage.median!, 2), currency: settings.currency ?? '', n: M.wage.n }) : '—'],
     [m.t('measure.minimumWage'), M.wage.atOrAboveMinimum ? `${ratioText(M.wage.atOrAboveMinimum, m)} · ${m.t('outcomes.minimumIs', { wage: m.num(M.wage.minimumWage!, 2), currency: settings.currency ?? '' })}` : m.t('outcomes.needsMinimumWage')],
-    [m.t('measure.dropOut'), ratioText(M.exits.dropOut, m) + ' · ' + m.t('outcomes.exited', { n: M.exits.exited })],
-    [m.t('measure.competitiveShare'), ratioText({ count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare }, m) + (M.contracts.workTrials ? ' · ' + m.t('outcomes.workTrials', { n: M.contracts.workTrials }) : '')],
+    [m.t('measure.dropOut'), M.exits.recorded ? ratioText(M.exits.dropOut, m) + ' · ' + m.t('outcomes.exited', { n: M.exits.exited }) : m.t('measures.exitsNotRecorded')],
+    [m.t('measure.competitiveShare'), ratioText({ count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare }, m) + (M.contracts.workTrials ? ' · ' + plural('measures.workTrials', M.contracts.workTrials, m) : '')],
   ];
   blocks.push({ kind: 'table', columns: [{ title: m.t('col.measure'), wrap: true }, { title: m.t('col.value'), wrap: true }], rows });
 
@@ -68,7 +82,7 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
     blocks.push({ kind: 'table', columns: [{ title: m.t('col.reason'), wrap: true }, { title: m.t('col.people'), align: 'right' }], rows: M.exits.reasons.map((r) => [r.reason, cellText(r.people, m)]) });
   }
   blocks.push({ kind: 'heading', text: m.t('outcomes.contractsTitle') });
-  const label = (id: string) => localize(contracts.contracts.find((c) => c.id === id)?.label, m.lang) || id;
+  const label = (id: string) => localize(contracts.contracts.find((c) => c.id === id)?.label, m.lang) || m.t('measures.unclassified', { value: id });
   blocks.push({
     kind: 'table',
     columns: [{ title: m.t('col.contract'), wrap: true }, { title: m.t('col.setting'), wrap: true }, { title: m.t('col.competitive') }, { title: m.t('col.jobs'), align: 'right' }, { title: m.t('col.people'), align: 'right' }],
@@ -80,8 +94,9 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
       cellText(c.people, m),
     ]),
   });
-  blocks.push({ kind: 'heading', text: m.t('outcomes.specialistsTitle') });
-  blocks.push({
+  // No specialist column nor staff table: no table of zeros.
+  if (M.specialists.length) blocks.push({ kind: 'heading', text: m.t('outcomes.specialistsTitle') });
+  if (M.specialists.length) blocks.push({
     kind: 'table',
     columns: [{ title: m.t('col.specialist'), wrap: true }, { title: m.t('col.caseload'), align: 'right' }, { title: m.t('col.contactsWeek'), align: 'right' }, { title: m.t('col.served'), align: 'right' }, { title: m.t('col.working'), align: 'right' }, { title: m.t('col.rate'), align: 'right' }],
     rows: M.specialists.map((s) => [s.name, cellText(s.caseload, m), s.contactsPerWeek === null ? '—' : m.num(s.contactsPerWeek, 2), cellText(s.served, m), cellText(s.working, m), s.rate === null ? '—' : m.pct(s.rate)]),

@@ -7,6 +7,7 @@ import { InputError, ProblemList } from '../read/problems.js';
 import { readYamlWith, placeInYaml } from '../read/yaml-file.js';
 import { scaleSchemas, type PrincipleFramework, type ScaleFile } from './schema.js';
 import { contractSchema, toContractTable, type ContractFile, type ContractTable } from '../core/contracts.js';
+import { outcomeRulesSchema, type OutcomeRules } from '../core/outcome-rules.js';
 import { checkFramework, checkScale, toScale, type DataIssue, type Scale } from './scale.js';
 
 /** The folder of built-in scales and frameworks shipped with the package. */
@@ -20,6 +21,7 @@ export const DATA_SCHEMAS = {
   scale: () => scaleSchemas().ScaleFile,
   framework: () => scaleSchemas().PrincipleFramework,
   contracts: contractSchema,
+  outcomeRules: outcomeRulesSchema,
 };
 export type DataKind = keyof typeof DATA_SCHEMAS;
 
@@ -28,6 +30,7 @@ export const BUILTIN_FILES: Record<string, DataKind> = {
   ...Object.fromEntries(BUILTIN_SCALES.map((id) => [id, 'scale'])),
   ...Object.fromEntries(Object.values(BUILTIN_FRAMEWORKS).map((id) => [id, 'framework'])),
   contracts: 'contracts',
+  'outcome-rules': 'outcomeRules',
 };
 
 function pathOf(ref: string, builtins: readonly string[]): { path: string; source: string } {
@@ -79,6 +82,11 @@ export function checkBuiltinFile(id: string): { kind: DataKind; value: unknown }
 /** Load the contract table (built-in `contracts`, or a path given with --contracts). */
 export function loadContracts(ref = 'contracts'): ContractTable {
   return toContractTable(load<ContractFile>(ref, ['contracts'], 'contracts', () => []).value);
+}
+
+/** Load the outcome rules (built-in `outcome-rules`, or a path given with --outcome-rules). */
+export function loadOutcomeRules(ref = 'outcome-rules'): OutcomeRules {
+  return load<OutcomeRules>(ref, ['outcome-rules'], 'outcomeRules', () => []).value;
 }
 
 const scaleCache = new Map<string, Scale>();

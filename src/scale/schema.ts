@@ -71,6 +71,8 @@ function define() {
         .enum(['caseload', 'employment-services-share', 'team-assignment', 'days-to-employer-contact', 'employer-contacts-per-week', 'job-type-diversity', 'employer-diversity', 'competitive-share', 'community-share'])
         .optional(),
       provisional: Localized.optional(),
+      /** Whether the anchor texts were checked against the published form (verified) or not yet (provisional). */
+      anchorStatus: z.enum(['verified', 'provisional']).default('provisional'),
     })
     .strict();
 

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixture, tempDir } from '../helpers.js';
+import { cli, fixture, ROOT, tempDir } from '../helpers.js';
 
 const jardins = fixture('programs', 'jardins');
 const harbour = fixture('programs', 'harbour');
@@ -39,7 +39,7 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
     expect(M.daysToFirstJob.median).toBe(114);
     expect(M.daysToFirstJob.within.map((w: any) => [w.days, w.count, w.of])).toEqual([[90, 6, 29], [180, 17, 28], [365, 15, 23]]);
     expect(M.workedWithin12Months).toMatchObject({ count: 15, of: 23 });
-    expect(M.tenure).toMatchObject({ ended: 15, medianDays: 181 });
+    expect(M.tenure).toMatchObject({ ended: 15, medianDays: 182 });
     expect(M.tenure.stillWorking.map((s: any) => [s.days, s.count, s.of])).toEqual([[90, 21, 22], [180, 17, 22]]);
     expect(M.hours).toMatchObject({ n: 24, median: 28, atLeast20: { count: 20, of: 24 } });
     expect(M.wage).toMatchObject({ n: 24, median: 12, minimumWage: 11.88, atOrAboveMinimum: { count: 22, of: 24 } });
@@ -147,7 +147,7 @@ describe('score on a program folder: computed items with evidence', () => {
     expect(it.S1).toMatchObject({ score: 4, source: 'score', overridden: { score: 5, source: 'records', evidence: { value: 12.22 } } });
     expect(it.S2).toMatchObject({ score: 4, source: 'records', evidence: { value: 90.6 } });
     expect(it.O1).toMatchObject({ score: 4, evidence: { value: 86.4, n: 22 } });
-    expect(it.V4).toMatchObject({ score: 5, evidence: { n: 26 } });
+    expect(it.V4).toMatchObject({ score: 3, evidence: { value: 73.5, n: 30 } });
     expect(it.V6).toMatchObject({ score: 1, source: 'records' });
     expect(it.V8).toMatchObject({ score: 3, evidence: { value: 62.1, n: 29 } });
     expect(it.V9).toMatchObject({ score: 3, evidence: { value: 62.1, n: 29 } });
@@ -161,7 +161,7 @@ describe('score on a program folder: computed items with evidence', () => {
   });
   it('computes the English program from records alone, ties going down on V6', () => {
     const it = itemsOf(json(['score', harbour]).reviews[0]);
-    expect(Object.fromEntries(['S1', 'S2', 'O1', 'V4', 'V6', 'V8', 'V9', 'V10', 'V13'].map((c) => [c, it[c].score]))).toEqual({ S1: 5, S2: 4, O1: 5, V4: 5, V6: 2, V8: 4, V9: 3, V10: 4, V13: 4 });
+    expect(Object.fromEntries(['S1', 'S2', 'O1', 'V4', 'V6', 'V8', 'V9', 'V10', 'V13'].map((c) => [c, it[c].score]))).toEqual({ S1: 5, S2: 4, O1: 5, V4: 4, V6: 2, V8: 4, V9: 3, V10: 4, V13: 4 });
     expect(it.V6.evidence.specialists).toEqual([{ name: 'Aisha Okafor', value: 4.2, score: 3 }, { name: 'Tom Whitfield', value: 2.8, score: 2 }]);
     expect(it.V10.evidence).toMatchObject({ value: 90, n: 10 });
     expect(it.V10.evidenceText).toBe('90% = 9 competitive / 10 current jobs (2026-03-31) (≥ 85 → 4)');
@@ -186,7 +186,7 @@ describe('broken program folder', () => {
       `${b('emplois.csv')}:3:1: error: no participant with this id in the participants table (column participant, value "B099")`,
       `${b('emplois.csv')}:4:5: error: the job ends before it starts (2026-06-01) (column date_fin, value "15/05/2026")`,
       `${b('emplois.csv')}:5:6: error: out of range: expected ≥ 0, ≤ 80 (column heures_semaine, value "-35")`,
-      `${b('emplois.csv')}:6:8: error: unknown contract; known: `,
+      `${b('emplois.csv')}:6:8: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 1; known: `,
       `${b('contacts.csv')}:4:1: error: no specialist of this name in the staff table (column conseiller, value "Sophie Lambert")`,
     ]) expect(r.stderr).toContain(line);
     expect(existsSync(out)).toBe(false);
@@ -235,10 +235,104 @@ describe('a large program folder', () => {
     const r = cli(['outcomes', broken]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('jobs.csv:1001:1: error: no participant with this id in the participants table (column participant, value "P999999")');
-    expect(r.stderr).toContain('jobs.csv:3001:8: error: unknown contract');
+    expect(r.stderr).toContain('jobs.csv:3001:8: warning: unknown contract');
     // A row that is not kept (no contract) still has its participant checked.
     expect(r.stderr).toContain('jobs.csv:4001:8: error: "contract" is empty');
     expect(r.stderr).toContain('jobs.csv:4001:1: error: no participant with this id in the participants table (column participant, value "P888888")');
     expect(r.stderr.indexOf(':1001:1:')).toBeLessThan(r.stderr.indexOf(':2001:'));
+  });
+});
+
+describe('unknown contract values', () => {
+  it('warn with the file line and value, count the job as unclassified, and do not stop the run', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'participants.csv'), 'id,entry_date\nA,2026-01-05\nB,2026-01-05\n');
+    const rows = ['participant,start_date,contract,competitive', 'A,2026-02-01,cdi,', 'B,2026-02-01,contrat aidé,', 'B,2026-03-01,other thing,yes'];
+    for (let i = 0; i < 40; i++) rows.push(`A,2026-04-${String(1 + (i % 28)).padStart(2, '0')},mystery ${i},`);
+    writeFileSync(join(dir, 'jobs.csv'), rows.join('\n') + '\n');
+    const r = cli(['outcomes', dir, '--format', 'json', '--from', '2026-01-01', '--to', '2026-06-30', '--min-cell', '0']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${join(dir, 'jobs.csv')}:3:3: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 1; known: cdi,`);
+    expect(r.stderr).toContain('(column contract, value "contrat aidé")');
+    expect(r.stderr).toContain(`${join(dir, 'jobs.csv')}:4:3: warning: unknown contract, classified by its competitive column`);
+    // 41 warnings of one kind: the first 10 are printed, then how many more.
+    expect(r.stderr.split('\n').filter((l) => l.includes(': warning: unknown contract, counted')).length).toBe(10);
+    expect(r.stderr).toMatch(/and 31 more/);
+    const o = JSON.parse(r.stdout);
+    const aided = o.measures.contracts.byContract.find((c: any) => c.contract === 'contrat aidé');
+    expect(aided).toMatchObject({ known: false, competitive: false, jobs: 1 });
+    // B works only through the job whose competitive column says yes.
+    expect(o.measures).toMatchObject({ served: 2, working: 2 });
+  });
+  it('give one warning per value however many rows carry it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'participants.csv'), ['id,entry_date', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-01-05`)].join('\n') + '\n');
+    writeFileSync(join(dir, 'jobs.csv'), ['participant,start_date,contract', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-02-01,CDI temps plein`)].join('\n') + '\n');
+    const r = cli(['outcomes', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('jobs.csv:2:3: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 3000;');
+    expect(JSON.parse(r.stdout).measures).toMatchObject({ served: 3000, working: 0 });
+  });
+  it('classifies the French contract types real files carry', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'participants.csv'), 'id,entry_date\nA,2026-01-05\n');
+    const values = ['CDD Tremplin', 'EATT', 'ETTI', 'intérim d’insertion', 'PEC', 'CUI-CAE', 'service civique', 'CDI intérimaire', 'particulier employeur', 'CESU'];
+    writeFileSync(join(dir, 'jobs.csv'), ['participant,start_date,contract', ...values.map((v) => `A,2026-02-01,${v}`)].join('\n') + '\n');
+    const r = cli(['outcomes', dir, '--format', 'json', '--min-cell', '0']);
+    expect(r.stderr).toBe('');
+    const by = Object.fromEntries(JSON.parse(r.stdout).measures.contracts.byContract.map((c: any) => [c.contract, [c.competitive, c.setting, c.jobs]]));
+    expect(by).toEqual({
+      'cdi-interimaire': [true, 'ordinary', 1], 'particulier-employeur': [true, 'ordinary', 2], 'cdd-tremplin': [false, 'adapted', 1], eatt: [false, 'adapted', 1],
+      etti: [false, 'ordinary', 2], pec: [false, 'ordinary', 2], 'service-civique': [false, 'ordinary', 1],
+    });
+  });
+});
+
+describe('person-level measures in every format (harbour, fixtures/programs/README.md)', () => {
+  it('gives the longest job, weeks worked and people at 20+ hours in JSON, the table and Markdown', () => {
+    const M = json(['outcomes', harbour]).measures;
+    expect(M.tenure.longest).toEqual({ people: 15, medianDays: 166, meanDays: 305.4, censored: 9 });
+    expect(M.weeksWorked.people).toBe(15);
+    expect(M.weeksWorked.mean * 7 * 15).toBeCloseTo(2890, 6);
+    expect(M.weeksWorked.median * 7).toBeCloseTo(198, 6);
+    expect(M.hours).toMatchObject({ line: 20, atLeast20: { count: 8, of: 18 }, peopleAtLeast20: { count: 6, of: 15 } });
+    const table = cli(['outcomes', harbour, '--lang', 'en']).stdout;
+    expect(table).toMatch(/People working 20 hours a week +6 of 15 \(40\.0%\)/);
+    expect(table).toMatch(/Longest-held job, per person +median 166 days/);
+    for (const format of ['markdown']) {
+      const r = cli(['outcomes', harbour, '--format', format, '--lang', 'en']);
+      expect(r.code).toBe(0);
+      const text = r.stdout.replace(/\s+/g, ' ');
+      expect(text, format).toContain('median 166 days (n = 15; of them 9 still in that job at the window end, counted to that day)');
+      expect(text, format).toContain('mean 27.5 weeks, median 28.3 weeks (n = 15)');
+      expect(text, format).toMatch(/People working 20 hours a week or more \(in one job\) \|? ?6 of 15 \(40\.0%\)/);
+      expect(text, format).toContain('median 93 days (n = 10 ended jobs)');
+    }
+  });
+});
+
+describe('--outcome-rules: a user copy of scales/outcome-rules.yaml', () => {
+  const builtin = readFileSync(join(ROOT, 'scales', 'outcome-rules.yaml'), 'utf8');
+  it('moves the benchmarks and the sanity limits', () => {
+    const dir = tempDir();
+    const rules = join(dir, 'rules.yaml');
+    writeFileSync(rules, builtin.replace('minimal: 31', 'minimal: 20').replace('max: 80', 'max: 40'));
+    const o = json(['outcomes', harbour, '--outcome-rules', rules]);
+    expect(o.rules.benchmarks.minimal).toBe(20);
+    writeFileSync(join(dir, 'participants.csv'), 'id,entry_date\nA,2026-01-05\n');
+    writeFileSync(join(dir, 'jobs.csv'), 'participant,start_date,contract,hours_per_week\nA,2026-02-01,cdi,45\n');
+    expect(cli(['outcomes', dir]).code).toBe(0);
+    const r = cli(['outcomes', dir, '--outcome-rules', rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('jobs.csv:2:4: error: out of range: expected ≥ 0, ≤ 40');
+  });
+  it('names a problem of the rules file with its line, exit 2', () => {
+    const rules = join(tempDir(), 'rules.yaml');
+    writeFileSync(rules, builtin.replace('average: 41', 'average: 25'));
+    const r = cli(['outcomes', harbour, '--outcome-rules', rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rules\.yaml:\d+:\d+: error: .*minimal ≤ average ≤ excellent/);
   });
 });

@@ -124,3 +124,33 @@ describe('conditions on scores', () => {
     expect(ips25.items.filter((i) => i.perSpecialist).map((i) => i.code)).toEqual(['V6', 'V7', 'V13']);
   });
 });
+
+describe('IPS-25 O4 (vocational unit) and anchor status', () => {
+  const o4 = item(ips25, 'O4');
+  it('covers caseloads from anchor 4 on, not at 3, and offers the rural teleconference alternative at 4 and 5', () => {
+    expect(o4.anchors['3']!.en).toMatch(/discuss cases/);
+    expect(o4.anchors['3']!.en).toMatch(/do not cover for each other's caseloads/);
+    for (const a of ['4', '5']) {
+      expect(o4.anchors[a]!.en, a).toMatch(/cover for each other's caseloads when needed/);
+      expect(o4.anchors[a]!.en, a).toMatch(/rural area where each specialist works alone at a separate site.*teleconference/);
+      expect(o4.anchors[a]!.fr, a).toMatch(/zone rurale.*visioconférence/);
+    }
+    expect(o4.anchors['4']!.en).toMatch(/2–3 times a month by teleconference/);
+    expect(o4.anchors['5']!.en).toMatch(/weekly by teleconference/);
+  });
+  it('records for every item whether its anchors are verified or provisional', () => {
+    for (const it of ips25.items) expect(['verified', 'provisional'], it.code).toContain(it.anchorStatus);
+    expect(o4.anchorStatus).toBe('provisional');
+  });
+});
+
+describe('anchorStatus in a scale file', () => {
+  it('is validated by the scale schema and defaults to provisional', async () => {
+    const { scaleSchemas } = await import('../../src/scale/schema.js');
+    const { Item } = scaleSchemas();
+    const base = { id: 'x', code: 'X1', section: 's', kind: 'ordinal', name: { en: 'X' }, criterion: { en: 'X' }, anchors: { '1': { en: 'a' } } };
+    expect(Item.parse(base).anchorStatus).toBe('provisional');
+    expect(Item.parse({ ...base, anchorStatus: 'verified' }).anchorStatus).toBe('verified');
+    expect(Item.safeParse({ ...base, anchorStatus: 'checked' }).success).toBe(false);
+  });
+});

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkOf, cell, computeOutcomes, median, splitWindow, type OutcomeOptions } from '../../src/core/outcomes.js';
 import { programRecords, type Job, type Participant, type ProgramRecords } from '../../src/core/records.js';
-import { loadContracts } from '../../src/scale/load.js';
+import { loadContracts, loadOutcomeRules } from '../../src/scale/load.js';
 import { isCompetitive, isJob } from '../../src/core/contracts.js';
 
 const contracts = loadContracts();
+const rules = loadOutcomeRules();
 
 function records(participants: Participant[], jobs: Job[] = []): ProgramRecords {
   return programRecords({ settings: { name: 'Test', teams: {} }, participants, jobs, tables: { participants: true, jobs: true, contacts: false, staff: false } });
 }
-const opts = (from: string, to: string, more: Partial<OutcomeOptions> = {}): OutcomeOptions => ({ window: { from, to }, by: 'quarter', convention: 'standard', minCell: 5, ...more });
+const opts = (from: string, to: string, more: Partial<OutcomeOptions> = {}): OutcomeOptions => ({ window: { from, to }, by: 'quarter', convention: 'standard', minCell: 5, rules, ...more });
 const person = (id: string, entry: string, more: Partial<Participant> = {}): Participant => ({ id, entry, ...more });
 const job = (participant: string, start: string, contract = 'cdi', more: Partial<Job> = {}): Job => ({ participant, start, contract, ...more });
 
@@ -25,7 +26,7 @@ describe('periods', () => {
     expect(splitWindow({ from: '2025-01-01', to: '2025-12-31' }, 'none')).toHaveLength(1);
   });
   it('classifies rates against the 31/41/50% benchmarks', () => {
-    expect([0.309, 0.31, 0.409, 0.41, 0.499, 0.5, null].map(benchmarkOf)).toEqual(['below-minimal', 'minimal', 'minimal', 'average', 'average', 'excellent', null]);
+    expect([0.309, 0.31, 0.409, 0.41, 0.499, 0.5, null].map((r) => benchmarkOf(r, rules.benchmarks))).toEqual(['below-minimal', 'minimal', 'minimal', 'average', 'average', 'excellent', null]);
   });
 });
 
@@ -103,7 +104,7 @@ describe('time to job, tenure, hours, wages, exits', () => {
       person('d', '2025-10-01'),
     ],
     [
-      job('a', '2025-03-01', 'cdi', { end: '2025-08-29', hoursPerWeek: 24, hourlyWage: 12.5 }), // 59 days after entry; lasted 181 days
+      job('a', '2025-03-01', 'cdi', { end: '2025-08-29', hoursPerWeek: 24, hourlyWage: 12.5 }), // 59 days after entry; lasted 182 days (both ends counted)
       job('b', '2025-07-20', 'cdd', { hoursPerWeek: 15, hourlyWage: 11 }), // 200 days after entry
     ],
   );
@@ -119,14 +120,14 @@ describe('time to job, tenure, hours, wages, exits', () => {
   });
   it('measures tenure and jobs still held at 90 and 180 days', () => {
     expect(o.measures.tenure.ended).toBe(1);
-    expect(o.measures.tenure.medianDays).toBe(181);
+    expect(o.measures.tenure.medianDays).toBe(182);
     expect(o.measures.tenure.stillWorking).toEqual([
       { days: 90, count: 2, of: 2, rate: 1 },
       { days: 180, count: 1, of: 1, rate: 1 },
     ]);
   });
   it('measures hours and wages against the program minimum wage', () => {
-    expect(o.measures.hours).toEqual({ n: 2, median: 19.5, atLeast20: { count: 1, of: 2, rate: 0.5 } });
+    expect(o.measures.hours).toEqual({ n: 2, median: 19.5, line: 20, atLeast20: { count: 1, of: 2, rate: 0.5 }, peopleAtLeast20: { count: 1, of: 2, rate: 0.5 } });
     expect(o.measures.wage).toEqual({ n: 2, median: 11.75, minimumWage: 11.88, atOrAboveMinimum: { count: 1, of: 2, rate: 0.5 } });
     const noWage = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31', { by: 'none' }));
     expect(noWage.measures.wage.atOrAboveMinimum).toBeNull();
@@ -170,5 +171,63 @@ describe('ips-grow with a few minutes a week', () => {
       // At 1 h a week the 4th hour is reached on the job's 28th day (28 February); at less, never in the window.
       expect(o.periods.map((p) => p.working), String(hoursPerWeek)).toEqual(hoursPerWeek === 1 ? [0, 1, 1] : [0, 0, 0]);
     }
+  });
+});
+
+describe('tenure and person-level measures', () => {
+  const W = opts('2026-01-01', '2026-12-31', { by: 'none', minCell: 0 });
+  it('counts job days inclusively: a job started and ended on the same day lasted 1 day', () => {
+    const one = computeOutcomes(records([person('a', '2026-01-01')], [job('a', '2026-03-02', 'cdi', { end: '2026-03-02' })]), contracts, W);
+    expect(one.measures.tenure).toMatchObject({ ended: 1, medianDays: 1 });
+    const two = computeOutcomes(records([person('a', '2026-01-01')], [job('a', '2026-03-02', 'cdi', { end: '2026-03-03' })]), contracts, W);
+    expect(two.measures.tenure.medianDays).toBe(2);
+  });
+  it("takes each person's longest-held job, an ongoing one counted to the window end and censored", () => {
+    const r = records(
+      [person('a', '2026-01-01'), person('b', '2026-01-01'), person('c', '2026-01-01')],
+      [
+        job('a', '2026-02-01', 'cdi', { end: '2026-02-10', hoursPerWeek: 10 }), // 10 days
+        job('a', '2026-12-02', 'cdd', { hoursPerWeek: 25 }), // ongoing: 30 days to 2026-12-31, censored
+        job('b', '2026-03-01', 'cdi', { end: '2026-05-31', hoursPerWeek: 15 }), // 92 days
+        job('b', '2026-04-01', 'cdd', { end: '2026-04-07' }), // overlaps the first: no extra weeks
+        job('c', '2026-05-01', 'esat', { end: '2026-05-31', hoursPerWeek: 35 }), // not competitive
+      ],
+    );
+    const M = computeOutcomes(r, contracts, W).measures;
+    expect(M.tenure.longest).toEqual({ people: 2, medianDays: 61, meanDays: 61, censored: 1 });
+    expect(M.weeksWorked).toEqual({ people: 2, mean: (40 / 7 + 92 / 7) / 2, median: (40 / 7 + 92 / 7) / 2 });
+    // People (not jobs): a has a 25-hour job, b none of 20+; c has no competitive job.
+    expect(M.hours.peopleAtLeast20).toEqual({ count: 1, of: 2, rate: 0.5 });
+    expect(M.hours.atLeast20).toEqual({ count: 1, of: 3, rate: 1 / 3 });
+  });
+  it('clips weeks worked to the window but counts tenure from the job start', () => {
+    const r = records([person('a', '2025-01-01')], [job('a', '2025-12-25', 'cdi', { end: '2026-01-07' })]);
+    const M = computeOutcomes(r, contracts, W).measures;
+    expect(M.tenure.longest).toMatchObject({ people: 1, medianDays: 14, censored: 0 });
+    expect(M.weeksWorked.mean).toBe(1);
+  });
+});
+
+describe('exits', () => {
+  it('says exits are not recorded when no participant has an exit date', () => {
+    const o = computeOutcomes(records([person('a', '2026-01-01'), person('b', '2026-02-01')]), contracts, opts('2026-01-01', '2026-06-30', { by: 'none' }));
+    expect(o.measures.exits.recorded).toBe(false);
+    const some = computeOutcomes(records([person('a', '2026-01-01', { exit: '2027-01-01' })]), contracts, opts('2026-01-01', '2026-06-30', { by: 'none' }));
+    expect(some.measures.exits.recorded).toBe(true);
+  });
+});
+
+describe('outcome rules from data', () => {
+  it('takes benchmarks, windows and the hours line from the rules', () => {
+    const mine = { ...rules, benchmarks: { ...rules.benchmarks, minimal: 20 }, windows: { ...rules.windows, firstJobWithin: [30] }, hours: { ...rules.hours, atLeast: 30 } };
+    const r = records([person('a', '2026-01-01'), person('b', '2026-01-01'), person('c', '2026-01-01'), person('d', '2026-01-01')], [job('a', '2026-01-20', 'cdi', { hoursPerWeek: 25 })]);
+    const std = computeOutcomes(r, contracts, opts('2026-04-01', '2026-06-30'));
+    const own = computeOutcomes(r, contracts, opts('2026-04-01', '2026-06-30', { rules: mine }));
+    expect(std.periods[0]).toMatchObject({ rate: 0.25, benchmark: 'below-minimal' });
+    expect(own.periods[0]).toMatchObject({ rate: 0.25, benchmark: 'minimal' });
+    expect(own.measures.daysToFirstJob.within.map((w) => w.days)).toEqual([30]);
+    expect(std.measures.hours.atLeast20.count).toBe(1);
+    expect(own.measures.hours).toMatchObject({ line: 30, atLeast20: { count: 0 } });
+    expect(own.rules).toBe(mine);
   });
 });

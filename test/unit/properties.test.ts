@@ -16,7 +16,7 @@ import { readRatingsTable } from '../../src/read/ratings-table.js';
 import { readCsvTable } from '../../src/read/table.js';
 import { scoreCsvLines } from '../../src/render/csv.js';
 import { reviewJson } from '../../src/render/json.js';
-import { loadContracts, loadFramework, loadScale } from '../../src/scale/load.js';
+import { loadContracts, loadFramework, loadOutcomeRules, loadScale } from '../../src/scale/load.js';
 
 const scale = loadScale('ips-25');
 const framework = loadFramework('8', scale).framework;
@@ -140,7 +140,7 @@ describe('order never changes a result', () => {
         const records = (ps: Participant[], js: Job[]): ProgramRecords => programRecords({ settings: { name: 'P', teams: {} }, participants: ps, jobs: js, tables: { participants: true, jobs: true, contacts: false, staff: false } });
         const it = rand[Symbol.iterator]();
         const shuffle = <T>(xs: T[]) => xs.map((x) => [it.next().value as number, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
-        const opts = { window: { from: '2025-01-01', to: '2026-12-31' }, by: 'quarter' as const, convention: 'standard' as const, minCell: 5 };
+        const opts = { window: { from: '2025-01-01', to: '2026-12-31' }, by: 'quarter' as const, convention: 'standard' as const, minCell: 5, rules: loadOutcomeRules() };
         return JSON.stringify(computeOutcomes(records(participants, jobList), contracts, opts)) === JSON.stringify(computeOutcomes(records(shuffle(participants), shuffle(jobList)), contracts, opts));
       }),
       { numRuns: 60 },

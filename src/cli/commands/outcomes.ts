@@ -6,7 +6,7 @@ import { isoOfDay } from '../../core/days.js';
 import { readProgramFolder } from '../../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../../read/files.js';
 import { parseDate } from '../../read/values.js';
-import { loadContracts } from '../../scale/load.js';
+import { loadContracts, loadOutcomeRules } from '../../scale/load.js';
 import { csvLine } from '../../render/csv.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
 import { renderMarkdown, renderText } from '../../render/view.js';
@@ -25,6 +25,7 @@ export interface OutcomesOptions extends CommonOptions {
   format: string;
   perPerson?: string;
   contracts?: string;
+  outcomeRules?: string;
   scale?: string;
   pdf?: string;
   paper?: string;
@@ -72,13 +73,14 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   const { documentDate } = await import('./report.js');
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   const contracts = loadContracts(opts.contracts);
+  const rules = loadOutcomeRules(opts.outcomeRules);
   const choice = scaleChoice(opts);
   if (!isProgramFolder(dir) && !isWorkbook(dir)) {
     const ctx = makeContext(opts);
     ctx.report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
     throw new Exit(EXIT.invalid);
   }
-  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'outcomes');
+  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'outcomes', rules.limits);
   const ctx = makeContext(opts, folder?.lang);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
@@ -98,6 +100,7 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     by: opts.by,
     convention: opts.convention,
     minCell,
+    rules,
     ...(records.settings.minimumWage !== undefined ? { minimumWage: records.settings.minimumWage } : {}),
   });
 

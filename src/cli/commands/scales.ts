@@ -65,6 +65,7 @@ function scaleBlocks(s: Scale, m: Messages, only?: string): Block[] {
       for (const c of it.caps) blocks.push({ kind: 'line', text: m.t('scales.cap', { flag: c.flag, label: L(c.label), max: c.maxWithout }), tone: 'muted' });
       if (it.computed) blocks.push({ kind: 'line', text: `${m.t('scales.computed')}${m.t('format.labelSep')}${L(it.computed)}`, tone: 'muted' });
       if (it.provisional) blocks.push({ kind: 'line', text: `${m.t('scales.provisional')}${m.t('format.labelSep')}${L(it.provisional)}`, tone: 'fair' });
+      blocks.push({ kind: 'line', text: m.t(`measures.anchorStatus.${it.anchorStatus}`), tone: it.anchorStatus === 'verified' ? 'muted' : 'fair' });
     }
   }
   return blocks;

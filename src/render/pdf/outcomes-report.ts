@@ -27,10 +27,11 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
 
   pdf.heading(m.t('outcomes.rateTitle'));
   const points = o.periods.map((p) => ({ label: periodLabel(p.label, m), rate: p.rate }));
+  const B = o.rules.benchmarks;
   const lines = [
-    { value: 0.31, label: m.t('pdf.outcomes.line', { pct: m.pct(0.31, 0), name: m.t('benchmark.minimal') }) },
-    { value: 0.41, label: m.t('pdf.outcomes.line', { pct: m.pct(0.41, 0), name: m.t('benchmark.average') }) },
-    { value: 0.5, label: m.t('pdf.outcomes.line', { pct: m.pct(0.5, 0), name: m.t('benchmark.excellent') }) },
+    { value: B.minimal / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(B.minimal / 100, 0), name: m.t('benchmark.minimal') }) },
+    { value: B.average / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(B.average / 100, 0), name: m.t('benchmark.average') }) },
+    { value: B.excellent / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(B.excellent / 100, 0), name: m.t('benchmark.excellent') }) },
   ];
   pdf.figure(m.t('pdf.outcomes.chartAlt', { list: o.periods.map((p) => `${periodLabel(p.label, m)}: ${p.rate === null ? '—' : m.pct(p.rate)}`).join('; ') }), 190, (x, y, w) => rateChart(doc, x, y, w, 190, points, lines, (r) => m.pct(r, 0)));
 
