@@ -266,6 +266,7 @@ describe('unknown contract values', () => {
   });
   it('give one warning per value however many rows carry it', () => {
     const dir = tempDir();
+    writeFileSync(join(dir, 'program.yaml'), 'program: {name: Test}\n');
     writeFileSync(join(dir, 'participants.csv'), ['id,entry_date', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-01-05`)].join('\n') + '\n');
     writeFileSync(join(dir, 'jobs.csv'), ['participant,start_date,contract', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-02-01,CDI temps plein`)].join('\n') + '\n');
     const r = cli(['outcomes', dir, '--format', 'json']);
@@ -277,6 +278,7 @@ describe('unknown contract values', () => {
   });
   it('classifies the French contract types real files carry', () => {
     const dir = tempDir();
+    writeFileSync(join(dir, 'program.yaml'), 'program: {name: Test}\n');
     writeFileSync(join(dir, 'participants.csv'), 'id,entry_date\nA,2026-01-05\n');
     const values = ['CDD Tremplin', 'EATT', 'ETTI', 'intérim d’insertion', 'PEC', 'CUI-CAE', 'service civique', 'CDI intérimaire', 'particulier employeur', 'CESU'];
     writeFileSync(join(dir, 'jobs.csv'), ['participant,start_date,contract', ...values.map((v) => `A,2026-02-01,${v}`)].join('\n') + '\n');
