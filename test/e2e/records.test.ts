@@ -53,7 +53,7 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
   it('suppresses small breakdown cells, never the program totals', () => {
     const byContract = Object.fromEntries(o.measures.contracts.byContract.map((c: any) => [c.contract, [c.jobs, c.people, c.competitive, c.setting]]));
     expect(byContract).toEqual({
-      cdi: [9, 9, true, 'ordinary'], cdd: [9, 9, true, 'ordinary'], interim: [5, 5, true, 'ordinary'],
+      cdi: ['hidden', 'hidden', true, 'ordinary'], cdd: [9, 9, true, 'ordinary'], interim: [5, 5, true, 'ordinary'],
       apprentissage: ['<5', '<5', true, 'ordinary'], independant: ['<5', '<5', true, 'ordinary'],
       ea: ['<5', '<5', false, 'adapted'], esat: ['<5', '<5', false, 'sheltered'], mad: ['<5', '<5', false, 'sheltered'],
       stage: ['<5', '<5', false, 'ordinary'], pmsmp: ['<5', '<5', false, 'ordinary'],
