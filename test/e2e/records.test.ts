@@ -84,8 +84,8 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
   it('writes CSV rows per period', () => {
     const r = cli(['outcomes', jardins, '--format', 'csv']);
     const lines = r.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('period,from,to,served,working,rate,benchmark,job_starts,first_job_starts');
-    expect(lines[5]).toBe('2026-Q1,2026-01-01,2026-03-31,24,14,0.583333,excellent,5,4');
+    expect(lines[0]).toBe('period,from,to,served,working,rate,benchmark,job_starts,first_job_starts,partial');
+    expect(lines[5]).toBe('2026-Q1,2026-01-01,2026-03-31,24,14,0.583333,excellent,5,4,false');
   });
 });
 
