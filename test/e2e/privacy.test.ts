@@ -85,6 +85,9 @@ describe('periods, benchmarks and charts', () => {
       [false, null, true],
     ]);
     expect(run(args)).toMatch(/2025-Q3\s+12\s+7\s+58\.3%\s+meets 40%/);
+    const csv = run([...args, '--format', 'csv']).split('\r\n');
+    expect(csv[0]).toMatch(/,partial,ips_grow_40_met$/);
+    expect(csv.slice(1, 3)).toEqual([expect.stringMatching(/^2025-Q2,.*,true,$/), expect.stringMatching(/^2025-Q3,.*,false,true$/)]);
     const t = await pdf(args, 'grow.pdf');
     expect(t).toContain('40% IPS Grow');
     expect(t).toContain('meets 40%');

@@ -96,6 +96,21 @@ describe('small-cell suppression', () => {
     );
   });
 
+  it('property: served and working per row (working ≤ served, both columns summed), no hidden cell is pinned', () => {
+    const rows = fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })).map(([s, w]) => [Math.max(s, w), Math.min(s, w)] as const), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 2, max: 5 }), (rs, N) => {
+        const n = rs.length;
+        const idx = [...Array(n).keys()];
+        const b: Breakdown = { values: [...rs.map((r) => r[0]), ...rs.map((r) => r[1])], sums: [{ cells: idx }, { cells: idx.map((i) => n + i) }], atMost: idx.map((i): [number, number] => [n + i, i]) };
+        const p = protect(b, N);
+        if (p.withheld) return;
+        expect(pinned(b, p.state, N)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('property: with two groups and their shown subtotals, no hidden cell is pinned', () => {
     fc.assert(
       fc.property(breakdown, fc.integer({ min: 0, max: 4 }), ({ N, values }, cut) => {
