@@ -216,12 +216,13 @@ export function protect(b: Breakdown, minCell: number): Protection {
 }
 
 /**
- * Can no pattern protect these exposed cells? Small tables: they stay exposed with every non-zero cell hidden.
+ * Can no pattern protect these exposed cells? Small tables: one stays exposed with every non-zero cell hidden.
  * Big ones (that check costs too much): one is pinned by a single sum whose other cells are all zero or small.
  */
 function hopeless(b: Breakdown, state: CellState[], minCell: number, bad: number[]): boolean {
-  if (b.values.length <= 600) return exposed(b, state.map((s, i) => (s === 'shown' && b.values[i]! > 0 ? 'hidden' : s)), minCell).length > 0;
   const badSet = new Set(bad);
+  // Hiding more cells only widens what a reader can infer, so a cell pinned with all hidden is pinned in any pattern.
+  if (b.values.length <= 600) return exposed(b, state.map((s, i) => (s === 'shown' && b.values[i]! > 0 ? 'hidden' : s)), minCell).some((c) => badSet.has(c));
   return b.sums.some((r) => {
     if (!r.cells.some((c) => badSet.has(c)) || r.cells.some((c) => state[c] === 'shown' && b.values[c]! > 0)) return false;
     const alone: Breakdown = { values: r.cells.map((c) => b.values[c]!), sums: [{ cells: r.cells.map((_, k) => k), ...(r.signs ? { signs: r.signs } : {}) }] };
