@@ -113,8 +113,9 @@ export function rateChart(doc: Doc, x: number, y: number, width: number, height:
     doc.save().moveTo(cx, py(l.value)).lineTo(cx + cw, py(l.value)).lineWidth(1).dash(4, { space: 3 }).strokeColor(COLORS.poor).stroke().undash().restore();
     doc.font('Sans').fontSize(7.5).fillColor(COLORS.poor).text(l.label, cx + cw + 4, py(l.value) - 4, { width: 66, lineBreak: false });
   }
-  // Value labels last, each on a backing that hides the lines under it.
-  doc.font('Bold').fontSize(7);
+  // Value labels last, each on a backing that hides the lines under it (smaller when bars are very narrow).
+  const size = Math.max(4.5, Math.min(7, bw / 1.1));
+  doc.font('Bold').fontSize(size);
   points.forEach((p, i) => {
     if (p.rate === null) return;
     const tw = doc.widthOfString(p.text);
@@ -131,20 +132,24 @@ export function rateChart(doc: Doc, x: number, y: number, width: number, height:
     const inside = barH >= tw + 6;
     const base = inside ? barTop + tw + 3 : barTop - 3;
     doc.save().rotate(-90, { origin: [cxBar, base] });
-    doc.rect(cxBar - 1, base - 5, tw + 2, 9).fill(inside ? (p.partial ? '#a9bdd3' : COLORS.accent) : '#ffffff');
-    doc.fillColor(inside && !p.partial ? '#ffffff' : COLORS.text).text(p.text, cxBar, base - 4, { width: tw + 2, lineBreak: false });
+    const across = inside ? Math.min(size * 1.3, bw) : size * 1.3;
+    doc.rect(cxBar - 1, base - across / 2, tw + 2, across).fill(inside ? (p.partial ? '#a9bdd3' : COLORS.accent) : '#ffffff');
+    doc.fillColor(inside && !p.partial ? '#ffffff' : COLORS.text).text(p.text, cxBar, base - size * 0.57, { width: tw + 2, lineBreak: false });
     doc.restore();
   });
   // Period labels: whole when they fit, else the part after the year, with the year when it changes.
   doc.font('Sans').fontSize(7);
   const fits = points.every((p) => doc.widthOfString(p.label) + 2 <= slot);
+  // When even "07" does not fit, every k-th period is labelled (and the first of each year).
+  const every = fits ? 1 : Math.max(1, Math.ceil((doc.widthOfString('00') + 3) / slot));
   let year = '';
   points.forEach((p, i) => {
     const split = fits ? null : /^(\d{4})-(.+)$/.exec(p.label);
     const ly = py(0) + 4;
-    doc.fillColor(COLORS.text).text(split ? split[2]! : p.label, cx + i * slot, ly, { width: slot, align: 'center', lineBreak: false });
+    const newYear = split !== null && split[1] !== year;
+    if (i % every === 0 || newYear) doc.fillColor(COLORS.text).text(split ? split[2]! : p.label, cx + i * slot - 4, ly, { width: slot + 8, align: 'center', lineBreak: false });
     let next = ly + 9;
-    if (split && split[1] !== year) {
+    if (newYear) {
       year = split[1]!;
       doc.font('Bold').text(year, cx + i * slot, next, { width: Math.max(slot, 24), lineBreak: false }).font('Sans');
       next += 9;
