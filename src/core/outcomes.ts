@@ -3,6 +3,7 @@ import { normalizeName } from '../read/values.js';
 import { findContract, isCompetitive, jobClasses, type ContractTable } from './contracts.js';
 import type { BenchmarkLevels, OutcomeRules } from './outcome-rules.js';
 import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
+import { cellOf, isSmall, protect, type Breakdown, type Cell, type SumRelation } from './suppression.js';
 
 export type By = 'quarter' | 'month' | 'year' | 'none';
 export type Convention = 'standard' | 'ips-grow';
@@ -19,8 +20,8 @@ export interface OutcomeOptions {
   rules: OutcomeRules;
 }
 
-/** A count in a breakdown: the number, or "<N" when suppressed. */
-export type Cell = number | string;
+/** A count in a breakdown: the number, "<N" (primary suppression) or "hidden" (complementary). */
+export type { Cell } from './suppression.js';
 
 export interface Ratio {
   count: number;
@@ -35,8 +36,11 @@ export interface PeriodOutcome {
   served: number;
   working: number;
   rate: number | null;
+  /** The window starts or ends inside the period: no benchmark applies. */
+  partial: boolean;
+  /** Standard convention, whole calendar quarters only; classed on the rate rounded as printed (one decimal of %). */
   benchmark: Benchmark | null;
-  /** Under ips-grow: whether the 40% benchmark is met. */
+  /** Under ips-grow, whole calendar quarters only: whether the 40% benchmark is met (same rounding). */
   growBenchmarkMet?: boolean | null;
   jobStarts: number;
   firstJobStarts: number;
@@ -72,8 +76,8 @@ export interface Outcomes {
     /** atLeast20: jobs; peopleAtLeast20: people whose competitive jobs held in the window include one of 20+ hours (of those with hours given). */
     hours: { n: number; median: number | null; line: number; atLeast20: Ratio; peopleAtLeast20: Ratio };
     wage: { n: number; median: number | null; minimumWage: number | null; atOrAboveMinimum: Ratio | null };
-    /** recorded: false when no participant has an exit date (the records do not say who left). */
-    exits: { recorded: boolean; exited: number; beforeAnyJob: number; dropOut: Ratio; reasons: { reason: string; people: Cell }[] };
+    /** recorded: false when no participant has an exit date (the records do not say who left). `reasonsWithheld`: no listing of reasons could hide its small cells, so none is listed. */
+    exits: { recorded: boolean; exited: number; beforeAnyJob: number; dropOut: Ratio; reasons: { reason: string; people: Cell }[]; reasonsWithheld: boolean };
     contracts: {
       jobs: number;
       competitive: number;
@@ -81,6 +85,8 @@ export interface Outcomes {
       workTrials: number;
       byContract: { contract: string; known: boolean; competitive: boolean; setting: string | null; jobs: Cell; people: Cell }[];
       bySetting: { setting: string; jobs: Cell; people: Cell }[];
+      /** No listing of the mix could hide its small cells: byContract and bySetting are empty. */
+      withheld: boolean;
     };
     specialists: { name: string; caseload: Cell; contactsPerWeek: number | null; served: Cell; working: Cell; rate: number | null }[];
   };
@@ -125,9 +131,13 @@ function select(a: Float64Array, k: number): number {
 
 const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of === 0 ? null : count / of });
 
-/** The benchmark class of a quarterly rate; `levels` in percent (outcome rules). */
+/** A rate as printed (a fraction rounded to one decimal of a percent): labels and classes both use it. */
+export const printedRate = (rate: number) => Math.round(rate * 1000) / 1000;
+
+/** The benchmark class of a quarterly rate, taken from the rate as printed; `levels` in percent (outcome rules). */
 export function benchmarkOf(rate: number | null, levels: BenchmarkLevels): Benchmark | null {
   if (rate === null) return null;
+  rate = printedRate(rate);
   if (rate < levels.minimal / 100) return 'below-minimal';
   if (rate < levels.average / 100) return 'minimal';
   if (rate < levels.excellent / 100) return 'average';
@@ -167,9 +177,15 @@ export function splitWindow(window: Period, by: By): { label: string; from: stri
   return out;
 }
 
-/** Suppress a breakdown count of 1 to N−1 people. */
+/** A breakdown count of 1 to N−1 people alone (primary suppression only: see protectedCells for breakdowns). */
 export function cell(n: number, minCell: number): Cell {
-  return minCell > 0 && n > 0 && n < minCell ? `<${minCell}` : n;
+  return isSmall(n, minCell) ? `<${minCell}` : n;
+}
+
+/** The cells of a breakdown as printed once primary and complementary suppression are applied. */
+function protectedCells(b: Breakdown, minCell: number): { cells: Cell[]; withheld: boolean } {
+  const p = protect(b, minCell);
+  return { cells: b.values.map((v, i) => cellOf(v, p.state[i]!, minCell)), withheld: p.withheld };
 }
 
 /** What every measure needs to know of each participant and job, computed once. */
@@ -271,6 +287,8 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     for (let k = 1; k < K; k++) served[k]! += served[k - 1]!;
     return list.map((period, k): PeriodOutcome => {
       const rate = served[k] === 0 ? null : workingIn[k]! / served[k]!;
+      const partial = !isWhole(period, opts.by);
+      const quarter = opts.by === 'quarter' && !partial;
       return {
         label: period.label,
         from: period.from,
@@ -278,8 +296,9 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
         served: served[k]!,
         working: workingIn[k]!,
         rate,
-        benchmark: opts.by === 'quarter' && isWholeQuarter(period) ? benchmarkOf(rate, rules.benchmarks) : null,
-        ...(grow ? { growBenchmarkMet: rate === null ? null : rate >= rules.benchmarks.ipsGrow / 100 } : {}),
+        partial,
+        benchmark: quarter && !grow ? benchmarkOf(rate, rules.benchmarks) : null,
+        ...(grow ? { growBenchmarkMet: rate === null || !quarter ? null : printedRate(rate) >= rules.benchmarks.ipsGrow / 100 } : {}),
         jobStarts: jobStarts[k]!,
         firstJobStarts: firstJobStarts[k]!,
       };
@@ -432,20 +451,36 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   contactsOfName.forEach((n, name) => {
     if (n > 0) contactsOf.set(specialistKey(name), (contactsOf.get(specialistKey(name)) ?? 0) + n);
   });
-  const small = (n: number) => opts.minCell > 0 && n > 0 && n < opts.minCell;
-  const specialists = specialistNames.map((name) => {
+  // Caseload, served and working of each specialist: one breakdown, as each column sums to a program
+  // figure and caseload ≤ served ≥ working in each row.
+  const counts = specialistNames.map((name) => {
+    const k = keys.get(normalizeName(name));
+    return k === undefined ? [0, 0, 0] : [caseloads[k]!, servedBy[k]!, workingBy[k]!];
+  });
+  const S = counts.length;
+  const col = (c: number) => counts.map((_, i) => c * S + i);
+  const spec = protectedCells({
+    values: [0, 1, 2].flatMap((c) => counts.map((r) => r[c]!)),
+    sums: [{ cells: col(0) }, { cells: col(1) }, { cells: col(2) }],
+    atMost: counts.flatMap((_, i): [number, number][] => [[i, S + i], [2 * S + i, S + i]]),
+  }, opts.minCell);
+  const specialists = specialistNames.map((name, i) => {
     const key = normalizeName(name);
-    const k = keys.get(key);
-    const [caseload, served, working] = k === undefined ? [0, 0, 0] : [caseloads[k]!, servedBy[k]!, workingBy[k]!];
+    const [, served, working] = counts[i]!;
+    const shown = typeof spec.cells[S + i] === 'number' && typeof spec.cells[2 * S + i] === 'number';
     return {
       name,
-      caseload: cell(caseload, opts.minCell),
+      caseload: spec.cells[i]!,
       contactsPerWeek: C.count || records.tables.contacts ? Math.round(((contactsOf.get(key) ?? 0) / weeks) * 100) / 100 : null,
-      served: cell(served, opts.minCell),
-      working: cell(working, opts.minCell),
-      rate: served === 0 || small(served) || small(working) ? null : working / served,
+      served: spec.cells[S + i]!,
+      working: spec.cells[2 * S + i]!,
+      rate: served === 0 || !shown ? null : working! / served!,
     };
   });
+
+  const reasonList = [...reasons];
+  const reasonCells = protectedCells({ values: reasonList.map(([, n]) => n), sums: [{ cells: reasonList.map((_, i) => i) }] }, opts.minCell);
+  const contractMix = contractCells(contracts, byContract, bySetting, opts.minCell);
 
   return {
     window: opts.window,
@@ -482,18 +517,15 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
         exited,
         beforeAnyJob: leftBeforeJob.length,
         dropOut: ratio(leftBeforeJob.length, servedW),
-        reasons: [...reasons].map(([reason, n]) => ({ reason, people: cell(n, opts.minCell) })),
+        reasons: reasonCells.withheld ? [] : reasonList.map(([reason], i) => ({ reason, people: reasonCells.cells[i]! })),
+        reasonsWithheld: reasonCells.withheld,
       },
       contracts: {
         jobs: heldJobsW,
         competitive: competitiveW,
         competitiveShare: heldJobsW ? competitiveW / heldJobsW : null,
         workTrials: trialsW,
-        byContract: byContract.sorted((a, b) => contractOrder(contracts, a) - contractOrder(contracts, b) || (a < b ? -1 : 1)).map(([id, e]) => {
-          const c = findContract(contracts, id);
-          return { contract: id, known: c !== undefined, competitive: isCompetitive(contracts, { contract: id }), setting: c?.setting ?? null, jobs: cell(e.jobs, opts.minCell), people: cell(e.people, opts.minCell) };
-        }),
-        bySetting: bySetting.sorted((a, b) => settingOrder(contracts, a) - settingOrder(contracts, b)).map(([setting, e]) => ({ setting, jobs: cell(e.jobs, opts.minCell), people: cell(e.people, opts.minCell) })),
+        ...contractMix,
       },
       specialists,
     },
@@ -675,4 +707,55 @@ function countBy<T>(xs: T[], key: (x: T) => string): Map<string, number> {
   const m = new Map<string, number>();
   for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
   return new Map([...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+}
+
+/**
+ * The contract mix with its small cells protected. A reader knows the jobs of all rows (jobs and work
+ * trials), of the competitive rows, of the work-trial rows and, per setting, that its contracts add up
+ * to it; people are at most jobs in a row and a contract's people at most its setting's.
+ */
+function contractCells(contracts: ContractTable, byContract: Tally, bySetting: Tally, minCell: number) {
+  const cs = byContract.sorted((a, b) => contractOrder(contracts, a) - contractOrder(contracts, b) || (a < b ? -1 : 1));
+  const ss = bySetting.sorted((a, b) => settingOrder(contracts, a) - settingOrder(contracts, b));
+  const info = cs.map(([id]) => {
+    const c = findContract(contracts, id);
+    return { c, competitive: isCompetitive(contracts, { contract: id }), setting: c?.setting ?? 'unknown', job: c?.job ?? true };
+  });
+  const C = cs.length;
+  const K = ss.length;
+  // Cells: contract jobs [0, C), contract people [C, 2C), setting jobs [2C, 2C+K), setting people [2C+K, 2C+2K).
+  const values = [...cs.map(([, e]) => e.jobs), ...cs.map(([, e]) => e.people), ...ss.map(([, e]) => e.jobs), ...ss.map(([, e]) => e.people)];
+  const rows = (keep: (i: number) => boolean) => cs.flatMap((_, i) => (keep(i) ? [i] : []));
+  const sums: SumRelation[] = [
+    { cells: rows(() => true) },
+    { cells: rows((i) => info[i]!.job) },
+    { cells: rows((i) => !info[i]!.job) },
+    { cells: rows((i) => info[i]!.job && info[i]!.competitive) },
+    { cells: ss.map((_, k) => 2 * C + k) },
+  ];
+  const atMost: [number, number][] = cs.map((_, i) => [C + i, i]);
+  ss.forEach(([setting], k) => {
+    const inIt = rows((i) => info[i]!.setting === setting);
+    sums.push({ cells: [...inIt, 2 * C + k], signs: [...inIt.map(() => 1), -1] });
+    if (inIt.length === 1) sums.push({ cells: [C + inIt[0]!, 2 * C + K + k], signs: [1, -1] });
+    for (const i of inIt) atMost.push([C + i, 2 * C + K + k]);
+    atMost.push([2 * C + K + k, 2 * C + k]);
+  });
+  const { cells, withheld } = protectedCells({ values, sums, atMost }, minCell);
+  if (withheld) return { byContract: [], bySetting: [], withheld };
+  return {
+    withheld,
+    byContract: cs.map(([id], i) => ({ contract: id, known: info[i]!.c !== undefined, competitive: info[i]!.competitive, setting: info[i]!.c?.setting ?? null, jobs: cells[i]!, people: cells[C + i]! })),
+    bySetting: ss.map(([setting], k) => ({ setting, jobs: cells[2 * C + k]!, people: cells[2 * C + K + k]! })),
+  };
+}
+
+/** Does a period cover its whole calendar quarter, month or year (not clipped by the window)? */
+function isWhole(P: Period, by: By): boolean {
+  if (by === 'none') return true;
+  if (by === 'quarter') return isWholeQuarter(P);
+  const start = toDate(P.from);
+  const whole = by === 'month' ? Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) : Date.UTC(start.getUTCFullYear() + 1, 0, 1);
+  const first = by === 'month' ? start.getUTCDate() === 1 : start.getUTCDate() === 1 && start.getUTCMonth() === 0;
+  return first && addDays(P.to, 1) === iso(new Date(whole));
 }

@@ -1,7 +1,9 @@
 // What `outcomes` shows: periods with rates and benchmarks, then every measure with its n and denominator.
 import type { Messages } from '../i18n/locale.js';
-import type { Cell, Outcomes, Ratio } from '../core/outcomes.js';
+import { printedRate, type Cell, type Outcomes, type PeriodOutcome, type Ratio } from '../core/outcomes.js';
+import { HIDDEN } from '../core/suppression.js';
 import type { ContractTable } from '../core/contracts.js';
+import type { BenchmarkLevels } from '../core/outcome-rules.js';
 import type { ProgramSettings } from '../core/records.js';
 import { localize } from '../scale/scale.js';
 import { formatDate } from './score-view.js';
@@ -21,7 +23,20 @@ export function ratioText(r: Ratio, m: Messages): string {
   return r.rate === null ? m.t('outcomes.ofNone', { count: r.count, of: r.of }) : m.t('outcomes.of', { count: r.count, of: r.of, pct: m.pct(r.rate) });
 }
 
-const cellText = (c: Cell, m: Messages) => (typeof c === 'number' ? m.num(c) : c);
+const cellText = (c: Cell, m: Messages) => (typeof c === 'number' ? m.num(c) : c === HIDDEN ? m.t('privacy.hidden') : c);
+
+/** A period's label, marked when the window cuts it. */
+export const periodName = (p: PeriodOutcome, m: Messages) => (p.partial ? m.t('privacy.partial', { label: periodLabel(p.label, m) }) : periodLabel(p.label, m));
+
+/** A period rate as printed: the same rounded number its benchmark class is taken from. */
+export const rateText = (rate: number | null, m: Messages) => (rate === null ? '—' : m.pct(printedRate(rate)));
+
+/** The benchmark cell of a period: the standard class, or IPS Grow's 40% met or missed, or none. */
+export function benchmarkCell(p: PeriodOutcome, levels: BenchmarkLevels, m: Messages): { text: string; tone?: Tone } | string {
+  if (p.benchmark) return { text: m.t(`benchmark.${p.benchmark}`), tone: BENCH_TONE[p.benchmark] };
+  if (p.growBenchmarkMet !== undefined && p.growBenchmarkMet !== null) return { text: m.t(p.growBenchmarkMet ? 'benchmark.growMet' : 'benchmark.growMissed', levels), tone: p.growBenchmarkMet ? 'good' : 'poor' };
+  return '—';
+}
 /** The message `key.one`, `key.other`… that the language's plural rules choose for `n` (Intl.PluralRules), `n` filled in. */
 function plural(key: string, n: number, m: Messages, decimals = 0): string {
   const form = new Intl.PluralRules(m.lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).select(n);
@@ -44,16 +59,10 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
     {
       kind: 'table',
       columns: [{ title: m.t('col.period') }, { title: m.t('col.served'), align: 'right' }, { title: m.t('col.working'), align: 'right' }, { title: m.t('col.rate'), align: 'right' }, { title: m.t('col.benchmark') }, { title: m.t('col.jobStarts'), align: 'right' }],
-      rows: o.periods.map((p) => [
-        periodLabel(p.label, m),
-        String(p.served),
-        String(p.working),
-        p.rate === null ? '—' : m.pct(p.rate),
-        p.benchmark ? { text: m.t(`benchmark.${p.benchmark}`), tone: BENCH_TONE[p.benchmark] } : p.growBenchmarkMet !== undefined && p.growBenchmarkMet !== null ? m.t(p.growBenchmarkMet ? 'benchmark.growMet' : 'benchmark.growMissed') : '—',
-        String(p.jobStarts),
-      ]),
+      rows: o.periods.map((p) => [periodName(p, m), String(p.served), String(p.working), rateText(p.rate, m), benchmarkCell(p, o.rules.benchmarks, m), String(p.jobStarts)]),
     },
-    { kind: 'line', text: m.t('outcomes.benchmarkNote', o.rules.benchmarks), tone: 'muted' },
+    { kind: 'line', text: m.t(o.convention === 'ips-grow' ? 'privacy.growNote' : 'outcomes.benchmarkNote', o.rules.benchmarks), tone: 'muted' },
+    ...(o.periods.some((p) => p.partial) ? [{ kind: 'line' as const, text: m.t('privacy.partialNote'), tone: 'muted' as const }] : []),
     { kind: 'heading', text: m.t('outcomes.measuresTitle', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m) }) },
   ];
   const rows: string[][] = [
@@ -77,13 +86,17 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
   ];
   blocks.push({ kind: 'table', columns: [{ title: m.t('col.measure'), wrap: true }, { title: m.t('col.value'), wrap: true }], rows });
 
-  if (M.exits.reasons.length) {
+  if (M.exits.reasonsWithheld) {
+    blocks.push({ kind: 'heading', text: m.t('outcomes.reasonsTitle') });
+    blocks.push({ kind: 'line', text: m.t('privacy.reasonsWithheld', { n: o.minCell }) });
+  } else if (M.exits.reasons.length) {
     blocks.push({ kind: 'heading', text: m.t('outcomes.reasonsTitle') });
     blocks.push({ kind: 'table', columns: [{ title: m.t('col.reason'), wrap: true }, { title: m.t('col.people'), align: 'right' }], rows: M.exits.reasons.map((r) => [r.reason, cellText(r.people, m)]) });
   }
   blocks.push({ kind: 'heading', text: m.t('outcomes.contractsTitle') });
   const label = (id: string) => localize(contracts.contracts.find((c) => c.id === id)?.label, m.lang) || m.t('measures.unclassified', { value: id });
-  blocks.push({
+  if (M.contracts.withheld) blocks.push({ kind: 'line', text: m.t('privacy.mixWithheld', { n: o.minCell }) });
+  else blocks.push({
     kind: 'table',
     columns: [{ title: m.t('col.contract'), wrap: true }, { title: m.t('col.setting'), wrap: true }, { title: m.t('col.competitive') }, { title: m.t('col.jobs'), align: 'right' }, { title: m.t('col.people'), align: 'right' }],
     rows: M.contracts.byContract.map((c) => [
@@ -99,9 +112,9 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
   if (M.specialists.length) blocks.push({
     kind: 'table',
     columns: [{ title: m.t('col.specialist'), wrap: true }, { title: m.t('col.caseload'), align: 'right' }, { title: m.t('col.contactsWeek'), align: 'right' }, { title: m.t('col.served'), align: 'right' }, { title: m.t('col.working'), align: 'right' }, { title: m.t('col.rate'), align: 'right' }],
-    rows: M.specialists.map((s) => [s.name, cellText(s.caseload, m), s.contactsPerWeek === null ? '—' : m.num(s.contactsPerWeek, 2), cellText(s.served, m), cellText(s.working, m), s.rate === null ? '—' : m.pct(s.rate)]),
+    rows: M.specialists.map((s) => [s.name, cellText(s.caseload, m), s.contactsPerWeek === null ? '—' : m.num(s.contactsPerWeek, 2), cellText(s.served, m), cellText(s.working, m), rateText(s.rate, m)]),
   });
-  if (o.minCell > 0) blocks.push({ kind: 'line', text: m.t('outcomes.suppression', { n: o.minCell }), tone: 'muted' });
+  if (o.minCell > 0) blocks.push({ kind: 'line', text: m.t('privacy.suppression', { n: o.minCell, max: o.minCell - 1, hidden: m.t('privacy.hidden') }), tone: 'muted' });
   if (settings.minimumWage === undefined) blocks.push({ kind: 'line', text: m.t('outcomes.needsMinimumWage'), tone: 'muted' });
   return blocks;
 }

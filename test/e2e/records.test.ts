@@ -53,7 +53,7 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
   it('suppresses small breakdown cells, never the program totals', () => {
     const byContract = Object.fromEntries(o.measures.contracts.byContract.map((c: any) => [c.contract, [c.jobs, c.people, c.competitive, c.setting]]));
     expect(byContract).toEqual({
-      cdi: [9, 9, true, 'ordinary'], cdd: [9, 9, true, 'ordinary'], interim: [5, 5, true, 'ordinary'],
+      cdi: ['hidden', 'hidden', true, 'ordinary'], cdd: [9, 9, true, 'ordinary'], interim: [5, 5, true, 'ordinary'],
       apprentissage: ['<5', '<5', true, 'ordinary'], independant: ['<5', '<5', true, 'ordinary'],
       ea: ['<5', '<5', false, 'adapted'], esat: ['<5', '<5', false, 'sheltered'], mad: ['<5', '<5', false, 'sheltered'],
       stage: ['<5', '<5', false, 'ordinary'], pmsmp: ['<5', '<5', false, 'ordinary'],
@@ -84,8 +84,8 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
   it('writes CSV rows per period', () => {
     const r = cli(['outcomes', jardins, '--format', 'csv']);
     const lines = r.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('period,from,to,served,working,rate,benchmark,job_starts,first_job_starts');
-    expect(lines[5]).toBe('2026-Q1,2026-01-01,2026-03-31,24,14,0.583333,excellent,5,4');
+    expect(lines[0]).toBe('period,from,to,served,working,rate,benchmark,job_starts,first_job_starts,partial');
+    expect(lines[5]).toBe('2026-Q1,2026-01-01,2026-03-31,24,14,0.583333,excellent,5,4,false');
   });
 });
 

@@ -3,6 +3,8 @@ import { benchmarkOf, cell, computeOutcomes, median, splitWindow, type OutcomeOp
 import { programRecords, type Job, type Participant, type ProgramRecords } from '../../src/core/records.js';
 import { loadContracts, loadOutcomeRules } from '../../src/scale/load.js';
 import { isCompetitive, isJob } from '../../src/core/contracts.js';
+import { messages } from '../../src/i18n/locale.js';
+import { rateText } from '../../src/render/outcomes-view.js';
 
 const contracts = loadContracts();
 const rules = loadOutcomeRules();
@@ -27,6 +29,21 @@ describe('periods', () => {
   });
   it('classifies rates against the 31/41/50% benchmarks', () => {
     expect([0.309, 0.31, 0.409, 0.41, 0.499, 0.5, null].map((r) => benchmarkOf(r, rules.benchmarks))).toEqual(['below-minimal', 'minimal', 'minimal', 'average', 'average', 'excellent', null]);
+  });
+  it('classes a rate as printed (one decimal): a 30.96% quarter reads 31.0% and is minimal, 30.94% reads 30.9% and is below', () => {
+    const m = messages('en');
+    expect([0.3096, 0.3094, 0.40951, 0.4994].map((r) => [rateText(r, m), benchmarkOf(r, rules.benchmarks)])).toEqual([
+      ['31.0%', 'minimal'], ['30.9%', 'below-minimal'], ['41.0%', 'average'], ['49.9%', 'average'],
+    ]);
+  });
+  it('marks periods the window cuts as partial, with no benchmark class', () => {
+    const r = records([person('a', '2025-01-01'), person('b', '2025-01-01')], [job('a', '2025-01-01')]);
+    const q = computeOutcomes(r, contracts, opts('2025-02-15', '2025-09-30'));
+    expect(q.periods.map((p) => [p.label, p.partial, p.benchmark])).toEqual([['2025-Q1', true, null], ['2025-Q2', false, 'excellent'], ['2025-Q3', false, 'excellent']]);
+    const months = computeOutcomes(r, contracts, opts('2025-02-15', '2025-04-10', { by: 'month' }));
+    expect(months.periods.map((p) => [p.label, p.partial, p.benchmark])).toEqual([['2025-02', true, null], ['2025-03', false, null], ['2025-04', true, null]]);
+    const grow = computeOutcomes(r, contracts, opts('2025-02-15', '2025-06-30', { convention: 'ips-grow' }));
+    expect(grow.periods.map((p) => [p.benchmark, p.growBenchmarkMet])).toEqual([[null, null], [null, true]]);
   });
 });
 
@@ -91,7 +108,10 @@ describe('a cohort of 156 people of whom 85 worked', () => {
   it('counts work trials apart from jobs in the contract mix', () => {
     const o = computeOutcomes(cohort, contracts, opts('2024-01-01', '2025-06-30', { by: 'none' }));
     expect(o.measures.contracts).toMatchObject({ jobs: 86, competitive: 85, workTrials: 1 });
-    expect(o.measures.contracts.byContract.map((c) => [c.contract, c.jobs])).toEqual([['cdi', 56], ['interim', 29], ['esat', '<5'], ['stage', '<5']]);
+    // 86 − 85 gives the one ESAT job and the one work trial is the stage: no listing can hide them.
+    expect(o.measures.contracts).toMatchObject({ byContract: [], bySetting: [], withheld: true });
+    const open = computeOutcomes(cohort, contracts, opts('2024-01-01', '2025-06-30', { by: 'none', minCell: 0 }));
+    expect(open.measures.contracts.byContract.map((c) => [c.contract, c.jobs])).toEqual([['cdi', 56], ['interim', 29], ['esat', 1], ['stage', 1]]);
   });
 });
 
@@ -134,7 +154,8 @@ describe('time to job, tenure, hours, wages, exits', () => {
   });
   it('counts people who left before any job, reasons suppressed under the minimum cell', () => {
     expect(o.measures.exits).toMatchObject({ exited: 1, beforeAnyJob: 1, dropOut: { count: 1, of: 4, rate: 0.25 } });
-    expect(o.measures.exits.reasons).toEqual([{ reason: 'moved', people: '<5' }]);
+    // One reason of one person equals the shown total: not listed at all.
+    expect(o.measures.exits).toMatchObject({ reasons: [], reasonsWithheld: true });
     const open = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31', { by: 'none', minCell: 0 }));
     expect(open.measures.exits.reasons).toEqual([{ reason: 'moved', people: 1 }]);
   });

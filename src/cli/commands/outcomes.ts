@@ -1,5 +1,5 @@
 // `ips-fidelity outcomes <program>`: employment outcomes from a program folder's records.
-import { computeOutcomes, firstCompetitiveJobs, type By, type Convention, type Outcomes } from '../../core/outcomes.js';
+import { computeOutcomes, firstCompetitiveJobs, printedRate, type By, type Convention, type Outcomes } from '../../core/outcomes.js';
 import { dataSpan, daysOf, NO_DAY, servedIn, type ProgramRecords } from '../../core/records.js';
 import type { ContractTable } from '../../core/contracts.js';
 import { isoOfDay } from '../../core/days.js';
@@ -45,8 +45,11 @@ export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
 }
 
 export function outcomesCsv(o: Outcomes): string {
-  let out = csvLine(['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts']);
-  for (const p of o.periods) out += csvLine([p.label, p.from, p.to, p.served, p.working, p.rate === null ? null : Number(p.rate.toFixed(6)), p.benchmark, p.jobStarts, p.firstJobStarts]);
+  const grow = o.convention === 'ips-grow';
+  let out = csvLine(['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts', 'partial', ...(grow ? ['ips_grow_40_met'] : [])]);
+  for (const p of o.periods) {
+    out += csvLine([p.label, p.from, p.to, p.served, p.working, p.rate === null ? null : Number(p.rate.toFixed(6)), p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(grow ? [p.growBenchmarkMet ?? null] : [])]);
+  }
   return out;
 }
 
@@ -128,9 +131,10 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   }
 
   if (minRate !== undefined) {
-    const failing = outcomes.periods.filter((p) => p.rate !== null && p.rate * 100 < minRate);
+    // Compared as printed (one decimal), like the benchmark classes: "31.0%" never fails a 31% minimum.
+    const failing = outcomes.periods.filter((p) => p.rate !== null && printedRate(p.rate) * 100 < minRate - 1e-9);
     for (const p of failing) {
-      ctx.fail({ file: dir }, `${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(p.rate!), min: minRate })}`);
+      ctx.fail({ file: dir }, `${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(printedRate(p.rate!)), min: minRate })}`);
     }
     if (failing.length > 0) throw new Exit(EXIT.checkFailed);
   }

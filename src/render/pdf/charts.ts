@@ -75,41 +75,95 @@ export function profileChart(doc: Doc, x: number, y: number, width: number, bars
 export interface RatePoint {
   label: string;
   rate: number | null;
+  /** The rate as the tables print it (the same rounded number as its benchmark class). */
+  text: string;
+  /** The window cuts the period: drawn lighter, marked below its label. */
+  partial?: boolean;
 }
 
-/** Rates as bars (0–100%) with dashed, labelled benchmark lines. */
-export function rateChart(doc: Doc, x: number, y: number, width: number, height: number, points: RatePoint[], lines: { value: number; label: string }[], pct: (r: number) => string): void {
+/**
+ * Rates as bars (0–100%) with dashed, labelled benchmark lines (none when `lines` is empty). Value labels
+ * sit on a backing of their own over the lines, upright when the bar is wide enough, else turned a quarter;
+ * "2025-07"-like labels that do not fit print the month alone, with the year under the first of each year.
+ */
+export function rateChart(doc: Doc, x: number, y: number, width: number, height: number, points: RatePoint[], lines: { value: number; label: string }[], pct: (r: number) => string, partialLabel: string): void {
   const axisW = 30;
   const cx = x + axisW;
-  const cw = width - axisW - 70;
-  const ch = height - 24;
+  const cw = width - axisW - (lines.length ? 70 : 10);
+  const head = 12;
+  const ch = height - 38 - head;
   const top = Math.max(1, Math.ceil(Math.max(0.6, ...points.map((p) => p.rate ?? 0)) * 10) / 10);
-  const py = (r: number) => y + ch - (r / top) * ch;
+  const py = (r: number) => y + head + ch - (r / top) * ch;
   doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
   for (let t = 0; t <= top + 1e-9; t += 0.2) {
     doc.save().moveTo(cx, py(t)).lineTo(cx + cw, py(t)).lineWidth(0.3).strokeColor(COLORS.rule).stroke().restore();
     doc.text(pct(t), x, py(t) - 4, { width: axisW - 4, align: 'right', lineBreak: false });
   }
   const slot = cw / Math.max(1, points.length);
+  const bw = slot * 0.64;
+  const bar = (i: number) => cx + i * slot + slot * 0.18;
   points.forEach((p, i) => {
-    const bx = cx + i * slot + slot * 0.18;
-    const bw = slot * 0.64;
-    if (p.rate !== null) {
-      doc.save().rect(bx, py(p.rate), bw, py(0) - py(p.rate)).fill(COLORS.accent).restore();
-      doc.font('Bold').fontSize(7).fillColor(COLORS.text).text(pct(p.rate), bx - 6, py(p.rate) - 10, { width: bw + 12, align: 'center', lineBreak: false });
-    }
-    doc.font('Sans').fontSize(7).fillColor(COLORS.text).text(p.label, cx + i * slot, y + ch + 4, { width: slot, align: 'center', lineBreak: false });
+    if (p.rate === null) return;
+    if (p.partial) {
+      doc.save().rect(bar(i), py(p.rate), bw, py(0) - py(p.rate)).fill('#a9bdd3').restore();
+      doc.save().rect(bar(i), py(p.rate), bw, py(0) - py(p.rate)).lineWidth(0.8).dash(2, { space: 1.5 }).strokeColor(COLORS.accent).stroke().undash().restore();
+    } else doc.save().rect(bar(i), py(p.rate), bw, py(0) - py(p.rate)).fill(COLORS.accent).restore();
   });
   for (const l of lines) {
     doc.save().moveTo(cx, py(l.value)).lineTo(cx + cw, py(l.value)).lineWidth(1).dash(4, { space: 3 }).strokeColor(COLORS.poor).stroke().undash().restore();
     doc.font('Sans').fontSize(7.5).fillColor(COLORS.poor).text(l.label, cx + cw + 4, py(l.value) - 4, { width: 66, lineBreak: false });
   }
+  // Value labels last, each on a backing that hides the lines under it (smaller when bars are very narrow).
+  const size = Math.max(4.5, Math.min(7, bw / 1.1));
+  doc.font('Bold').fontSize(size);
+  points.forEach((p, i) => {
+    if (p.rate === null) return;
+    const tw = doc.widthOfString(p.text);
+    const barTop = py(p.rate);
+    const barH = py(0) - barTop;
+    const cxBar = bar(i) + bw / 2;
+    if (tw + 4 <= slot) {
+      const ty = barTop - 11;
+      doc.save().rect(cxBar - tw / 2 - 1.5, ty - 1, tw + 3, 9.5).fill('#ffffff').restore();
+      doc.fillColor(COLORS.text).text(p.text, cxBar - tw / 2 - 1, ty, { width: tw + 2, align: 'center', lineBreak: false });
+      return;
+    }
+    // Turned a quarter: inside the bar when it is tall enough, else just above it.
+    const inside = barH >= tw + 6;
+    const base = inside ? barTop + tw + 3 : barTop - 3;
+    doc.save().rotate(-90, { origin: [cxBar, base] });
+    const across = inside ? Math.min(size * 1.3, bw) : size * 1.3;
+    doc.rect(cxBar - 1, base - across / 2, tw + 2, across).fill(inside ? (p.partial ? '#a9bdd3' : COLORS.accent) : '#ffffff');
+    doc.fillColor(inside && !p.partial ? '#ffffff' : COLORS.text).text(p.text, cxBar, base - size * 0.57, { width: tw + 2, lineBreak: false });
+    doc.restore();
+  });
+  // Period labels: whole when they fit, else the part after the year, with the year when it changes.
+  doc.font('Sans').fontSize(7);
+  const fits = points.every((p) => doc.widthOfString(p.label) + 2 <= slot);
+  // When even "07" does not fit, every k-th period is labelled (and the first of each year).
+  const every = fits ? 1 : Math.max(1, Math.ceil((doc.widthOfString('00') + 3) / slot));
+  let year = '';
+  points.forEach((p, i) => {
+    const split = fits ? null : /^(\d{4})-(.+)$/.exec(p.label);
+    const ly = py(0) + 4;
+    const newYear = split !== null && split[1] !== year;
+    if (i % every === 0 || newYear) doc.fillColor(COLORS.text).text(split ? split[2]! : p.label, cx + i * slot - 4, ly, { width: slot + 8, align: 'center', lineBreak: false });
+    let next = ly + 9;
+    if (newYear) {
+      year = split[1]!;
+      doc.font('Bold').text(year, cx + i * slot, next, { width: Math.max(slot, 24), lineBreak: false }).font('Sans');
+      next += 9;
+    }
+    if (p.partial) doc.fillColor(COLORS.muted).fontSize(6.5).text(partialLabel, cx + i * slot - 6, split ? ly + 18 : next, { width: slot + 12, align: 'center', lineBreak: false }).fontSize(7);
+  });
 }
 
 /** Vertical bars of counts with labels (e.g. sites per band). */
 export function countChart(doc: Doc, x: number, y: number, width: number, height: number, bars: { label: string; count: number; color: string }[]): void {
   const maxCount = Math.max(1, ...bars.map((b) => b.count));
-  const ch = height - 28;
+  // The count over the tallest bar stays inside the figure (not into the heading above it).
+  y += 14;
+  const ch = height - 28 - 14;
   const slot = width / bars.length;
   bars.forEach((b, i) => {
     const h = (b.count / maxCount) * ch;

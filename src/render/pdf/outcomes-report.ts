@@ -5,7 +5,7 @@ import type { ContractTable } from '../../core/contracts.js';
 import type { Outcomes } from '../../core/outcomes.js';
 import type { ProgramSettings } from '../../core/records.js';
 import { localize } from '../../scale/scale.js';
-import { outcomesBlocks, periodLabel } from '../outcomes-view.js';
+import { outcomesBlocks, periodLabel, periodName, rateText } from '../outcomes-view.js';
 import { formatDate } from '../score-view.js';
 import type { Block, ViewCell } from '../view.js';
 import { rateChart } from './charts.js';
@@ -26,14 +26,15 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
   pdf.paragraph(m.t('pdf.outcomes.headline', { working: M.working, served: M.served, pct: M.rate === null ? '—' : m.pct(M.rate), from: formatDate(o.window.from, m), to: formatDate(o.window.to, m) }), { bold: true, size: 12 });
 
   pdf.heading(m.t('outcomes.rateTitle'));
-  const points = o.periods.map((p) => ({ label: periodLabel(p.label, m), rate: p.rate }));
+  const points = o.periods.map((p) => ({ label: periodLabel(p.label, m), rate: p.rate, text: rateText(p.rate, m), partial: p.partial }));
+  // Benchmark lines only where a class is given: whole calendar quarters, 31/41/50% (standard) or 40% (IPS Grow).
+  const classed = o.by === 'quarter' && o.periods.some((p) => !p.partial);
+  const line = (value: number, name: string) => ({ value, label: m.t('pdf.outcomes.line', { pct: m.pct(value, 0), name }) });
   const B = o.rules.benchmarks;
-  const lines = [
-    { value: B.minimal / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(B.minimal / 100, 0), name: m.t('benchmark.minimal') }) },
-    { value: B.average / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(B.average / 100, 0), name: m.t('benchmark.average') }) },
-    { value: B.excellent / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(B.excellent / 100, 0), name: m.t('benchmark.excellent') }) },
-  ];
-  pdf.figure(m.t('pdf.outcomes.chartAlt', { list: o.periods.map((p) => `${periodLabel(p.label, m)}: ${p.rate === null ? '—' : m.pct(p.rate)}`).join('; ') }), 190, (x, y, w) => rateChart(doc, x, y, w, 190, points, lines, (r) => m.pct(r, 0)));
+  const lines = !classed ? [] : o.convention === 'ips-grow' ? [line(B.ipsGrow / 100, 'IPS Grow')] : [line(B.minimal / 100, m.t('benchmark.minimal')), line(B.average / 100, m.t('benchmark.average')), line(B.excellent / 100, m.t('benchmark.excellent'))];
+  const list = o.periods.map((p) => `${periodName(p, m)}: ${rateText(p.rate, m)}`).join('; ');
+  const alt = lines.length ? m.t('privacy.chartAltLines', { lines: lines.map((l) => m.pct(l.value, 0)).join(', '), list }) : m.t('privacy.chartAlt', { list });
+  pdf.figure(alt, 200, (x, y, w) => rateChart(doc, x, y, w, 200, points, lines, (r) => m.pct(r, 0), m.t('privacy.partialShort')));
 
   // The same tables as the terminal view, laid out for paper.
   const blocks = outcomesBlocks(o, settings, contracts, m);
