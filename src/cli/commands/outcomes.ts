@@ -13,7 +13,6 @@ import { renderMarkdown, renderText } from '../../render/view.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
 import { parseWhole } from './score.js';
-import { writeAtomic } from '../write.js';
 
 export interface OutcomesOptions extends CommonOptions {
   by: By;
@@ -115,11 +114,7 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   }
   if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
   if (opts.perPerson) {
-    try {
-      writeAtomic(opts.perPerson, perPersonCsv(records, outcomes, contracts));
-    } catch {
-      emitOrExplain(ctx, '', opts.perPerson);
-    }
+    emitOrExplain(ctx, perPersonCsv(records, outcomes, contracts), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));
   }
 
