@@ -225,10 +225,10 @@ export class PdfWriter {
       const { width, height, margins } = this.doc.page;
       this.doc.markContent('Artifact', { type: 'Pagination' } as never);
       this.doc.font('Sans').fontSize(8).fillColor(COLORS.muted);
-      this.doc.text(this.opts.header, margins.left, 30, { width: width - margins.left - margins.right, lineBreak: false, height: 10, ellipsis: true });
+      this.doc.text(breakLongWords(this.doc, this.opts.header.slice(0, 1000), width), margins.left, 30, { width: width - margins.left - margins.right, lineBreak: false, height: 10, ellipsis: true });
       this.doc.save().moveTo(margins.left, 44).lineTo(width - margins.right, 44).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
       const footer = this.opts.m.t('pdf.page', { n: i + 1, total: range.count });
-      this.doc.text(this.opts.title, margins.left, height - 40, { width: (width - margins.left - margins.right) * 0.75, lineBreak: false, height: 10, ellipsis: true });
+      this.doc.text(breakLongWords(this.doc, this.opts.title.slice(0, 1000), width), margins.left, height - 40, { width: (width - margins.left - margins.right) * 0.75, lineBreak: false, height: 10, ellipsis: true });
       this.doc.text(footer, margins.left, height - 40, { width: width - margins.left - margins.right, align: 'right', lineBreak: false, height: 10 });
       this.doc.endMarkedContent();
     }

@@ -7,7 +7,7 @@ interface Measure {
   widthOfString(s: string): number;
 }
 
-const widths = new WeakMap<object, Map<string, number>>();
+const widths = new WeakMap<object, Map<number, Map<string, number>>>();
 
 /** Room kept for kerning and rounding: a piece cut here always fits pdfkit's line. */
 const SLACK = 0.97;
@@ -16,12 +16,13 @@ const SLACK = 0.97;
 function charWidth(doc: Measure): (ch: string) => number {
   const d = doc as unknown as { _font?: object; _fontSize?: number };
   const font = d._font ?? doc;
-  const cache = widths.get(font) ?? new Map<string, number>();
-  widths.set(font, cache);
-  const size = `${d._fontSize ?? 0}\u0000`;
+  const bySize = widths.get(font) ?? new Map<number, Map<string, number>>();
+  widths.set(font, bySize);
+  const cache = bySize.get(d._fontSize ?? 0) ?? new Map<string, number>();
+  bySize.set(d._fontSize ?? 0, cache);
   return (ch) => {
-    let w = cache.get(size + ch);
-    if (w === undefined) cache.set(size + ch, (w = doc.widthOfString(ch)));
+    let w = cache.get(ch);
+    if (w === undefined) cache.set(ch, (w = doc.widthOfString(ch)));
     return w;
   };
 }
