@@ -3,7 +3,7 @@ import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.j
 import type { Place, Problem } from '../read/problems.js';
 import { visible } from '../render/safe-text.js';
 import { piecesOf, writeAtomic, writeStdout, type Output } from './write.js';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, internal: 3 } as const;
@@ -164,8 +164,16 @@ export function emitOrExplain(ctx: Context, text: Output, output: string | undef
 export function explainWriteError(m: Messages, e: unknown, output: string | undefined): never {
   const err = e as NodeJS.ErrnoException;
   if (!err.syscall) throw e; // not the file system: a fault while the output was made
-  const code = err.code ?? '';
+  let code = err.code ?? '';
   const folderExists = output !== undefined && existsSync(dirname(output));
+  // A folder that exists but cannot be written to: ask it why (mkdir says ENOENT on a read-only file system).
+  if (code === 'ENOENT' && folderExists) {
+    try {
+      accessSync(dirname(output), constants.W_OK);
+    } catch (e2) {
+      code = (e2 as NodeJS.ErrnoException).code ?? code;
+    }
+  }
   const stdout = output === undefined || output === '-';
   const key = ['ENOSPC', 'EDQUOT', 'EFBIG'].includes(code)
     ? stdout ? 'writes.fullStdout' : 'writes.full'

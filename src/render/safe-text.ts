@@ -28,10 +28,13 @@ const MD_INLINE = /[\\`*_[\]<>#|~&!]/g;
 /**
  * Text as one line of CommonMark/GFM that renders as the text itself: line breaks (LF, CR, CRLF)
  * become spaces, controls are shown visibly, syntax characters are escaped, and what would start a
- * block at the beginning of a line (a list, a rule, a setext underline, an indented code block) is not.
+ * block at the beginning of a line (a list, a rule, a setext underline, an indented code block) is not;
+ * nor does a URL or an e-mail address become a link.
  */
 export function markdownText(s: string): string {
   let t = visible(s.replace(/\r\n?|\n/g, ' '), '\t').replace(MD_INLINE, '\\$&');
+  // GFM makes links of bare URLs and e-mail addresses: not of a name or a note.
+  t = t.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.').replace(/@/g, '\\@');
   t = t.replace(/^[ \t]+/, '');
   return t.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
