@@ -34,7 +34,7 @@ const MD_INLINE = /[\\`*_[\]<>#|~&!]/g;
 export function markdownText(s: string): string {
   let t = visible(s.replace(/\r\n?|\n/g, ' '), '\t').replace(MD_INLINE, '\\$&');
   // GFM makes links of bare URLs and e-mail addresses: not of a name or a note.
-  t = t.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.').replace(/@/g, '\\@');
-  t = t.replace(/^[ \t]+/, '');
+  t = t.replace(/:\/\//g, '\\://').replace(/(www)\./gi, '$1\\.').replace(/@/g, '\\@');
+  t = t.replace(/^[ \t]+|[ \t]+$/g, '');
   return t.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
