@@ -107,6 +107,8 @@ describe('standard output on /dev/full (ENOSPC)', () => {
     ['outcomes', harbour],
     ['validate', review],
     ['scales'],
+    ['--version'],
+    ['--help'],
   ])('%s … → exit 2 and a message', (...args) => {
     const r = cliTo('/dev/full', args);
     expect(r.code).toBe(2);
@@ -300,6 +302,9 @@ describe('control characters are shown, never sent to the terminal', () => {
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(r.stderr).toContain('bad␛[2Jname.csv:2:4: error:');
     expect(r.stderr).toContain('9␛]0;x␇');
+    const v = cli(['validate', csv]);
+    expect(v.stdout).toContain('bad␛[2Jname.csv: 1 error(s)');
+    expect(v.stdout + v.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
 

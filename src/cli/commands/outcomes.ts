@@ -13,6 +13,7 @@ import { renderMarkdown, renderText } from '../../render/view.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
 import { parseWhole } from './score.js';
+import { visible } from '../../render/safe-text.js';
 
 export interface OutcomesOptions extends CommonOptions {
   by: By;
@@ -110,7 +111,7 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     const { documentDate } = await import('./report.js');
     const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to) });
     emitOrExplain(ctx, bytes, opts.pdf);
-    if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: opts.pdf, kind: ctx.m.t('report.kindOutcomes') }) + '\n');
+    if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('report.kindOutcomes') }) + '\n');
   }
   if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
   if (opts.perPerson) {

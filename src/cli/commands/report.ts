@@ -5,6 +5,7 @@ import type { ScoredReview } from '../../core/score-review.js';
 import type { Paper } from '../../render/pdf/document.js';
 import { emitOrExplain, UsageError, type CommonOptions } from '../context.js';
 import { byProgramAndDate, checkChoice, readAndScore, type ScoreOptions } from './score.js';
+import { visible } from '../../render/safe-text.js';
 
 export interface ReportOptions extends CommonOptions {
   scale?: string;
@@ -62,5 +63,5 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
     bytes = await portfolioPdf(groups, ctx.m, { ...pdfOpts, date: documentDate(latest) });
   }
   emitOrExplain(ctx, bytes, opts.output);
-  if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: opts.output, kind: ctx.m.t(groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio') }) + '\n');
+  if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.output), kind: ctx.m.t(groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio') }) + '\n');
 }
