@@ -35,8 +35,12 @@ export function breakLongWords(doc: Measure, text: string, width: number): strin
   const room = width * SLACK;
   if (!(room > 0) || !text) return text;
   let widthOf: ((ch: string) => number) | undefined;
-  // Only words of more than a few characters can be wider than a column.
+  // A word that would fit even if each character were 1.5 em wide is not measured (pdfkit lays out the rest).
+  const size = (doc as unknown as { _fontSize?: number })._fontSize ?? 0;
+  const fits = size > 0 ? Math.floor(room / (1.5 * size)) : 0;
+  if (text.length <= fits) return text;
   return text.replace(/[^\s]{8,}/g, (word) => {
+    if (word.length <= fits) return word;
     widthOf ??= charWidth(doc);
     let out = '';
     let line = 0;
