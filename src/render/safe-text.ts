@@ -36,5 +36,6 @@ export function markdownText(s: string): string {
   // GFM makes links of bare URLs and e-mail addresses: not of a name or a note.
   t = t.replace(/:\/\//g, '\\://').replace(/(www)\./gi, '$1\\.').replace(/@/g, '\\@');
   t = t.replace(/^[ \t]+|[ \t]+$/g, '');
-  return t.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  // A list item (`- `, `+ `, `1. `, `1) `) or a rule (`---`); `4.00` or `-1` is left as it is.
+  return t.replace(/^([-+])(?=[ \t]|$)|^(-)(?=[- \t]*$)/, '\\$1$2').replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
 }
