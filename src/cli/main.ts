@@ -82,7 +82,7 @@ export function buildProgram(m: Messages): Command {
     .addHelpText('after', '\n' + m.t('help.exitCodes'))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(s) })
+    .configureOutput({ outputError: (s, write) => write(visible(s, '\n')) })
     .hook('preAction', (_, action) => checkOutputs(action, m));
 
   common(

@@ -305,6 +305,9 @@ describe('control characters are shown, never sent to the terminal', () => {
     const v = cli(['validate', csv]);
     expect(v.stdout).toContain('bad␛[2Jname.csv: 1 error(s)');
     expect(v.stdout + v.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    const c = cli(['score', '--format', '\u001b[2Jx', review]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain("argument '␛[2Jx' is invalid");
   });
 });
 
