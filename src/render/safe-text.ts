@@ -22,6 +22,14 @@ export function visible(s: string, keep = ''): string {
   return s.replace(CONTROL, (ch) => (keep.includes(ch) ? ch : picture(ch)));
 }
 
+/** Controls JSON.stringify leaves raw (DEL, C1, bidi, separators): as \uXXXX, which is the same JSON string. */
+const JSON_RAW = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with no raw control character left: the data read back is the same. */
+export function jsonText(json: string): string {
+  return json.replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Characters that may start Markdown syntax anywhere in a line (all escapable with a backslash). */
 const MD_INLINE = /[\\`*_[\]<>#|~&!]/g;
 

@@ -291,7 +291,8 @@ describe('control characters are shown, never sent to the terminal', () => {
       expect(r.stdout, format).toMatch(/u009b31m/);
     }
     const json = cli(['score', esc, '--format', 'json']);
-    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(json.stdout).toContain('Name\\u009b31m\\u202eevil');
     expect(JSON.parse(json.stdout).reviews[0].program.name).toBe('Clear\u001b[2J\u001b]0;retitled\u0007 Name\u009b31m\u202eevil');
   });
   it('in error messages that echo a value or a file name', () => {

@@ -13,7 +13,7 @@ import { renderMarkdown, renderText } from '../../render/view.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
 import { parseWhole } from './score.js';
-import { visible } from '../../render/safe-text.js';
+import { jsonText, visible } from '../../render/safe-text.js';
 
 export interface OutcomesOptions extends CommonOptions {
   by: By;
@@ -40,7 +40,7 @@ function optionDate(raw: string | undefined, option: string): string | undefined
 
 export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
   const s = records.settings;
-  return JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2) + '\n';
+  return jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2)) + '\n';
 }
 
 export function outcomesCsv(o: Outcomes): string {
