@@ -197,6 +197,8 @@ export async function main(argv: string[]): Promise<number> {
   // that SIGPIPE ends (what is left unwritten, thresholds included, is not claimed to have passed).
   const args = argv.slice(2);
   const m = messages(chooseLang(argLang(args), undefined));
+  // Messages that cannot be written (standard error on a full disk) have nowhere to go: the exit code still says it.
+  process.stderr.on('error', () => undefined);
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(128 + 13);
     // Any other failure to write standard output (a full disk): said, and exit 2, never a stack trace.

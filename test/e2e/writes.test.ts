@@ -117,6 +117,22 @@ describe('standard output on /dev/full (ENOSPC)', () => {
   });
 });
 
+describe('standard error on /dev/full', () => {
+  it('keeps the exit code: 2 for bad input, 1 for a failed check, never a crash', () => {
+    const run = (args: string[]) => {
+      const fd = openSync('/dev/full', 'w');
+      try {
+        return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', fd], env: { PATH: process.env.PATH, LANG: 'C' } }).status;
+      } finally {
+        closeSync(fd);
+      }
+    };
+    expect(run(['score', join(ROOT, 'test', 'hostile', 'score-6.csv')])).toBe(2);
+    expect(run(['score', review, '--min-total', '100'])).toBe(1);
+    expect(run(['score', review])).toBe(0);
+  });
+});
+
 describe('outputs that are not regular files', () => {
   it('-o /dev/null leaves the device a device', () => {
     const r = cli(['score', review, '--format', 'json', '-o', '/dev/null']);
