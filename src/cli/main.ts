@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../read/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
-import { relative, isAbsolute, sep } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { EXIT, Exit, explainWriteError, makeContext, UsageError, type CommonOptions } from './context.js';
 import { visible } from '../render/safe-text.js';
 import { VERSION } from './version.js';
@@ -41,11 +41,20 @@ const statOf = (path: string) => {
   }
 };
 
+/** Whether `name`, in a program folder, is a file the folder's reader reads (program.yaml, a table, a workbook). */
+async function readInFolder(name: string): Promise<boolean> {
+  const { TABLE_FILES } = await import('../read/record-tables.js');
+  const { normalizeName } = await import('../read/values.js');
+  if (/^(program\.ya?ml|programme\.yaml)$/.test(name) || /\.xlsx$/i.test(name)) return true;
+  const table = /^(.*)\.(csv|tsv|txt)$/i.exec(name);
+  return Boolean(table && Object.values(TABLE_FILES).some((names) => (names as readonly string[]).includes(normalizeName(table[1]!))));
+}
+
 /**
- * An output that is also an input (the same file, or a file in an input folder), or two outputs that are
- * the same file, is refused before anything is read: writing it would replace the user's data.
+ * An output that is also an input (the same file, or a file its program folder reads), or two outputs that
+ * are the same file, is refused before anything is read: writing it would replace the user's data.
  */
-export function checkOutputs(cmd: Command, m: Messages): void {
+export async function checkOutputs(cmd: Command, m: Messages): Promise<void> {
   const opts = cmd.opts() as Record<string, unknown>;
   const outputs = OUTPUT_OPTIONS.map((k) => opts[k]).filter((v): v is string => typeof v === 'string' && v !== '-' && !/^\/dev\/(null|stdout|stderr)$/.test(v));
   if (outputs.length === 0 || cmd.name() === 'init') return;
@@ -54,24 +63,23 @@ export function checkOutputs(cmd: Command, m: Messages): void {
     process.stderr.write(`${visible(output)}: ${m.t('severity.error')}: ${m.t(key, { other: visible(other) })}\n`);
     throw new Exit(EXIT.invalid);
   };
-  outputs.forEach((output, i) => {
+  for (const [i, output] of outputs.entries()) {
     const out = statOf(output);
     for (const other of outputs.slice(0, i)) {
       const o = statOf(other);
       if (other === output || (out && o && out.dev === o.dev && out.ino === o.ino)) refuse(output, 'writes.sameOutputs', other);
     }
-    if (!out?.isFile()) return;
+    if (!out?.isFile()) continue;
     for (const input of inputs) {
       const s = statOf(input);
       if (!s) continue;
       if (s.isFile() && s.dev === out.dev && s.ino === out.ino) refuse(output, 'writes.sameAsInput', input);
       if (s.isDirectory()) {
-        // A file in a program folder, or in one of its subfolders, may be one of its tables.
-        const rel = relative(realpathSync(input), realpathSync(output));
-        if (rel && !rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep).length <= 2) refuse(output, 'writes.sameAsInput', input);
+        const real = realpathSync(output);
+        if (dirname(real) === realpathSync(input) && (await readInFolder(basename(real)))) refuse(output, 'writes.sameAsInput', input);
       }
     }
-  });
+  }
 }
 
 export function buildProgram(m: Messages): Command {
@@ -83,7 +91,7 @@ export function buildProgram(m: Messages): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(visible(s, '\n')) })
-    .hook('preAction', (_, action) => checkOutputs(action, m));
+    .hook('preAction', async (_, action) => checkOutputs(action, m));
 
   common(
     program

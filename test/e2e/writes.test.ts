@@ -178,10 +178,15 @@ describe('an output that is an input', () => {
     expect(r.stderr).toContain('out.pdf: error: this output is the same file as another output of the command (out.pdf)');
     expect(existsSync(join(dir, 'out.pdf'))).toBe(false);
   });
-  it('an output beside the inputs is written', () => {
+  it('an output beside the inputs, or in a program folder but not read by it, is written', () => {
     const r = spawnSync(process.execPath, [BIN, 'score', 'review.yaml', '-o', 'scores.txt'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'scores.txt'), 'utf8')).toContain('Riverside');
+    // In a program folder, a file the folder's reader does not read may be written again and again.
+    for (let i = 0; i < 2; i++) {
+      const o = spawnSync(process.execPath, [BIN, 'outcomes', 'harbour', '--per-person', 'harbour/people.csv', '-q'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+      expect(o.status, o.stderr).toBe(0);
+    }
   });
 });
 
