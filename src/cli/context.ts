@@ -1,8 +1,9 @@
 // What every command shares: language, colour, output, problem reporting and exit codes.
 import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.js';
 import type { Place, Problem } from '../read/problems.js';
-import { piecesOf, writeAtomic, type Output } from './write.js';
-import { existsSync } from 'node:fs';
+import { visible } from '../render/safe-text.js';
+import { piecesOf, writeAtomic, writeStdout, type Output } from './write.js';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, internal: 3 } as const;
@@ -55,14 +56,22 @@ export function useColor(opts: { color?: boolean }, stream: NodeJS.WriteStream =
   return Boolean(stream.isTTY);
 }
 
+/** A problem with what it echoes from the data (file name, value, field, parameters) shown visibly, line breaks too. */
+function shownProblem<P extends Place & Partial<Problem>>(p: P): P {
+  const params = p.params && Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v]));
+  return { ...p, file: visible(p.file), ...(p.sheet !== undefined ? { sheet: visible(p.sheet) } : {}), ...(p.value !== undefined ? { value: visible(p.value) } : {}), ...(p.field !== undefined ? { field: visible(p.field) } : {}), ...(params ? { params } : {}) };
+}
+
 /** file:line:column (or file [sheet!cell]) of a problem. */
 export function placeText(p: Place): string {
+  p = shownProblem(p);
   if (p.sheet !== undefined) return `${p.file} [${p.sheet}${p.cell ? '!' + p.cell : ''}]`;
   return [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
 }
 
 /** The message of a problem without its place and severity. */
 export function problemMessage(p: Problem, m: Messages): string {
+  p = shownProblem(p);
   let text = m.t(`problem.${p.key}`, { ...p.params, value: p.value ?? '' });
   const detail: string[] = [];
   if (p.field) detail.push(m.t(p.fieldKind === 'key' ? 'problem.key' : 'problem.field', { field: p.field }));
@@ -77,10 +86,13 @@ export function problemText(p: Problem, m: Messages): string {
   return `${placeText(p)}: ${m.t(`severity.${p.severity}`)}: ${problemMessage(p, m)}`;
 }
 
-function annotation(kind: 'error' | 'warning', at: Place | undefined, text: string): string {
-  const props = at ? [`file=${at.file}`, at.line !== undefined ? `line=${at.line}` : '', at.column !== undefined ? `col=${at.column}` : ''].filter(Boolean).join(',') : '';
-  const esc = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return `::${kind}${props ? ' ' + props : ''}::${esc}`;
+/** A workflow command's data: % CR LF escaped; a property's value: also : and , (GitHub's own rules). */
+export const annotationData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const annotationProperty = (s: string) => annotationData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function annotation(kind: 'error' | 'warning', at: Place | undefined, text: string): string {
+  const props = at ? [`file=${annotationProperty(at.file)}`, at.line !== undefined ? `line=${at.line}` : '', at.column !== undefined ? `col=${at.column}` : ''].filter(Boolean).join(',') : '';
+  return `::${kind}${props ? ' ' + props : ''}::${annotationData(visible(text, '\n'))}`;
 }
 
 export function makeContext(opts: CommonOptions, dataLang?: string): Context {
@@ -97,9 +109,10 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
     github,
     width: Math.max(60, Math.min(process.stdout.columns || 80, 120)),
     emit(text, output) {
-      if (output) writeAtomic(output, text);
+      if (output && output !== '-') writeAtomic(output, text);
+      else if (!quiet) writeStdout(text);
       // Quiet or not, the output is made to the end: what is checked while it is made (thresholds) must be.
-      else for (const piece of piecesOf(text)) if (!quiet) process.stdout.write(piece);
+      else for (const _ of piecesOf(text));
     },
     report(problems) {
       let errors = 0;
@@ -123,15 +136,16 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
         if (github) process.stdout.write(annotation(p.severity, p, problemMessage(p, m)) + '\n');
       }
       for (const { p, n } of more.values()) {
-        process.stderr.write(`${p.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(`problem.${p.key}`, { ...p.params, value: '' }) })}\n`);
+        const q = shownProblem(p);
+        process.stderr.write(`${q.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(`problem.${p.key}`, { ...q.params, value: '' }) })}\n`);
       }
       return errors;
     },
     warn(text) {
-      if (!quiet) process.stderr.write(`${m.t('severity.warning')}: ${text}\n`);
+      if (!quiet) process.stderr.write(`${m.t('severity.warning')}: ${visible(text, '\n')}\n`);
     },
     fail(at, text) {
-      process.stderr.write(text + '\n');
+      process.stderr.write(visible(text, '\n') + '\n');
       if (github) process.stdout.write(annotation('error', at, text) + '\n');
     },
   };
@@ -142,11 +156,37 @@ export function emitOrExplain(ctx: Context, text: Output, output: string | undef
   try {
     ctx.emit(text, output);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (!err.syscall) throw e; // not the file system: a fault while the output was made
-    const folderExists = output !== undefined && existsSync(dirname(output));
-    const key = err.code === 'ENOENT' && !folderExists ? 'output.noDir' : ['EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(err.code ?? '') ? 'output.denied' : 'output.failed';
-    process.stderr.write(`${output}: ${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${key}`, { reason: err.code ?? err.message })}\n`);
-    throw new Exit(EXIT.invalid);
+    explainWriteError(ctx.m, e, output);
   }
+}
+
+/** The message of a failed write (`output` undefined or '-': standard output), printed; then exit 2. Not an fs error: rethrown. */
+export function explainWriteError(m: Messages, e: unknown, output: string | undefined): never {
+  const err = e as NodeJS.ErrnoException;
+  if (!err.syscall) throw e; // not the file system: a fault while the output was made
+  let code = err.code ?? '';
+  const folderExists = output !== undefined && existsSync(dirname(output));
+  // A folder that exists but cannot be written to: ask it why (mkdir says ENOENT on a read-only file system).
+  if (code === 'ENOENT' && folderExists) {
+    try {
+      accessSync(dirname(output), constants.W_OK);
+    } catch (e2) {
+      code = (e2 as NodeJS.ErrnoException).code ?? code;
+    }
+  }
+  const stdout = output === undefined || output === '-';
+  const key = ['ENOSPC', 'EDQUOT', 'EFBIG'].includes(code)
+    ? stdout ? 'writes.fullStdout' : 'writes.full'
+    : code === 'EROFS'
+      ? 'writes.readOnly'
+      : code === 'ENOTDIR'
+        ? 'writes.notDir'
+        : code === 'ENOENT' && !folderExists
+          ? 'problem.output.noDir'
+          : ['EACCES', 'EPERM', 'ENOENT'].includes(code)
+            ? 'problem.output.denied'
+            : 'problem.output.failed';
+  const where = stdout ? m.t('writes.stdout') : visible(output);
+  process.stderr.write(`${where}: ${m.t('severity.error')}: ${m.t(key, { reason: code || err.message })}\n`);
+  throw new Exit(EXIT.invalid);
 }

@@ -2,7 +2,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../read/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
-import { EXIT, Exit, makeContext, UsageError, type CommonOptions } from './context.js';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { EXIT, Exit, explainWriteError, makeContext, UsageError, type CommonOptions } from './context.js';
+import { visible } from '../render/safe-text.js';
 import { VERSION } from './version.js';
 
 function argLang(argv: string[]): string | undefined {
@@ -26,6 +29,59 @@ function common(cmd: Command, m: Messages, opts: { scale?: boolean; format?: str
     .option('--debug', m.t('help.opt.debug'));
 }
 
+/** Options that name a file or folder read, and options that name a file written. */
+const INPUT_OPTIONS = ['previous', 'scale', 'principles', 'contracts'];
+const OUTPUT_OPTIONS = ['output', 'pdf', 'perPerson'];
+
+const statOf = (path: string) => {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+};
+
+/** Whether `name`, in a program folder, is a file the folder's reader reads (program.yaml, a table, a workbook). */
+async function readInFolder(name: string): Promise<boolean> {
+  const { TABLE_FILES } = await import('../read/record-tables.js');
+  const { normalizeName } = await import('../read/values.js');
+  if (/^(program\.ya?ml|programme\.yaml)$/.test(name) || /\.xlsx$/i.test(name)) return true;
+  const table = /^(.*)\.(csv|tsv|txt)$/i.exec(name);
+  return Boolean(table && Object.values(TABLE_FILES).some((names) => (names as readonly string[]).includes(normalizeName(table[1]!))));
+}
+
+/**
+ * An output that is also an input (the same file, or a file its program folder reads), or two outputs that
+ * are the same file, is refused before anything is read: writing it would replace the user's data.
+ */
+export async function checkOutputs(cmd: Command, m: Messages): Promise<void> {
+  const opts = cmd.opts() as Record<string, unknown>;
+  const outputs = OUTPUT_OPTIONS.map((k) => opts[k]).filter((v): v is string => typeof v === 'string' && v !== '-' && !/^\/dev\/(null|stdout|stderr)$/.test(v));
+  if (outputs.length === 0 || cmd.name() === 'init') return;
+  const inputs = [...cmd.args, ...INPUT_OPTIONS.map((k) => opts[k]).filter((v): v is string => typeof v === 'string')];
+  const refuse = (output: string, key: string, other: string) => {
+    process.stderr.write(`${visible(output)}: ${m.t('severity.error')}: ${m.t(key, { other: visible(other) })}\n`);
+    throw new Exit(EXIT.invalid);
+  };
+  for (const [i, output] of outputs.entries()) {
+    const out = statOf(output);
+    for (const other of outputs.slice(0, i)) {
+      const o = statOf(other);
+      if (other === output || (out && o && out.dev === o.dev && out.ino === o.ino)) refuse(output, 'writes.sameOutputs', other);
+    }
+    if (!out?.isFile()) continue;
+    for (const input of inputs) {
+      const s = statOf(input);
+      if (!s) continue;
+      if (s.isFile() && s.dev === out.dev && s.ino === out.ino) refuse(output, 'writes.sameAsInput', input);
+      if (s.isDirectory()) {
+        const real = realpathSync(output);
+        if (dirname(real) === realpathSync(input) && (await readInFolder(basename(real)))) refuse(output, 'writes.sameAsInput', input);
+      }
+    }
+  }
+}
+
 export function buildProgram(m: Messages): Command {
   const program = new Command('ips-fidelity')
     .description(m.t('help.program'))
@@ -34,7 +90,8 @@ export function buildProgram(m: Messages): Command {
     .addHelpText('after', '\n' + m.t('help.exitCodes'))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(s) });
+    .configureOutput({ outputError: (s, write) => write(visible(s, '\n')) })
+    .hook('preAction', async (_, action) => checkOutputs(action, m));
 
   common(
     program
@@ -153,12 +210,19 @@ export function buildProgram(m: Messages): Command {
 export async function main(argv: string[]): Promise<number> {
   // A reader that stops early (`| head`) closes the pipe: stop quietly, with the status of a process
   // that SIGPIPE ends (what is left unwritten, thresholds included, is not claimed to have passed).
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(128 + 13);
-  });
   const args = argv.slice(2);
   const m = messages(chooseLang(argLang(args), undefined));
+  // Messages that cannot be written (standard error on a full disk) have nowhere to go: the exit code still says it.
+  process.stderr.on('error', () => undefined);
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(128 + 13);
+    // Any other failure to write standard output (a full disk): said, and exit 2, never a stack trace.
+    try {
+      explainWriteError(m, err, undefined);
+    } catch {
+      process.exit(EXIT.invalid);
+    }
+  });
   const program = buildProgram(m);
   const debug = args.includes('--debug');
   try {
@@ -177,11 +241,12 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.invalid;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${e.key}`, e.params)}\n`);
+      const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v]));
+      process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${e.key}`, params)}\n`);
       return EXIT.invalid;
     }
     const err = e as Error;
-    process.stderr.write(`${ctx.m.t('severity.internal')}: ${err.message}\n`);
+    process.stderr.write(`${ctx.m.t('severity.internal')}: ${visible(err.message)}\n`);
     if (debug) process.stderr.write((err.stack ?? '') + '\n');
     else process.stderr.write(ctx.m.t('problem.internalHint') + '\n');
     return EXIT.internal;

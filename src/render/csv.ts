@@ -3,6 +3,7 @@ import type { Messages } from '../i18n/locale.js';
 import { localize, type Scale } from '../scale/scale.js';
 import type { ScoredReview } from '../core/score-review.js';
 import { evidenceText } from './evidence.js';
+import { visible } from './safe-text.js';
 
 /** A cell a spreadsheet will not run: text starting with = + - @ (or tab/CR) gets a leading apostrophe. */
 export function neutralize(cell: string): string {
@@ -12,7 +13,8 @@ export function neutralize(cell: string): string {
 export function csvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const s = neutralize(v);
+  // Control characters (ESC...) are shown visibly, as in every text output: a CSV printed raw cannot drive the terminal.
+  const s = neutralize(visible(v, '\t\r\n'));
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -3,6 +3,7 @@ import type { Messages } from '../i18n/locale.js';
 import { localize } from '../scale/scale.js';
 import type { ScoredReview } from '../core/score-review.js';
 import { evidenceText } from './evidence.js';
+import { jsonText } from './safe-text.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -70,7 +71,7 @@ export function* scoreJsonPieces(reviews: Iterable<ScoredReview>, m: Messages): 
   yield `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "lang": ${JSON.stringify(m.lang)},\n  "reviews": [`;
   let first = true;
   for (const r of reviews) {
-    yield (first ? '\n    ' : ',\n    ') + JSON.stringify(reviewJson(r, m), null, 2).replace(/\n/g, '\n    ');
+    yield (first ? '\n    ' : ',\n    ') + jsonText(JSON.stringify(reviewJson(r, m), null, 2)).replace(/\n/g, '\n    ');
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';

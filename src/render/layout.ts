@@ -1,4 +1,5 @@
 // Plain-text and Markdown tables from the same rows: aligned columns, wrapping columns shrink to fit the width.
+import { markdownText } from './safe-text.js';
 
 export interface Column {
   title: string;
@@ -13,25 +14,36 @@ const textOf = (c: Cell) => (typeof c === 'string' ? c : c.text);
 const styleOf = (c: Cell) => (typeof c === 'string' ? undefined : c.style);
 /** Display width: combining marks take no column. */
 export const width = (s: string) => s.normalize('NFC').replace(/[\u0300-\u036f]/g, '').length;
+const COMBINING = /^[\u0300-\u036f]$/;
 
 function pad(s: string, w: number, align: 'left' | 'right' = 'left'): string {
   const gap = Math.max(0, w - width(s));
   return align === 'right' ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
 }
 
-/** Words of `s` on lines of at most `w` columns (a longer word is cut). */
+/** Words of `s` on lines of at most `w` columns (a longer word is cut); linear in the length of `s`. */
 export function wrapText(s: string, w: number): string[] {
+  w = Math.max(1, w);
   const lines: string[] = [];
   let line = '';
-  for (let word of s.split(/[ \t\r\n]+/).filter(Boolean)) {
-    while (width(word) > w) {
-      if (line) lines.push(line), (line = '');
-      lines.push(word.slice(0, w));
-      word = word.slice(w);
-    }
-    if (!line) line = word;
-    else if (width(line) + 1 + width(word) <= w) line += ' ' + word;
-    else lines.push(line), (line = word);
+  let used = 0;
+  for (const word of s.split(/[ \t\r\n]+/)) {
+    if (!word) continue;
+    const ww = width(word);
+    if (ww > w) {
+      // Cut into pieces of `w` columns, each character measured once; the last piece starts the next line.
+      if (line) lines.push(line);
+      line = '';
+      used = 0;
+      for (const ch of word.normalize('NFC')) {
+        const cw = COMBINING.test(ch) ? 0 : 1;
+        if (used + cw > w && line) lines.push(line), (line = ''), (used = 0);
+        line += ch;
+        used += cw;
+      }
+    } else if (!line) (line = word), (used = ww);
+    else if (used + 1 + ww <= w) (line += ' ' + word), (used += 1 + ww);
+    else lines.push(line), (line = word), (used = ww);
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
@@ -42,7 +54,7 @@ const GAP = 2;
 
 /** Column widths: natural widths; when too wide, the wrapping columns share the room left in proportion. */
 function fitWidths(columns: Column[], rows: Cell[][], maxWidth: number): number[] {
-  const widths = columns.map((c, i) => Math.max(width(c.title), ...rows.map((r) => width(textOf(r[i] ?? '')))));
+  const widths = columns.map((c, i) => rows.reduce((a, r) => Math.max(a, width(textOf(r[i] ?? ''))), width(c.title)));
   const total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
   if (total <= maxWidth) return widths;
   const wrapping = columns.flatMap((c, i) => (c.wrap ? [i] : []));
@@ -74,11 +86,9 @@ export function textTable(columns: Column[], rows: Cell[][], maxWidth: number, h
   return out.join('\n') + '\n';
 }
 
-const mdEscape = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
 export function markdownTable(columns: Column[], rows: Cell[][]): string {
-  const head = `| ${columns.map((c) => mdEscape(c.title)).join(' | ')} |`;
+  const head = `| ${columns.map((c) => markdownText(c.title)).join(' | ')} |`;
   const rule = `|${columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join('|')}|`;
-  const body = rows.map((r) => `| ${columns.map((_, i) => mdEscape(textOf(r[i] ?? ''))).join(' | ')} |`);
+  const body = rows.map((r) => `| ${columns.map((_, i) => markdownText(textOf(r[i] ?? ''))).join(' | ')} |`);
   return [head, rule, ...body].join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 // A presentation-neutral document (titles, lines, tables) that the terminal and Markdown renderers print.
 import { createRequire } from 'node:module';
 import { markdownTable, textTable, width as textWidth, wrapText, type Cell, type Column } from './layout.js';
+import { markdownText, visible } from './safe-text.js';
 
 export type Tone = 'best' | 'good' | 'fair' | 'poor' | 'muted' | 'strong';
 
@@ -59,11 +60,26 @@ function styles(color: boolean): Styles {
   };
 }
 
+/** Text for the terminal: controls shown visibly; line breaks and tabs kept for wrapping (which makes them spaces). */
+const shown = (s: string) => visible(s, '\t\n\r');
+/** A cell of one line: a break or tab in a column that does not wrap would break the table. */
+const oneLine = (s: string) => visible(s.replace(/\r\n?|[\n\t]/g, ' '));
+
+/** The blocks with every text made safe for a terminal. */
+function shownBlock(b: Block): Block {
+  const cell = (c: ViewCell): ViewCell => (typeof c === 'string' ? oneLine(c) : { ...c, text: oneLine(c.text) });
+  if (b.kind === 'table') return { ...b, columns: b.columns.map((c) => ({ ...c, title: oneLine(c.title) })), rows: b.rows.map((r) => r.map(cell)) };
+  if (b.kind === 'entries') {
+    return { ...b, entries: b.entries.map((e) => ({ code: oneLine(e.code), title: shown(e.title), score: cell(e.score), details: e.details.map((d) => ({ ...d, text: shown(d.text) })) })) };
+  }
+  return { ...b, text: shown(b.text) };
+}
+
 export function renderText(blocks: Block[], style: Style): string {
   const { bold, dim, tone: paint } = styles(style.color);
   const cell = (c: ViewCell): Cell => (typeof c === 'string' ? c : { text: c.text, style: c.tone ? paint[c.tone] : undefined });
   let out = '';
-  for (const b of blocks) {
+  for (const b of blocks.map(shownBlock)) {
     if (b.kind === 'title') out += wrapText(b.text, style.width).map((l) => bold(l)).join('\n') + '\n';
     else if (b.kind === 'heading') out += '\n' + wrapText(b.text, style.width).map((l) => bold(l)).join('\n') + '\n';
     else if (b.kind === 'line') {
@@ -95,9 +111,12 @@ function entriesText(entries: Entry[], maxWidth: number, paint: Record<Tone, (s:
 export function renderMarkdown(blocks: Block[]): string {
   let out = '';
   for (const b of blocks) {
-    if (b.kind === 'title') out += `# ${b.text}\n\n`;
-    else if (b.kind === 'heading') out += `\n## ${b.text}\n\n`;
-    else if (b.kind === 'line') out += `${b.tone === 'strong' || b.tone === 'best' || b.tone === 'good' || b.tone === 'fair' || b.tone === 'poor' ? `**${b.text}**` : b.text}\n\n`;
+    if (b.kind === 'title') out += `# ${markdownText(b.text)}\n\n`;
+    else if (b.kind === 'heading') out += `\n## ${markdownText(b.text)}\n\n`;
+    else if (b.kind === 'line') {
+      const text = markdownText(b.text);
+      out += `${text && (b.tone === 'strong' || b.tone === 'best' || b.tone === 'good' || b.tone === 'fair' || b.tone === 'poor') ? `**${text}**` : text}\n\n`;
+    }
     else if (b.kind === 'table') out += markdownTable(b.columns, b.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text)))) + '\n';
     else {
       const rows = b.entries.map((e) => [e.code, e.title, typeof e.score === 'string' ? e.score : e.score.text, ...e.details.map((d) => d.text)]);

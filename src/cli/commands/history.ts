@@ -5,6 +5,7 @@ import type { ScoredReview } from '../../core/score-review.js';
 import { localize } from '../../scale/scale.js';
 import { signed, bandTone, formatDate } from '../../render/score-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
+import { jsonText } from '../../render/safe-text.js';
 import type { Messages } from '../../i18n/locale.js';
 import { emitOrExplain, type CommonOptions } from '../context.js';
 import { checkChoice, readAndScore, type ScoreOptions } from './score.js';
@@ -67,5 +68,5 @@ export async function runHistory(files: string[], opts: HistoryOptions): Promise
     const blocks: Block[] = [{ kind: 'title', text: ctx.m.t('history.title', { count: groups.length }) }, ...groups.flatMap((g, i) => programBlocks(g, overall[i]!, ctx.m))];
     out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
   }
-  emitOrExplain(ctx, out, opts.output);
+  emitOrExplain(ctx, opts.format === 'json' ? jsonText(out) : out, opts.output);
 }

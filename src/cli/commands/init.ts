@@ -1,12 +1,12 @@
 // `ips-fidelity init [dir]`: a ready-to-fill program folder: review YAML and CSV templates, from the scale data.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Messages } from '../../i18n/locale.js';
 import { loadScale } from '../../scale/load.js';
 import { localize, type Scale } from '../../scale/scale.js';
 import { csvLine } from '../../render/csv.js';
-import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
-import { writeAtomic } from '../write.js';
+import { Exit, EXIT, explainWriteError, makeContext, type CommonOptions } from '../context.js';
+import { writeTogether } from '../write.js';
 import { DEFAULT_SCALE } from '../scales-setup.js';
 import { COLUMNS, TABLE_FILES, type TableName } from '../../read/record-tables.js';
 
@@ -101,8 +101,17 @@ export function runInit(dir: string | undefined, opts: InitOptions): void {
     for (const f of existing) process.stderr.write(`${join(target, f)}: ${m.t('severity.error')}: ${m.t('problem.init.exists')}\n`);
     throw new Exit(EXIT.invalid);
   }
-  mkdirSync(join(target, 'records'), { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeAtomic(join(target, name), text);
+  // All files or none: a full disk, a read-only folder or a file where a folder should be is exit 2 with the reason,
+  // and the folders made by this run are removed again.
+  let made: string | undefined;
+  try {
+    made = mkdirSync(join(target, 'records'), { recursive: true });
+    writeTogether(Object.entries(files).map(([name, text]) => [join(target, name), text]));
+  } catch (e) {
+    if (made) rmSync(made, { recursive: true, force: true });
+    const err = e as NodeJS.ErrnoException & { output?: string };
+    explainWriteError(m, e, err.output ?? err.path ?? target);
+  }
   if (!ctx.quiet) {
     process.stdout.write(m.t('init.done', { dir: target }) + '\n');
     for (const name of Object.keys(files)) process.stdout.write(`  ${join(target, name)}\n`);

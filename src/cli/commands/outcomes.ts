@@ -13,7 +13,7 @@ import { renderMarkdown, renderText } from '../../render/view.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
 import { parseWhole } from './score.js';
-import { writeAtomic } from '../write.js';
+import { jsonText, visible } from '../../render/safe-text.js';
 
 export interface OutcomesOptions extends CommonOptions {
   by: By;
@@ -41,7 +41,7 @@ function optionDate(raw: string | undefined, option: string): string | undefined
 
 export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
   const s = records.settings;
-  return JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2) + '\n';
+  return jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2)) + '\n';
 }
 
 export function outcomesCsv(o: Outcomes): string {
@@ -118,15 +118,11 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     const { outcomesReportPdf } = await import('../../render/pdf/outcomes-report.js');
     const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to, ctx) });
     emitOrExplain(ctx, bytes, opts.pdf);
-    if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: opts.pdf, kind: ctx.m.t('report.kindOutcomes') }) + '\n');
+    if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('report.kindOutcomes') }) + '\n');
   }
   if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
   if (opts.perPerson) {
-    try {
-      writeAtomic(opts.perPerson, perPersonCsv(records, outcomes, contracts));
-    } catch {
-      emitOrExplain(ctx, '', opts.perPerson);
-    }
+    emitOrExplain(ctx, perPersonCsv(records, outcomes, contracts), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));
   }
 

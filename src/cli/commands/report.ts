@@ -7,6 +7,7 @@ import type { Paper } from '../../render/pdf/document.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from '../context.js';
 import { checkChoice, readAndScore, type ScoreOptions } from './score.js';
 import type { OutcomesOptions } from './outcomes.js';
+import { visible } from '../../render/safe-text.js';
 
 export interface ReportOptions extends CommonOptions {
   scale?: string;
@@ -91,5 +92,5 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
     bytes = await portfolioPdf(groups, ctx.m, { ...pdfOpts, date: documentDate(latest, ctx) });
   }
   emitOrExplain(ctx, bytes, opts.output);
-  if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: opts.output, kind: ctx.m.t(groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio') }) + '\n');
+  if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.output), kind: ctx.m.t(groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio') }) + '\n');
 }

@@ -3,6 +3,7 @@ import { readReviews } from '../../read/inputs.js';
 import { errorsOf } from '../../read/problems.js';
 import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
+import { visible } from '../../render/safe-text.js';
 
 export interface ValidateOptions extends CommonOptions {
   scale?: string;
@@ -23,8 +24,8 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
     const ratings = reviews.reduce((n, r) => n + r.ratings.length, 0);
     lines.push(
       fileErrors > 0
-        ? ctx.m.t('validate.fileBad', { file, errors: fileErrors, warnings })
-        : ctx.m.t('validate.fileOk', { file, reviews: reviews.length, ratings, warnings }),
+        ? ctx.m.t('validate.fileBad', { file: visible(file), errors: fileErrors, warnings })
+        : ctx.m.t('validate.fileOk', { file: visible(file), reviews: reviews.length, ratings, warnings }),
     );
   }
   ctx.report(choice.warnings);

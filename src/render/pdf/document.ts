@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Messages } from '../../i18n/locale.js';
+import { breakLongWords } from './text.js';
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf');
@@ -128,7 +129,7 @@ export class PdfWriter {
   title(text: string, size = 22): void {
     this.closeSections(0);
     this.tag('H1', () => {
-      this.doc.font('Bold').fontSize(size).fillColor(COLORS.accent).text(text, this.left, this.doc.y, { width: this.width });
+      this.doc.font('Bold').fontSize(size).fillColor(COLORS.accent).text(breakLongWords(this.doc, text, this.width), this.left, this.doc.y, { width: this.width });
     });
     this.doc.moveDown(0.4);
   }
@@ -142,7 +143,7 @@ export class PdfWriter {
     this.parent.add(sect);
     this.sections.push(sect);
     this.tag(level === 1 ? 'H2' : 'H3', () => {
-      this.doc.font('Bold').fontSize(level === 1 ? 14 : 11.5).fillColor(level === 1 ? COLORS.accent : COLORS.text).text(text, this.left, this.doc.y, { width: this.width });
+      this.doc.font('Bold').fontSize(level === 1 ? 14 : 11.5).fillColor(level === 1 ? COLORS.accent : COLORS.text).text(breakLongWords(this.doc, text, this.width), this.left, this.doc.y, { width: this.width });
     });
     this.doc.moveDown(0.3);
   }
@@ -150,6 +151,7 @@ export class PdfWriter {
   paragraph(text: string, opts: { size?: number; color?: string; bold?: boolean; gap?: number } = {}): void {
     const size = opts.size ?? 10;
     this.doc.font(opts.bold ? 'Bold' : 'Sans').fontSize(size);
+    text = breakLongWords(this.doc, text, this.width);
     this.ensure(this.doc.heightOfString(text, { width: this.width }) + 2);
     this.tag('P', () => {
       this.doc.fillColor(opts.color ?? COLORS.text).text(text, this.left, this.doc.y, { width: this.width });
@@ -162,8 +164,11 @@ export class PdfWriter {
     const labelWidth = 130;
     const table = this.doc.struct('Table');
     this.parent.add(table);
-    for (const [label, value] of rows) {
-      this.doc.font('Sans').fontSize(10.5);
+    for (let [label, value] of rows) {
+      this.doc.font('Bold').fontSize(10.5);
+      label = breakLongWords(this.doc, label, labelWidth - 8);
+      this.doc.font('Sans');
+      value = breakLongWords(this.doc, value, this.width - labelWidth);
       const h = Math.max(this.doc.heightOfString(value, { width: this.width - labelWidth }), 14);
       this.ensure(h + 4);
       const y = this.doc.y;
@@ -185,6 +190,9 @@ export class PdfWriter {
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.width);
     const sizeOf = (header: boolean) => (header ? (opts.headerSize ?? size) : size);
+    const fit = (cells: TableCell[], header: boolean) =>
+      cells.map((c, i) => ({ ...c, text: breakLongWords(this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)), c.text, widths[i]! - 2 * pad) }));
+    rows = rows.map((r) => fit(r, false));
     const heightOf = (cells: TableCell[], header: boolean) =>
       Math.max(...cells.map((c, i) => this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)).heightOfString(c.text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
     const struct = (type: string, children: unknown, options: object = {}) => this.doc.struct(type as never, options as never, children as never);
@@ -212,7 +220,7 @@ export class PdfWriter {
       this.doc.y = y + h;
       this.doc.x = this.left;
     };
-    const head = columns.map((c) => ({ text: c.title }));
+    const head = fit(columns.map((c) => ({ text: c.title })), true);
     this.ensure(heightOf(head, true) + heightOf(rows[0] ?? head, false));
     const table = this.doc.struct('Table');
     this.parent.add(table);
@@ -245,10 +253,10 @@ export class PdfWriter {
       const { width, height, margins } = this.doc.page;
       this.doc.markContent('Artifact', { type: 'Pagination' } as never);
       this.doc.font('Sans').fontSize(8).fillColor(COLORS.muted);
-      this.doc.text(this.opts.header, margins.left, 30, { width: width - margins.left - margins.right, lineBreak: false, height: 10, ellipsis: true });
+      this.doc.text(breakLongWords(this.doc, this.opts.header.slice(0, 1000), width), margins.left, 30, { width: width - margins.left - margins.right, lineBreak: false, height: 10, ellipsis: true });
       this.doc.save().moveTo(margins.left, 44).lineTo(width - margins.right, 44).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
       const footer = this.opts.m.t('pdf.page', { n: i + 1, total: range.count });
-      this.doc.text(this.opts.title, margins.left, height - 40, { width: (width - margins.left - margins.right) * 0.75, lineBreak: false, height: 10, ellipsis: true });
+      this.doc.text(breakLongWords(this.doc, this.opts.title.slice(0, 1000), width), margins.left, height - 40, { width: (width - margins.left - margins.right) * 0.75, lineBreak: false, height: 10, ellipsis: true });
       this.doc.text(footer, margins.left, height - 40, { width: width - margins.left - margins.right, align: 'right', lineBreak: false, height: 10 });
       this.doc.endMarkedContent();
     }
