@@ -120,3 +120,15 @@ describe('what the reports print for the French sample program, in both language
     expect(fidelityPdf).toContain('Dévoilement des troubles');
   });
 });
+
+describe('help in French', () => {
+  it('has commander\'s own words (titles, choices, defaults) in French too', () => {
+    for (const args of [['--help'], ['outcomes', '--help']]) {
+      const r = cli([...args, '--lang', 'fr']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/Usage:|Options:|Arguments:|Commands:|choices:|default:|display help/);
+      expect(r.stdout).toMatch(/^Utilisation : ips-fidelity/);
+    }
+    expect(cli(['outcomes', '--help']).stdout).toMatch(/^Usage: ips-fidelity outcomes[\s\S]*\(choices: "quarter"/);
+  });
+});
