@@ -166,6 +166,11 @@ export async function main(argv: string[]): Promise<number> {
   });
   const args = argv.slice(2);
   const m = messages(chooseLang(argLang(args), undefined));
+  if (m.lang === 'fr') {
+    // zod's own messages (in schema problems) in French too.
+    const [{ config }, { default: fr }] = await Promise.all([import('zod'), import('zod/v4/locales/fr.js')]);
+    config(fr());
+  }
   const program = buildProgram(m);
   const debug = args.includes('--debug');
   try {

@@ -131,4 +131,10 @@ describe('help in French', () => {
     }
     expect(cli(['outcomes', '--help']).stdout).toMatch(/^Usage: ips-fidelity outcomes[\s\S]*\(choices: "quarter"/);
   });
+  it('schema problems of a YAML file are in French too', () => {
+    const r = cli(['validate', fixture('broken', 'bad-scale.yaml'), '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toContain('Entrée invalide');
+    expect(r.stderr + r.stdout).not.toMatch(/Invalid input|Unrecognized/);
+  });
 });
