@@ -19,11 +19,17 @@ function pad(s: string, w: number, align: 'left' | 'right' = 'left'): string {
   return align === 'right' ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
 }
 
-/** Words of `s` on lines of at most `w` columns (a longer word is cut). */
+/** Words of `s` on lines of at most `w` columns (a longer word is cut). French spaced punctuation
+ * (" :", " ;", " %", "« ") stays with its word: a line never starts with ":" or ends with "«". */
 export function wrapText(s: string, w: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (let word of s.split(/[ \t\r\n]+/).filter(Boolean)) {
+  const words: string[] = [];
+  for (const word of s.split(/[ \t\r\n]+/).filter(Boolean)) {
+    if (words.length && (/^[:;!?»%]+$/.test(word) || words[words.length - 1] === '«')) words[words.length - 1] += ' ' + word;
+    else words.push(word);
+  }
+  for (let word of words) {
     while (width(word) > w) {
       if (line) lines.push(line), (line = '');
       lines.push(word.slice(0, w));
