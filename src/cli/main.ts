@@ -1,5 +1,5 @@
 // Command-line wiring: commander parses, commands run, errors become exit codes 1/2/3.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { InputError } from '../read/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
@@ -82,8 +82,22 @@ export async function checkOutputs(cmd: Command, m: Messages): Promise<void> {
   }
 }
 
+/** commander's own help words (titles, choices, defaults) in the output language. */
+function helpWords(m: Messages): Partial<Help> {
+  const base = new Help();
+  const titles: Record<string, string> = { 'Usage:': 'usage', 'Options:': 'options', 'Arguments:': 'arguments', 'Commands:': 'commands', 'Global Options:': 'globalOptions' };
+  const extras = (s: string) => s.replace(/\(choices: /, `(${m.t('french.help.choices')} `).replace(/(\(|, )default: /, `$1${m.t('french.help.default')} `);
+  return {
+    styleTitle: (t) => (titles[t] ? m.t(`french.help.${titles[t]}`) : t),
+    optionDescription: (o) => extras(base.optionDescription(o)),
+    argumentDescription: (a) => extras(base.argumentDescription(a)),
+  };
+}
+
 export function buildProgram(m: Messages): Command {
   const program = new Command('ips-fidelity')
+    .configureHelp(helpWords(m))
+    .helpCommand('help [command]', m.t('french.help.command'))
     .description(m.t('help.program'))
     .version(VERSION, '-V, --version', m.t('help.opt.version'))
     .helpOption('-h, --help', m.t('help.opt.help'))
@@ -223,6 +237,11 @@ export async function main(argv: string[]): Promise<number> {
       process.exit(EXIT.invalid);
     }
   });
+  if (m.lang === 'fr') {
+    // zod's own messages (in schema problems) in French too.
+    const [{ config }, { default: fr }] = await Promise.all([import('zod'), import('zod/v4/locales/fr.js')]);
+    config(fr());
+  }
   const program = buildProgram(m);
   const debug = args.includes('--debug');
   try {

@@ -21,14 +21,20 @@ function pad(s: string, w: number, align: 'left' | 'right' = 'left'): string {
   return align === 'right' ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
 }
 
-/** Words of `s` on lines of at most `w` columns (a longer word is cut); linear in the length of `s`. */
+/** Words of `s` on lines of at most `w` columns (a longer word is cut); linear in the length of `s`. French spaced
+ * punctuation (" :", " ;", " %", "« ") stays with its word: a line never starts with ":" or ends with "«". */
 export function wrapText(s: string, w: number): string[] {
   w = Math.max(1, w);
   const lines: string[] = [];
   let line = '';
   let used = 0;
+  const words: string[] = [];
   for (const word of s.split(/[ \t\r\n]+/)) {
     if (!word) continue;
+    if (words.length && (/^[:;!?»%]+$/.test(word) || words[words.length - 1] === '«')) words[words.length - 1] += ' ' + word;
+    else words.push(word);
+  }
+  for (const word of words) {
     const ww = width(word);
     if (ww > w) {
       // Cut into pieces of `w` columns, each character measured once; the last piece starts the next line.

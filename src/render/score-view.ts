@@ -101,6 +101,7 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
       p.items.join(' '),
     ]),
   });
+  blocks.push({ kind: 'line', text: m.t('french.principleMapping'), tone: 'muted' });
   if (r.change) blocks.push(...changeBlocks(r, m));
   if (r.agreement) blocks.push(...agreementBlocks(r, m));
   const items = [...r.items];

@@ -155,7 +155,7 @@ describe('score on a program folder: computed items with evidence', () => {
     expect(it.V13).toMatchObject({ score: 3, evidence: { specialists: [{ value: 55, score: 4 }, { value: 35, score: 2 }] } });
     expect(it.S3).toMatchObject({ score: 5, source: 'elements' });
     expect(it.O3).toMatchObject({ score: 2, source: 'score' });
-    expect(it.S1.evidenceText).toContain('les données calculent 5 : 12,22 = 22 personnes en file active / 1,8 ETP de conseillers au 31/12/2026');
+    expect(it.S1.evidenceText).toContain('les données donneraient 5 : 12,22 = 22 personnes en file active / 1,8 ETP de conseillers au 31/12/2026');
     expect(r).toMatchObject({ complete: false, rated: 13 });
     expect(itemsOf(r).V12.evidenceText).toBe('non coté');
   });
@@ -164,7 +164,7 @@ describe('score on a program folder: computed items with evidence', () => {
     expect(Object.fromEntries(['S1', 'S2', 'O1', 'V4', 'V6', 'V8', 'V9', 'V10', 'V13'].map((c) => [c, it[c].score]))).toEqual({ S1: 5, S2: 4, O1: 5, V4: 4, V6: 2, V8: 4, V9: 3, V10: 4, V13: 4 });
     expect(it.V6.evidence.specialists).toEqual([{ name: 'Aisha Okafor', value: 4.2, score: 3 }, { name: 'Tom Whitfield', value: 2.8, score: 2 }]);
     expect(it.V10.evidence).toMatchObject({ value: 90, n: 10 });
-    expect(it.V10.evidenceText).toBe('90% = 9 competitive / 10 current jobs (2026-03-31) (≥ 85 → 4)');
+    expect(it.V10.evidenceText).toBe('90% = 9 competitive jobs / 10 current jobs (on 2026-03-31) (≥ 85 → 4)');
   });
   it('says why an item could not be computed', () => {
     const dir = tempDir();

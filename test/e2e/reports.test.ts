@@ -125,8 +125,8 @@ describe('portfolio', () => {
     expect(t).toMatch(/Westmoor Pathways — Bradford \(WM-03\) 2026-03-03 110 Good fidelity \+13/);
     expect(t).toMatch(/Northgate IPS Service — Leeds \(NG-01\) 2026-02-17 88 Fair fidelity \+15/);
     expect(t).toContain('Item scores by program');
-    expect(t).toContain('Items weakest across the network');
-    expect(t).toMatch(/O3 Collaboration with vocational rehabilitation counsellors 2,67|O3 Collaboration with vocational rehabilitation counsellors 2\.67/);
+    expect(t).toContain('Weakest items across the network');
+    expect(t).toMatch(/O3 Collaboration with vocational rehabilitation counselors 2,67|O3 Collaboration with vocational rehabilitation counselors 2\.67/);
   });
 });
 

@@ -53,7 +53,7 @@ describe('score on the bundled sample', () => {
     expect(r.stdout).toContain('Total 103 / 125 · Bonne fidélité');
     expect(r.stdout).toContain('S  Personnel       14   15    3/3     4,67');
     expect(r.stdout).toMatch(/V6 +Prospection : fréquence des contacts employeurs +3\/5/);
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Camille 5,5/semaine → 4, Karim 4/semaine → 3 ; moyenne 3,50, point le plus proche');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Camille 5,5/semaine → 4, Karim 4/semaine → 3 ; moyenne 3,50, ramenée à la cote la plus proche');
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });

@@ -112,6 +112,7 @@ export async function fidelityReportPdf(r: ScoredReview, previous: ScoredReview 
     note: p.mean === null ? '' : m.num(p.mean, 2),
   }));
   pdf.figure(m.t('pdf.profileAlt', { list: bars.map((b) => `${b.label}: ${b.value === null ? '—' : m.num(b.value, 2)}`).join('; ') }), bars.length * 24 + 14, (x, y, w) => profileChart(doc, x, y, w, bars, max, m.t('evidence.unrated')));
+  pdf.paragraph(m.t('french.principleMapping'), { color: COLORS.muted, size: 8.5 });
 
   const rated = r.items.filter((i) => i.score !== null);
   const strengths = rated.filter((i) => i.score === max);
