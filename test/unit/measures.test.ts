@@ -84,7 +84,7 @@ describe('what the outcome view prints', () => {
     expect(view(o, 'fr')).not.toMatch(/\b0 sur 0\b/);
   });
   it('says "not recorded" for drop-out when the records have no exit date, never "0 of N (0.0%)"', () => {
-    expect(view(o, 'en')).toMatch(/Left before any job \(drop-out\) +not recorded \(no exit date in the records\)/);
+    expect(view(o, 'en')).toMatch(/Exits before any job +not recorded \(no exit date in the records\)/);
     expect(view(o, 'fr')).toContain('non renseigné');
   });
   it('omits the per-specialist table when there is no specialist column', () => {
