@@ -107,12 +107,17 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
       const shown = new Map<string, number>();
       const more = new Map<string, { p: Problem; n: number }>();
       for (const p of problems) {
+        const kind = `${p.file}\u0000${p.severity}\u0000${p.key}`;
+        // Problems past the readers' cap are only counted, on the last one kept of their kind.
+        if (p.more) {
+          if (p.severity === 'error') errors += p.more;
+          if (p.severity === 'error' || !quiet) more.set(kind, { p, n: (more.get(kind)?.n ?? 0) + p.more });
+        }
         const text = problemText(p, m);
         if (seen.has(text)) continue;
         seen.add(text);
         if (p.severity === 'error') errors++;
         else if (quiet) continue;
-        const kind = `${p.file}\u0000${p.severity}\u0000${p.key}`;
         const count = (shown.get(kind) ?? 0) + 1;
         shown.set(kind, count);
         if (count > (p.severity === 'error' ? MAX_SHOWN.error : MAX_SHOWN.warning)) {

@@ -3,7 +3,7 @@
 // file needs them: scoring a YAML review loads none of them.
 import { extname } from 'node:path';
 import type { Review } from '../core/review.js';
-import { InputError, ProblemList, type Problem } from './problems.js';
+import { append, InputError, ProblemList, type Problem } from './problems.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
 import { isProgramFolder, isWorkbook, readInputBytes } from './files.js';
 import type { ProgramFolder } from './program-folder.js';
@@ -65,7 +65,7 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
       const folders = isProgramFolder(path) || isWorkbook(path) ? await import('./program-folder.js') : undefined;
       if (folders && (isProgramFolder(path) || (await isProgramWorkbook(path)))) {
         const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale);
-        problems.push(...found);
+        append(problems, found);
         if (folder) reviews.push(await withRecords(folder, resolveScale));
         continue;
       }
@@ -73,7 +73,7 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
       if (kind === 'table') {
         const [{ openCsvFile }, { readRatingsTable }] = await Promise.all([import('./table.js'), import('./ratings-table.js')]);
         const table = openCsvFile(path, list);
-        if (table) reviews.push(...readRatingsTable(table, resolveScale, list));
+        if (table) for (const r of readRatingsTable(table, resolveScale, list)) reviews.push(r);
       } else {
         const bytes = readInputBytes(path, list);
         if (bytes && kind === 'workbook') {
@@ -81,7 +81,7 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
           const sheets = await readWorkbook(path, bytes, list);
           const ratings = (sheets ?? []).filter(isRatingsSheet);
           if (sheets && ratings.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: sheets.map((t) => t.sheet).join(', ') || '-' });
-          for (const t of ratings) reviews.push(...readRatingsTable(t, resolveScale, list));
+          for (const t of ratings) for (const r of readRatingsTable(t, resolveScale, list)) reviews.push(r);
         } else if (bytes && kind === 'unknown') list.error({}, 'file.kind', { ext: extname(path) || '-' });
         else if (bytes) {
           const r = readReviewYaml(path, bytes, resolveScale, list);
@@ -90,9 +90,9 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      problems.push(...e.problems);
+      append(problems, e.problems);
     }
-    problems.push(...list.items);
+    append(problems, list.items);
   }
   return { reviews, problems };
 }

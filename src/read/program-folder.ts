@@ -9,7 +9,7 @@ import { NO_DAY, RecordsBuilder, type ProgramRecords, type ContactKind, type Pro
 import { isoOfDay } from '../core/days.js';
 import type { Review } from '../core/review.js';
 import { RowReader } from './cells.js';
-import { ProblemList, type Problem } from './problems.js';
+import { append, ProblemList, type Problem } from './problems.js';
 import { isWorkbook, readInputBytes } from './files.js';
 import { readReviewDoc, ReviewFields, type ScaleResolver } from './review-yaml.js';
 import { mapColumns, openCsvFile, placeOf, type Table } from './table.js';
@@ -123,7 +123,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       tablePaths = doc.tables;
       review = readReviewDoc(yamlPath, read.src, { ...doc, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } }, resolveScale, list, Boolean(doc.review) || Boolean(period));
     }
-    all.push(...list.items);
+    append(all, list.items);
   }
 
   const tables: Partial<Record<TableName, { table: Table; list: ProblemList }>> = {};
@@ -136,7 +136,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     if (table) {
       tables[name] = { table, list };
       if (TABLE_FILES[name].some((b) => FRENCH_FILES.has(b) && normalizeName(file).includes(b))) lang ??= 'fr';
-    } else all.push(...list.items);
+    } else append(all, list.items);
   }
   if (workbook && Object.keys(tables).length === 0) {
     const list = new ProblemList(workbook);
@@ -148,7 +148,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       tables[name] = { table, list: new ProblemList(workbook) };
       if (FRENCH_FILES.has(normalizeName(table.sheet!))) lang ??= 'fr';
     }
-    all.push(...list.items);
+    append(all, list.items);
   }
 
   // Each table is read row by row into the records (a CSV table streams: any length in bounded memory).
@@ -228,7 +228,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   }
 
   // Each table's problems in the order of its lines (a row's own problems in the order they were found).
-  for (const t of Object.values(tables)) all.push(...t.list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)));
+  for (const t of Object.values(tables)) append(all, t.list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)));
   if (Object.keys(tables).length === 0 && !yamlPath) {
     all.push({ file: dir, severity: 'error', key: 'records.emptyFolder', params: { names: 'participants.csv, jobs.csv (emplois.csv), contacts.csv, staff.csv (personnel.csv), program.yaml' } });
   }
@@ -264,6 +264,6 @@ async function readJobs(table: Table, list: ProblemList, options: JobsOptions): 
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the jobs worker stopped (${code}) before it answered`)));
   });
-  list.items.push(...problems);
+  list.addAll(problems);
   return read;
 }
