@@ -61,9 +61,15 @@ export function placeText(p: Place): string {
   return [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
 }
 
+/** The locale key of a problem's message: under `problem.`, or the readers' own block (keys holding `readers.`). */
+export function messageKey(key: string, m: Messages): string {
+  const at = key.indexOf('readers.');
+  return at >= 0 && !m.has(`problem.${key}`) ? key.slice(at) : `problem.${key}`;
+}
+
 /** The message of a problem without its place and severity. */
 export function problemMessage(p: Problem, m: Messages): string {
-  let text = m.t(`problem.${p.key}`, { ...p.params, value: p.value ?? '' });
+  let text = m.t(messageKey(p.key, m), { ...p.params, value: p.value ?? '' });
   const detail: string[] = [];
   if (p.field) detail.push(m.t(p.fieldKind === 'key' ? 'problem.key' : 'problem.field', { field: p.field }));
   if (p.value !== undefined && !text.includes(p.value)) detail.push(m.t('problem.value', { value: p.value }));
@@ -128,7 +134,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
         if (github) process.stdout.write(annotation(p.severity, p, problemMessage(p, m)) + '\n');
       }
       for (const { p, n } of more.values()) {
-        process.stderr.write(`${p.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(`problem.${p.key}`, { ...p.params, value: '' }) })}\n`);
+        process.stderr.write(`${p.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(messageKey(p.key, m), { ...p.params, value: '' }) })}\n`);
       }
       return errors;
     },
