@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import type { Review } from '../core/review.js';
 import { append, InputError, ProblemList, type Problem } from './problems.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
-import { isProgramFolder, isWorkbook, readInputBytes } from './files.js';
+import { isProgramFolder, isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes } from './files.js';
 import type { ProgramFolder } from './program-folder.js';
 import { normalizeName } from './values.js';
 import type { Table } from './table.js';
@@ -23,7 +23,7 @@ export function isRatingsSheet(t: Table): boolean {
 export async function isProgramWorkbook(path: string): Promise<boolean> {
   const [{ readWorkbook }, { tableOfSheet }] = await Promise.all([import('./workbook.js'), import('./program-folder.js')]);
   const list = new Problems(path);
-  const bytes = readInputBytes(path, list);
+  const bytes = readInputBytes(path, list, MAX_WORKBOOK_BYTES);
   const sheets = bytes ? await readWorkbook(path, bytes, list) : null;
   return (sheets ?? []).some((t) => tableOfSheet(t.sheet!) !== undefined);
 }
@@ -75,7 +75,7 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
         const table = openCsvFile(path, list);
         if (table) for (const r of readRatingsTable(table, resolveScale, list)) reviews.push(r);
       } else {
-        const bytes = readInputBytes(path, list);
+        const bytes = readInputBytes(path, list, kind === 'workbook' ? MAX_WORKBOOK_BYTES : undefined);
         if (bytes && kind === 'workbook') {
           const [{ readWorkbook }, { readRatingsTable }] = await Promise.all([import('./workbook.js'), import('./ratings-table.js')]);
           const sheets = await readWorkbook(path, bytes, list);

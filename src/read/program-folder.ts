@@ -10,7 +10,7 @@ import { isoOfDay } from '../core/days.js';
 import type { Review } from '../core/review.js';
 import { RowReader } from './cells.js';
 import { append, ProblemList, type Problem } from './problems.js';
-import { isWorkbook, readInputBytes } from './files.js';
+import { isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes } from './files.js';
 import { readReviewDoc, ReviewFields, type ScaleResolver } from './review-yaml.js';
 import { mapColumns, openCsvFile, placeOf, type Table } from './table.js';
 import { readJobsTable, type JobsOptions, type JobsRead } from './jobs-table.js';
@@ -140,7 +140,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   }
   if (workbook && Object.keys(tables).length === 0) {
     const list = new ProblemList(workbook);
-    const bytes = readInputBytes(workbook, list);
+    const bytes = readInputBytes(workbook, list, MAX_WORKBOOK_BYTES);
     const sheets = bytes ? await readWorkbook(workbook, bytes, list) : null;
     for (const table of sheets ?? []) {
       const name = tableOfSheet(table.sheet!);
