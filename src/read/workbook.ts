@@ -2,6 +2,7 @@
 // Dates stored as Excel dates arrive as Date objects; formulas are read as their cached results.
 import type { ProblemList } from './problems.js';
 import { tableOfRows, type Table } from './table.js';
+import { checkWorkbookZip } from './zip-check.js';
 
 type CellValue = string | number | boolean | Date | null;
 
@@ -24,6 +25,11 @@ export function sheetToTable(file: string, sheet: string, data: CellValue[][]): 
 
 /** Read every sheet of a workbook; an unreadable file is one problem. */
 export async function readWorkbook(file: string, bytes: Uint8Array, problems: ProblemList): Promise<Table[] | null> {
+  const zip = checkWorkbookZip(bytes);
+  if (zip) {
+    problems.error({}, zip.key, 'params' in zip ? zip.params : {});
+    return null;
+  }
   const { default: readXlsxFile } = await import('read-excel-file/node');
   try {
     const sheets = await readXlsxFile(Buffer.from(bytes));
