@@ -31,6 +31,8 @@ export interface CommonOptions {
   output?: string;
   reporter?: string;
   debug?: boolean;
+  /** Let program.yaml's `tables:` name files outside the program folder. */
+  allowOutsideTables?: boolean;
 }
 
 export interface Context {

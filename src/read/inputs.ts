@@ -6,7 +6,7 @@ import type { Review } from '../core/review.js';
 import { append, InputError, ProblemList, type Problem } from './problems.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
 import { isProgramFolder, isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes } from './files.js';
-import type { ProgramFolder } from './program-folder.js';
+import type { FolderOptions, ProgramFolder } from './program-folder.js';
 import { normalizeName } from './values.js';
 import type { Table } from './table.js';
 import { ProblemList as Problems } from './problems.js';
@@ -56,7 +56,7 @@ async function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver): 
 }
 
 /** Read reviews from every file; problems from scale files (a bad --scale) are collected too. */
-export async function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts()): Promise<ReadResult> {
+export async function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts(), options: FolderOptions = {}): Promise<ReadResult> {
   const reviews: Review[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
@@ -64,7 +64,7 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
     try {
       const folders = isProgramFolder(path) || isWorkbook(path) ? await import('./program-folder.js') : undefined;
       if (folders && (isProgramFolder(path) || (await isProgramWorkbook(path)))) {
-        const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale);
+        const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale, 'fidelity', options);
         append(problems, found);
         if (folder) reviews.push(await withRecords(folder, resolveScale));
         continue;

@@ -1,7 +1,7 @@
 // Reader of a program folder: participants, jobs, contacts and staff tables, and an optional program.yaml.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readWorkbook } from './workbook.js';
 import { z } from 'zod';
 import type { ContractTable } from '../core/contracts.js';
@@ -54,9 +54,28 @@ export function tableOfSheet(sheet: string): TableName | undefined {
 }
 
 
+/** How a folder is read. */
+export interface FolderOptions {
+  /** Let program.yaml's `tables:` name files outside the folder (else they are refused, never read). */
+  allowOutsideTables?: boolean;
+}
+
+/** Whether `file` (links resolved) is inside `dir`; a file that does not exist yet is judged by its path. */
+function isInside(dir: string, file: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const rel = relative(real(dir), real(file));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 /** The file of a table in the folder: program.yaml's path, else a known name (.csv, .tsv, .txt). */
 function findTable(dir: string, name: TableName, explicit?: string): string | undefined {
-  if (explicit) return join(dir, explicit);
+  if (explicit) return resolve(dir, explicit);
   const files = readdirSync(dir);
   for (const base of TABLE_FILES[name]) {
     const hit = files.find((f) => normalizeName(f.replace(/\.(csv|tsv|txt)$/i, '')) === base && /\.(csv|tsv|txt)$/i.test(f));
@@ -75,7 +94,7 @@ export type RecordsUse = 'fidelity' | 'outcomes';
  * Read a program's records: a folder (CSV tables or one workbook with a sheet per table, and an
  * optional program.yaml), or a workbook file on its own.
  */
-export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver, use: RecordsUse = 'fidelity'): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
+export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver, use: RecordsUse = 'fidelity', options: FolderOptions = {}): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
   const keep = use === 'fidelity';
   const all: Problem[] = [];
   const dir = isWorkbook(path) ? dirname(path) : path;
@@ -121,6 +140,12 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       };
       lang = doc.lang;
       tablePaths = doc.tables;
+      // A table named outside the folder is refused (and never read, so nothing of it is echoed) unless allowed.
+      for (const [name, file] of Object.entries(doc.tables) as [TableName, string][]) {
+        if (options.allowOutsideTables || isInside(dir, resolve(dir, file))) continue;
+        list.error(at(['tables', name]), 'readers.tableOutside', { path: file }, `tables.${name}`);
+        delete tablePaths[name];
+      }
       review = readReviewDoc(yamlPath, read.src, { ...doc, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } }, resolveScale, list, Boolean(doc.review) || Boolean(period));
     }
     append(all, list.items);

@@ -78,7 +78,7 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     ctx.report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
     throw new Exit(EXIT.invalid);
   }
-  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'outcomes');
+  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'outcomes', { allowOutsideTables: opts.allowOutsideTables });
   const ctx = makeContext(opts, folder?.lang);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;

@@ -15,7 +15,7 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
   const lines: string[] = [];
   const ctx = makeContext(opts);
   for (const file of files) {
-    const { reviews, problems } = await readReviews([file], choice.resolve);
+    const { reviews, problems } = await readReviews([file], choice.resolve, undefined, { allowOutsideTables: opts.allowOutsideTables });
     for (const r of reviews) choice.frameworkFor(choice.resolve(r.scaleId));
     errors += ctx.report(problems);
     const { errors: fileErrors, warnings } = countProblems(problems);
