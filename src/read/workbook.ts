@@ -9,7 +9,7 @@ type CellValue = string | number | boolean | Date | null;
 /** Cell text as the readers expect it: ISO dates, plain numbers, trimmed text. */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '#####' : v.toISOString().slice(0, 10); // as Excel shows a date it cannot: reported, never blank
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return String(v).trim();

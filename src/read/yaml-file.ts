@@ -15,6 +15,13 @@ export const MAX_YAML_INDENT = 1000;
 /** The tags a review may use (the YAML core schema's); others (!!binary, !!set, !!timestamp, custom) are refused. */
 const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
+/** The 1-based line of a position in the text. */
+function lineAt(text: string, pos: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /**
  * A cheap look at the text before parsing: the first line nested deeper than the limits, and
  * whether it may hold more values than the limit (lines, plus commas inside flow brackets).
@@ -83,6 +90,11 @@ function checkNodes(doc: Document, lines: LineCounter, problems: ProblemList): b
         ok = false;
       } else total = size(target);
     } else {
+      if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && /^[-+]?\d*\.\d*[1-9]/.test(n.source ?? '')) {
+        // 3.9999999999999999 is 4 as a double: a decimal that is not whole as written is not read as whole.
+        problems.error(at(n), 'readers.rounded', { number: String(n.source) });
+        ok = false;
+      }
       if (n.tag && !CORE_TAGS.has(n.tag)) {
         problems.error(at(n), 'readers.yamlTag', { tag: n.tag.replace(/^tag:yaml\.org,2002:/, '!!') });
         ok = false;
@@ -149,6 +161,11 @@ export function parseYaml(bytes: Uint8Array, problems: ProblemList): { src: Yaml
   }
   const { text, mixedLine } = decodeText(bytes);
   if (mixedLine !== null) problems.warn({ line: mixedLine }, 'file.mixedEncoding');
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    problems.error({ line: lineAt(text, nul) }, 'readers.nul');
+    return null;
+  }
   const shape = preScan(text);
   if (shape.deepLine !== undefined) {
     problems.error({ line: shape.deepLine }, 'yaml.tooDeep');

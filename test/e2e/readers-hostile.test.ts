@@ -61,10 +61,12 @@ const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${
 /** A one-sheet workbook whose sheet XML is `sheet` (with optional size lie). */
 function workbook(sheet: Buffer, declared?: number): Buffer {
   return zip([
-    { name: '[Content_Types].xml', data: xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>') },
+    { name: '[Content_Types].xml', data: xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>') },
     { name: '_rels/.rels', data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
     { name: 'xl/workbook.xml', data: xml('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="ratings" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-    { name: 'xl/_rels/workbook.xml.rels', data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+    { name: 'xl/_rels/workbook.xml.rels', data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>') },
+    // Style 1 is a date (number format 14).
+    { name: 'xl/styles.xml', data: xml('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>') },
     { name: 'xl/worksheets/sheet1.xml', data: sheet, ...(declared !== undefined ? { declared } : {}) },
   ]);
 }
@@ -167,6 +169,14 @@ describe('workbooks', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).reviews[0].program.name).toBe('P');
   });
+  it('Excel date serials 0 and -1 (1899, an empty date cell) are refused, not read as dates', () => {
+    const date = (r: number, serial: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>P${r}</t></is></c><c r="B${r}" s="1"><v>${serial}</v></c><c r="C${r}" t="inlineStr"><is><t>S1</t></is></c><c r="D${r}"><v>4</v></c></row>`;
+    const r = cli(['validate', file('serials.xlsx', workbook(sheetXml(header + date(2, 0) + date(3, -1) + date(4, 46023))))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/serials\.xlsx \[ratings!B2\]: error: a date before 1900/);
+    expect(r.stderr).toMatch(/serials\.xlsx \[ratings!B3\]: error: (a date before 1900|not a date)/);
+    expect(r.stderr).not.toContain('ratings!B4');
+  });
   it('a part that declares 3 GiB unpacked is refused before unzipping', () => {
     const r = cli(['score', file('declared.xlsx', workbook(sheetXml(header), 3 * 1024 ** 3))]);
     expect(r.code).toBe(2);
@@ -225,5 +235,55 @@ describe('YAML that expands or nests without end', () => {
     expect(r.stderr).toContain('odd.yaml:5:7: error: alias *nope refers to no anchor');
     expect(r.stderr).toContain('odd.yaml:6:1: error: a key named __proto__ is not accepted');
     expect(r.stderr).not.toMatch(/readUInt|writeDouble/);
+  });
+});
+
+describe('program.yaml tables outside the folder', () => {
+  const p = join(dir, 'outside');
+  cpSync(fixture('programs', 'harbour'), p, { recursive: true });
+  symlinkSync('/etc/passwd', join(p, 'link.csv'));
+  writeFileSync(join(p, 'program.yaml'), 'program: {name: Out}\ntables: {participants: /etc/passwd, jobs: ../open-end/jobs.csv, contacts: link.csv}\n');
+  it('are refused at their key, never read (nothing of them echoed)', () => {
+    const r = cli(['outcomes', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('program.yaml:2:24: error: the table /etc/passwd is outside the program folder: move it into the folder, or pass --allow-outside-tables (at tables.participants)');
+    expect(r.stderr).toContain('the table ../open-end/jobs.csv is outside the program folder');
+    expect(r.stderr).toContain('the table link.csv is outside the program folder');
+    expect(r.stderr).not.toContain('root:');
+  });
+  it('are read with --allow-outside-tables', () => {
+    writeFileSync(join(p, 'program.yaml'), 'program: {name: Out}\ntables: {jobs: ../open-end/jobs.csv}\n');
+    const r = cli(['outcomes', p, '--allow-outside-tables', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('open-end/jobs.csv:2:5: warning: the "no end" placeholder');
+  });
+});
+
+describe('odd values', () => {
+  it('a score of 3.9999999999999999 is not read as 4 (CSV and YAML)', () => {
+    const csv = cli(['validate', file('round.csv', 'program,date,item,score\nP,2026-01-01,S1,3.9999999999999999\nP,2026-01-01,S2,"4,0"\n')]);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain(':2:4: error: a score must be a whole number from 1 to 5 (column score, value "3.9999999999999999")');
+    expect(csv.stderr).not.toContain(':3:');
+    const yaml = cli(['validate', file('round.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 3.9999999999999999}\n  S2: 4.0\n')]);
+    expect(yaml.code).toBe(2);
+    expect(yaml.stderr).toContain('round.yaml:4:15: error: 3.9999999999999999 is not a whole number as written');
+    expect(yaml.stdout).toContain('1 error(s)');
+  });
+  it('"-0%" is a negative percentage, refused', () => {
+    const r = cli(['validate', file('minus-zero.csv', 'program,date,item,score,value\nP,2026-01-01,S2,,-0%\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('value "-0%"');
+  });
+  it('NUL bytes past the first 4 KB are refused, never copied into outputs', () => {
+    const csv = file('nul.csv', Buffer.concat([Buffer.from('program,date,item,score,note\nP,2026-01-01,S1,4,' + 'y'.repeat(5000) + 'a'), Buffer.from([0]), Buffer.from('b\n')]));
+    const r = cli(['score', csv, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nul.csv:2:5: error: a NUL byte in the text');
+    expect(r.stdout).toBe('');
+    const yaml = file('nul.yaml', Buffer.concat([Buffer.from('program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 4, note: "' + 'z'.repeat(5000)), Buffer.from([0]), Buffer.from('"}\n')]));
+    const y = cli(['score', yaml, '--format', 'csv']);
+    expect(y.code).toBe(2);
+    expect(y.stderr).toContain('nul.yaml:4: error: a NUL byte in the text');
   });
 });
