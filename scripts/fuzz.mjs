@@ -66,8 +66,25 @@ const ODD = [
 function mutate(bytes, rand) {
   const pick = (n) => Math.floor(rand() * n);
   const at = () => pick(bytes.length + 1);
-  const kind = pick(9);
+  const kind = pick(11);
   switch (kind) {
+    case 9:
+    case 10: {
+      // One value replaced, the file otherwise intact: a CSV cell, or a YAML scalar after `: `.
+      const lines = bytes.toString('utf8').split('\n');
+      const i = 1 + pick(Math.max(1, lines.length - 1));
+      const s = ODD[pick(ODD.length)];
+      if (lines[i] === undefined) return { out: bytes, what: 'unchanged' };
+      const yaml = /:\s/.test(lines[i]) && !lines[i].includes(',');
+      if (yaml) lines[i] = lines[i].replace(/(:\s+).*$/, `$1${s}`);
+      else {
+        const cells = lines[i].split(/([,;\t])/);
+        const c = 2 * pick(Math.ceil(cells.length / 2));
+        cells[c] = s;
+        lines[i] = cells.join('');
+      }
+      return { out: Buffer.from(lines.join('\n')), what: `value ${JSON.stringify(s)} at line ${i + 1}` };
+    }
     case 0: {
       const out = Buffer.from(bytes);
       const n = 1 + pick(8);

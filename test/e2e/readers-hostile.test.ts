@@ -201,6 +201,10 @@ describe('workbooks', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: the workbook is password-protected: remove the password');
     expect(r.stderr).not.toContain('.xls ');
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le'), Buffer.alloc(512)]);
+    const legacy = cli(['score', file('old.xlsx', xls)]);
+    expect(legacy.code).toBe(2);
+    expect(legacy.stderr).toContain('error: this is a legacy .xls workbook: save it as .xlsx');
   });
 });
 
