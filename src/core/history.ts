@@ -38,7 +38,7 @@ export function groupByProgram<R extends Dated>(reviews: R[]): R[][] {
     if (matches?.size === 1) [...matches][0]!.push(r);
     else (byName.get(name) ?? byName.set(name, []).get(name)!).push(r);
   }
-  groups.push(...byName.values());
+  for (const g of byName.values()) groups.push(g); // one by one: a spread of many programs overflows the call stack
   const date = (r: R) => r.date ?? '';
   for (const g of groups) g.sort((a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0));
   return groups.sort((a, b) => {

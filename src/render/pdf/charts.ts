@@ -83,7 +83,7 @@ export function rateChart(doc: Doc, x: number, y: number, width: number, height:
   const cx = x + axisW;
   const cw = width - axisW - 70;
   const ch = height - 24;
-  const top = Math.max(1, Math.ceil(Math.max(0.6, ...points.map((p) => p.rate ?? 0)) * 10) / 10);
+  const top = Math.max(1, Math.ceil(points.reduce((x, p) => Math.max(x, p.rate ?? 0), 0.6) * 10) / 10);
   const py = (r: number) => y + ch - (r / top) * ch;
   doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
   for (let t = 0; t <= top + 1e-9; t += 0.2) {
@@ -108,7 +108,7 @@ export function rateChart(doc: Doc, x: number, y: number, width: number, height:
 
 /** Vertical bars of counts with labels (e.g. sites per band). */
 export function countChart(doc: Doc, x: number, y: number, width: number, height: number, bars: { label: string; count: number; color: string }[]): void {
-  const maxCount = Math.max(1, ...bars.map((b) => b.count));
+  const maxCount = bars.reduce((x, b) => Math.max(x, b.count), 1);
   const ch = height - 28;
   const slot = width / bars.length;
   bars.forEach((b, i) => {
