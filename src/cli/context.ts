@@ -32,6 +32,8 @@ export interface CommonOptions {
   output?: string;
   reporter?: string;
   debug?: boolean;
+  /** Let program.yaml's `tables:` name files outside the program folder. */
+  allowOutsideTables?: boolean;
 }
 
 export interface Context {
@@ -69,10 +71,16 @@ export function placeText(p: Place): string {
   return [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
 }
 
+/** The locale key of a problem's message: under `problem.`, or the readers' own block (keys holding `readers.`). */
+export function messageKey(key: string, m: Messages): string {
+  const at = key.indexOf('readers.');
+  return at >= 0 && !m.has(`problem.${key}`) ? key.slice(at) : `problem.${key}`;
+}
+
 /** The message of a problem without its place and severity. */
 export function problemMessage(p: Problem, m: Messages): string {
   p = shownProblem(p);
-  let text = m.t(`problem.${p.key}`, { ...p.params, value: p.value ?? '' });
+  let text = m.t(messageKey(p.key, m), { ...p.params, value: p.value ?? '' });
   const detail: string[] = [];
   if (p.field) detail.push(m.t(p.fieldKind === 'key' ? 'problem.key' : 'problem.field', { field: p.field }));
   if (p.value !== undefined && !text.includes(p.value)) detail.push(m.t('problem.value', { value: p.value }));
@@ -120,12 +128,17 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
       const shown = new Map<string, number>();
       const more = new Map<string, { p: Problem; n: number }>();
       for (const p of problems) {
+        const kind = `${p.file}\u0000${p.severity}\u0000${p.key}`;
+        // Problems past the readers' cap are only counted, on the last one kept of their kind.
+        if (p.more) {
+          if (p.severity === 'error') errors += p.more;
+          if (p.severity === 'error' || !quiet) more.set(kind, { p, n: (more.get(kind)?.n ?? 0) + p.more });
+        }
         const text = problemText(p, m);
         if (seen.has(text)) continue;
         seen.add(text);
         if (p.severity === 'error') errors++;
         else if (quiet) continue;
-        const kind = `${p.file}\u0000${p.severity}\u0000${p.key}`;
         const count = (shown.get(kind) ?? 0) + 1;
         shown.set(kind, count);
         if (count > (p.severity === 'error' ? MAX_SHOWN.error : MAX_SHOWN.warning)) {
@@ -137,7 +150,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
       }
       for (const { p, n } of more.values()) {
         const q = shownProblem(p);
-        process.stderr.write(`${q.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(`problem.${p.key}`, { ...q.params, value: '' }) })}\n`);
+        process.stderr.write(`${q.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(messageKey(p.key, m), { ...q.params, value: '' }) })}\n`);
       }
       return errors;
     },

@@ -14,11 +14,12 @@ function argLang(argv: string[]): string | undefined {
   return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
 }
 
-function common(cmd: Command, m: Messages, opts: { scale?: boolean; format?: string[] } = {}): Command {
+function common(cmd: Command, m: Messages, opts: { scale?: boolean; folder?: boolean; format?: string[] } = {}): Command {
   if (opts.scale) {
     cmd.option('--scale <id|path>', m.t('help.opt.scale'));
     cmd.option('--principles <8|9|path>', m.t('help.opt.principles'), '8');
   }
+  if (opts.scale || opts.folder) cmd.option('--allow-outside-tables', m.t('readers.allowOutsideTables'));
   if (opts.format) cmd.addOption(new Option('--format <format>', m.t('help.opt.format')).choices(opts.format).default(opts.format[0]));
   return cmd
     .option('--lang <en|fr>', m.t('help.opt.lang'))
@@ -162,7 +163,7 @@ export function buildProgram(m: Messages): Command {
       .option('--pdfa', m.t('help.opt.pdfa'))
       .addHelpText('after', '\n' + m.t('help.outcomes.examples')),
     m,
-    { format: ['table', 'json', 'csv', 'markdown'] },
+    { folder: true, format: ['table', 'json', 'csv', 'markdown'] },
   ).action(async (dir: string, opts) => (await import('./commands/outcomes.js')).runOutcomes(dir, opts));
 
   common(

@@ -41,7 +41,7 @@ export function groupByProgram<R extends Dated>(reviews: R[]): R[][] {
     if (matches?.size === 1) [...matches][0]!.push(r);
     else (byName.get(name) ?? byName.set(name, []).get(name)!).push(r);
   }
-  groups.push(...byName.values());
+  for (const g of byName.values()) groups.push(g); // one by one: a spread of many programs overflows the call stack
   for (const g of groups) g.sort((a, b) => compare(a.date ?? '', b.date ?? ''));
   const idOf = (g: R[]) => normalizeName(g.find((r) => r.program.id)?.program.id ?? '');
   return groups.sort((a, b) => compare(normalizeName(a[0]!.program.name), normalizeName(b[0]!.program.name)) || compare(idOf(a), idOf(b)));

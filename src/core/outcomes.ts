@@ -149,7 +149,8 @@ export function splitWindow(window: Period, by: By): { label: string; from: stri
   if (by === 'none') return [{ label: `${window.from}/${window.to}`, ...window }];
   const out: { label: string; from: string; to: string }[] = [];
   let d = toDate(window.from);
-  while (iso(d) <= window.to) {
+  const end = toDate(window.to).getTime();
+  while (d.getTime() <= end) {
     const y = d.getUTCFullYear();
     const m = d.getUTCMonth();
     let start: Date;

@@ -2,7 +2,7 @@
 // Columns are resolved to handles once per table, so reading a million rows looks nothing up by name.
 import type { ProblemList } from './problems.js';
 import { placeOf, type ColumnIndex, type Row, type Table } from './table.js';
-import { parseBoolean, parseDay, parseNumber } from './values.js';
+import { parseBoolean, parseDay, parseNumber, PLACEHOLDER } from './values.js';
 import { todayDay } from './clock.js';
 
 /** A column of the table: its index in a row (undefined when the table lacks it) and its header. */
@@ -58,6 +58,11 @@ export class RowReader {
     const raw = this.text(c, required);
     if (raw === undefined) return undefined;
     const d = parseDay(raw);
+    if (!d.ok && d.expected === PLACEHOLDER && !required) {
+      // 9999-12-31, "no end" in HR exports: an open end, said once per cell.
+      this.warn(c, 'readers.openEnd', {}, raw);
+      return undefined;
+    }
     if (!d.ok) {
       this.error(c, `expected.${d.expected}`, {}, raw);
       return undefined;
@@ -75,7 +80,7 @@ export class RowReader {
       return undefined;
     }
     const { min, max, above } = range;
-    if ((min !== undefined && n.value < min) || (max !== undefined && n.value > max) || (above !== undefined && n.value <= above)) {
+    if ((min !== undefined && (n.value < min || (min === 0 && Object.is(n.value, -0)))) || (max !== undefined && n.value > max) || (above !== undefined && n.value <= above)) {
       const lo = above !== undefined ? `> ${above}` : min !== undefined ? `≥ ${min}` : '';
       const hi = max !== undefined ? `≤ ${max}` : '';
       this.error(c, 'cell.range', { range: [lo, hi].filter(Boolean).join(', ') }, raw);

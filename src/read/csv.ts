@@ -1,7 +1,8 @@
 // CSV records, streamed: bytes are read in chunks, decoded line by line (see text.ts) and split
 // into records in bounded memory. RFC 4180 quoting; a quote inside an unquoted field, text after a
 // closing quote and a quote never closed are errors (as csv-parse's strict mode).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegular } from './files.js';
 import { LineDecoder, looksBinary, sniffDelimiter, withoutBom, type Delimiter, type Encoding } from './text.js';
 
 /** The longest record a table may hold: longer is not a spreadsheet export but a broken or hostile file. */
@@ -25,7 +26,7 @@ export interface ByteSource {
 }
 
 export function fileSource(path: string): ByteSource {
-  const fd = openSync(path, 'r');
+  const fd = openRegular(path);
   return { read: (into, position) => readSync(fd, into, 0, into.length, position), close: () => closeSync(fd) };
 }
 

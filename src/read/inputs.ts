@@ -3,10 +3,10 @@
 // file needs them: scoring a YAML review loads none of them.
 import { extname } from 'node:path';
 import type { Review } from '../core/review.js';
-import { InputError, ProblemList, type Problem } from './problems.js';
+import { append, InputError, ProblemList, type Problem } from './problems.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
-import { isProgramFolder, isWorkbook, readInputBytes } from './files.js';
-import type { ProgramFolder } from './program-folder.js';
+import { isProgramFolder, isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes } from './files.js';
+import type { FolderOptions, ProgramFolder } from './program-folder.js';
 import { normalizeName } from './values.js';
 import type { Table } from './table.js';
 import { ProblemList as Problems } from './problems.js';
@@ -23,7 +23,7 @@ export function isRatingsSheet(t: Table): boolean {
 export async function isProgramWorkbook(path: string): Promise<boolean> {
   const [{ readWorkbook }, { tableOfSheet }] = await Promise.all([import('./workbook.js'), import('./program-folder.js')]);
   const list = new Problems(path);
-  const bytes = readInputBytes(path, list);
+  const bytes = readInputBytes(path, list, MAX_WORKBOOK_BYTES);
   const sheets = bytes ? await readWorkbook(path, bytes, list) : null;
   return (sheets ?? []).some((t) => tableOfSheet(t.sheet!) !== undefined);
 }
@@ -56,7 +56,7 @@ async function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver): 
 }
 
 /** Read reviews from every file; problems from scale files (a bad --scale) are collected too. */
-export async function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts()): Promise<ReadResult> {
+export async function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts(), options: FolderOptions = {}): Promise<ReadResult> {
   const reviews: Review[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
@@ -64,8 +64,8 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
     try {
       const folders = isProgramFolder(path) || isWorkbook(path) ? await import('./program-folder.js') : undefined;
       if (folders && (isProgramFolder(path) || (await isProgramWorkbook(path)))) {
-        const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale);
-        problems.push(...found);
+        const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale, 'fidelity', options);
+        append(problems, found);
         if (folder) reviews.push(await withRecords(folder, resolveScale));
         continue;
       }
@@ -73,15 +73,15 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
       if (kind === 'table') {
         const [{ openCsvFile }, { readRatingsTable }] = await Promise.all([import('./table.js'), import('./ratings-table.js')]);
         const table = openCsvFile(path, list);
-        if (table) reviews.push(...readRatingsTable(table, resolveScale, list));
+        if (table) for (const r of readRatingsTable(table, resolveScale, list)) reviews.push(r);
       } else {
-        const bytes = readInputBytes(path, list);
+        const bytes = readInputBytes(path, list, kind === 'workbook' ? MAX_WORKBOOK_BYTES : undefined);
         if (bytes && kind === 'workbook') {
           const [{ readWorkbook }, { readRatingsTable }] = await Promise.all([import('./workbook.js'), import('./ratings-table.js')]);
           const sheets = await readWorkbook(path, bytes, list);
           const ratings = (sheets ?? []).filter(isRatingsSheet);
           if (sheets && ratings.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: sheets.map((t) => t.sheet).join(', ') || '-' });
-          for (const t of ratings) reviews.push(...readRatingsTable(t, resolveScale, list));
+          for (const t of ratings) for (const r of readRatingsTable(t, resolveScale, list)) reviews.push(r);
         } else if (bytes && kind === 'unknown') list.error({}, 'file.kind', { ext: extname(path) || '-' });
         else if (bytes) {
           const r = readReviewYaml(path, bytes, resolveScale, list);
@@ -90,9 +90,9 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      problems.push(...e.problems);
+      append(problems, e.problems);
     }
-    problems.push(...list.items);
+    append(problems, list.items);
   }
   return { reviews, problems };
 }

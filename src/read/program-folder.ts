@@ -1,7 +1,7 @@
 // Reader of a program folder: participants, jobs, contacts and staff tables, and an optional program.yaml.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readWorkbook } from './workbook.js';
 import { z } from 'zod';
 import type { ContractTable } from '../core/contracts.js';
@@ -9,8 +9,8 @@ import { NO_DAY, RecordsBuilder, type ProgramRecords, type ContactKind, type Pro
 import { isoOfDay } from '../core/days.js';
 import type { Review } from '../core/review.js';
 import { RowReader } from './cells.js';
-import { ProblemList, type Problem } from './problems.js';
-import { isWorkbook, readInputBytes } from './files.js';
+import { append, ProblemList, type Problem } from './problems.js';
+import { isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes } from './files.js';
 import { readReviewDoc, ReviewFields, type ScaleResolver } from './review-yaml.js';
 import { mapColumns, openCsvFile, placeOf, type Table } from './table.js';
 import { readJobsTable, type JobsOptions, type JobsRead } from './jobs-table.js';
@@ -55,9 +55,30 @@ export function tableOfSheet(sheet: string): TableName | undefined {
 }
 
 
+/** How a folder is read. */
+export interface FolderOptions {
+  /** Let program.yaml's `tables:` name files outside the folder (else they are refused, never read). */
+  allowOutsideTables?: boolean;
+  /** Sanity limits of hours and wages (outcome rules); default: the built-in rules. */
+  limits?: JobsOptions['limits'];
+}
+
+/** Whether `file` (links resolved) is inside `dir`; a file that does not exist yet is judged by its path. */
+function isInside(dir: string, file: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const rel = relative(real(dir), real(file));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 /** The file of a table in the folder: program.yaml's path, else a known name (.csv, .tsv, .txt). */
 function findTable(dir: string, name: TableName, explicit?: string): string | undefined {
-  if (explicit) return join(dir, explicit);
+  if (explicit) return resolve(dir, explicit);
   const files = readdirSync(dir);
   for (const base of TABLE_FILES[name]) {
     const hit = files.find((f) => normalizeName(f.replace(/\.(csv|tsv|txt)$/i, '')) === base && /\.(csv|tsv|txt)$/i.test(f));
@@ -76,7 +97,7 @@ export type RecordsUse = 'fidelity' | 'outcomes';
  * Read a program's records: a folder (CSV tables or one workbook with a sheet per table, and an
  * optional program.yaml), or a workbook file on its own.
  */
-export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver, use: RecordsUse = 'fidelity', limits?: JobsOptions['limits']): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
+export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver, use: RecordsUse = 'fidelity', options: FolderOptions = {}): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
   const keep = use === 'fidelity';
   const all: Problem[] = [];
   const dir = isWorkbook(path) ? dirname(path) : path;
@@ -126,9 +147,15 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       };
       lang = doc.lang;
       tablePaths = doc.tables;
+      // A table named outside the folder is refused (and never read, so nothing of it is echoed) unless allowed.
+      for (const [name, file] of Object.entries(doc.tables) as [TableName, string][]) {
+        if (options.allowOutsideTables || isInside(dir, resolve(dir, file))) continue;
+        list.error(at(['tables', name]), 'readers.tableOutside', { path: file }, `tables.${name}`);
+        delete tablePaths[name];
+      }
       review = readReviewDoc(yamlPath, read.src, { ...doc, program: { ...doc.program, name }, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } }, resolveScale, list, Boolean(doc.review) || Boolean(period));
     }
-    all.push(...list.items);
+    append(all, list.items);
   } else all.push({ file: join(dir, 'program.yaml'), severity: 'warning', key: 'records.noProgramName', params: { name: fallbackName } });
 
   const tables: Partial<Record<TableName, { table: Table; list: ProblemList }>> = {};
@@ -141,11 +168,11 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
     if (table) {
       tables[name] = { table, list };
       if (TABLE_FILES[name].some((b) => FRENCH_FILES.has(b) && normalizeName(file).includes(b))) lang ??= 'fr';
-    } else all.push(...list.items);
+    } else append(all, list.items);
   }
   if (workbook && Object.keys(tables).length === 0) {
     const list = new ProblemList(workbook);
-    const bytes = readInputBytes(workbook, list);
+    const bytes = readInputBytes(workbook, list, MAX_WORKBOOK_BYTES);
     const sheets = bytes ? await readWorkbook(workbook, bytes, list) : null;
     for (const table of sheets ?? []) {
       const name = tableOfSheet(table.sheet!);
@@ -153,7 +180,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       tables[name] = { table, list: new ProblemList(workbook) };
       if (FRENCH_FILES.has(normalizeName(table.sheet!))) lang ??= 'fr';
     }
-    all.push(...list.items);
+    append(all, list.items);
   }
 
   // Each table is read row by row into the records (a CSV table streams: any length in bounded memory).
@@ -173,7 +200,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   };
   const records = new RecordsBuilder();
   // The jobs table, usually the largest, is read first: in a worker thread when large, while this thread reads the others.
-  const jobsOptions: JobsOptions = { contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') }, keep, limits: limits ?? loadOutcomeRules().limits };
+  const jobsOptions: JobsOptions = { contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') }, keep, limits: options.limits ?? loadOutcomeRules().limits };
   const jobs = tables.jobs ? readJobs(tables.jobs.table, tables.jobs.list, jobsOptions) : null;
   each('participants', (r) => {
     const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL] = r.columns('id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source');
@@ -233,7 +260,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   }
 
   // Each table's problems in the order of its lines (a row's own problems in the order they were found).
-  for (const t of Object.values(tables)) all.push(...t.list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)));
+  for (const t of Object.values(tables)) append(all, t.list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)));
   if (Object.keys(tables).length === 0 && !yamlPath) {
     all.push({ file: dir, severity: 'error', key: 'records.emptyFolder', params: { names: 'participants.csv, jobs.csv (emplois.csv), contacts.csv, staff.csv (personnel.csv), program.yaml' } });
   }
@@ -269,6 +296,6 @@ async function readJobs(table: Table, list: ProblemList, options: JobsOptions): 
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the jobs worker stopped (${code}) before it answered`)));
   });
-  list.items.push(...problems);
+  list.addAll(problems);
   return read;
 }

@@ -32,7 +32,8 @@ const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** A whole score within the scale's range. */
 export function parseScore(raw: unknown, scale: Scale, field: (string | number)[], report: Report): number | undefined {
-  const n = typeof raw === 'number' || typeof raw === 'string' ? parseNumber(raw) : { ok: false as const };
+  // Whole as written: 3.9999999999999999 is 4 as a double, but not a whole score.
+  const n = typeof raw === 'string' && /[.,]\d*[1-9]/.test(raw) ? { ok: false as const } : typeof raw === 'number' || typeof raw === 'string' ? parseNumber(raw) : { ok: false as const };
   const { min, max } = scale.scoreRange;
   if (!n.ok || !Number.isInteger(n.value) || n.value < min || n.value > max) {
     report(field, 'rating.score', { min, max }, shown(raw));
@@ -47,7 +48,7 @@ function parseValue(raw: unknown, item: Item, field: (string | number)[], report
     report(field, 'rating.value', { item: item.code }, shown(raw));
     return undefined;
   }
-  if (n.value < 0 || (item.kind === 'percent' && n.value > 100)) {
+  if (n.value < 0 || Object.is(n.value, -0) || (item.kind === 'percent' && n.value > 100)) {
     report(field, item.kind === 'percent' ? 'rating.percentRange' : 'rating.negative', { item: item.code }, shown(raw));
     return undefined;
   }

@@ -51,6 +51,24 @@ function reportFault(fault: CsvFault, problems: ProblemList): void {
   problems.error(at, fault.key, fault.key === 'csv.recordTooLarge' ? { max: '1 MB' } : {});
 }
 
+/** A source that notes whether it has passed a NUL byte (a damaged file): cells are then checked for one. */
+function watchNul(source: ByteSource, seen: { nul: boolean }): ByteSource {
+  return {
+    read(into, position) {
+      const n = source.read(into, position);
+      if (!seen.nul && into.subarray(0, n).includes(0)) seen.nul = true;
+      return n;
+    },
+    close: () => source.close(),
+  };
+}
+
+/** The first cell holding a NUL character, or -1. */
+function nulCell(cells: string[]): number {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.includes('\0')) return i;
+  return -1;
+}
+
 /**
  * Open a CSV table: the header and the first row are read now (an empty, binary or header-only
  * file is a problem here); `eachRow` then streams the whole file, reporting any later fault.
@@ -86,8 +104,16 @@ export function openCsvTable(file: string, source: () => ByteSource, problems: P
     ...(bytes !== undefined ? { mostRows: Math.ceil(bytes / 16) } : {}),
     eachRow(each) {
       let seenHeader = false;
-      const read = streamCsv(source(), (cells, line) => {
+      const seen = { nul: false };
+      let nuls = 0;
+      const read = streamCsv(watchNul(source(), seen), (cells, line) => {
         if (isBlank(cells)) return;
+        const nul = seen.nul ? nulCell(cells) : -1;
+        if (nul >= 0) {
+          // Never copied into outputs: the row is reported, once per file, and not read.
+          if (nuls++ === 0) problems.error({ line, column: nul + 1 }, 'readers.nul');
+          return;
+        }
         if (seenHeader) each({ line, cells });
         else seenHeader = true;
       });

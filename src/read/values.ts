@@ -23,25 +23,37 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string }
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 
+/** The years a date may have: before 1900 is an empty or zero spreadsheet cell read as a date (Excel counts from 1900). */
+export const FIRST_YEAR = 1900;
+/** Year 9999 (9999-12-31) is the "no end" placeholder of HR exports, not a date. */
+export const PLACEHOLDER_YEAR = 9999;
+/** Why a date of the year 9999 is refused (readers that accept an open end check for it). */
+export const PLACEHOLDER = 'readers.placeholder';
+
 function isoOf(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return null;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** `YYYY-MM-DD` or `DD/MM/YYYY` (also `DD.MM.YYYY`) to ISO `YYYY-MM-DD`; never the US order. */
+/** A date that exists, but not in the years a record can hold. */
+function yearProblem(y: number): Parsed<never> | null {
+  if (y < FIRST_YEAR) return { ok: false, expected: 'readers.before1900' };
+  if (y >= PLACEHOLDER_YEAR) return { ok: false, expected: PLACEHOLDER };
+  return null;
+}
+
+/** `YYYY-MM-DD` or `DD/MM/YYYY` (also `DD.MM.YYYY`) to ISO `YYYY-MM-DD`; never the US order. Years 1900 to 9998. */
 export function parseDate(raw: string): Parsed<string> {
   const s = raw.trim();
   let m = ISO.exec(s);
   if (m) {
     const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? { ok: true, value: iso } : { ok: false, expected: 'date.impossible' };
+    return iso ? (yearProblem(Number(m[1])) ?? { ok: true, value: iso }) : { ok: false, expected: 'date.impossible' };
   }
   m = DMY.exec(s);
   if (m) {
     const iso = isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
-    if (iso) return { ok: true, value: iso };
+    if (iso) return yearProblem(Number(m[3])) ?? { ok: true, value: iso };
     return { ok: false, expected: Number(m[2]) > 12 && Number(m[1]) <= 12 ? 'date.usOrder' : 'date.impossible' };
   }
   return { ok: false, expected: 'date.format' };
@@ -112,7 +124,7 @@ export function parseDay(raw: string): Parsed<number> {
     const c4 = raw[4], c2 = raw[2];
     if (c4 === '-' && raw[7] === '-') (y = digits(raw, 0, 4)), (m = digits(raw, 5, 2)), (d = digits(raw, 8, 2));
     else if ((c2 === '/' || c2 === '.') && raw[5] === c2) (d = digits(raw, 0, 2)), (m = digits(raw, 3, 2)), (y = digits(raw, 6, 4));
-    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return { ok: true, value: dayOf(y, m, d) };
+    if (y >= FIRST_YEAR && y < PLACEHOLDER_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return { ok: true, value: dayOf(y, m, d) };
   }
   const iso = parseDate(raw);
   return iso.ok ? { ok: true, value: dayNumber(iso.value) } : iso;

@@ -2,13 +2,14 @@
 // Dates stored as Excel dates arrive as Date objects; formulas are read as their cached results.
 import type { ProblemList } from './problems.js';
 import { tableOfRows, type Table } from './table.js';
+import { checkWorkbookZip } from './zip-check.js';
 
 type CellValue = string | number | boolean | Date | null;
 
 /** Cell text as the readers expect it: ISO dates, plain numbers, trimmed text. */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '#####' : v.toISOString().slice(0, 10); // as Excel shows a date it cannot: reported, never blank
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return String(v).trim();
@@ -24,6 +25,11 @@ export function sheetToTable(file: string, sheet: string, data: CellValue[][]): 
 
 /** Read every sheet of a workbook; an unreadable file is one problem. */
 export async function readWorkbook(file: string, bytes: Uint8Array, problems: ProblemList): Promise<Table[] | null> {
+  const zip = checkWorkbookZip(bytes);
+  if (zip) {
+    problems.error({}, zip.key, 'params' in zip ? zip.params : {});
+    return null;
+  }
   const { default: readXlsxFile } = await import('read-excel-file/node');
   try {
     const sheets = await readXlsxFile(Buffer.from(bytes));

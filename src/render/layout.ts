@@ -60,7 +60,7 @@ const GAP = 2;
 
 /** Column widths: natural widths; when too wide, the wrapping columns share the room left in proportion. */
 function fitWidths(columns: Column[], rows: Cell[][], maxWidth: number): number[] {
-  const widths = columns.map((c, i) => rows.reduce((a, r) => Math.max(a, width(textOf(r[i] ?? ''))), width(c.title)));
+  const widths = columns.map((c, i) => rows.reduce((w, r) => Math.max(w, width(textOf(r[i] ?? ''))), width(c.title))); // no spread: rows are unbounded
   const total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
   if (total <= maxWidth) return widths;
   const wrapping = columns.flatMap((c, i) => (c.wrap ? [i] : []));

@@ -5,7 +5,7 @@ import type { ContractTable } from '../../core/contracts.js';
 import { isoOfDay } from '../../core/days.js';
 import { readProgramFolder } from '../../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../../read/files.js';
-import { parseDate } from '../../read/values.js';
+import { parseDate, PLACEHOLDER } from '../../read/values.js';
 import { loadContracts, loadOutcomeRules } from '../../scale/load.js';
 import { csvLine } from '../../render/csv.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
@@ -35,6 +35,8 @@ export interface OutcomesOptions extends CommonOptions {
 function optionDate(raw: string | undefined, option: string): string | undefined {
   if (raw === undefined) return undefined;
   const d = parseDate(raw);
+  // --to 9999-12-31 ("no end"): the window ends at the data's last date (said in a warning).
+  if (!d.ok && d.expected === PLACEHOLDER && option === '--to') return undefined;
   if (!d.ok) throw new UsageError('usage.date', { option, value: raw });
   return d.value;
 }
@@ -83,12 +85,13 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     ctx.report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
     throw new Exit(EXIT.invalid);
   }
-  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'outcomes', rules.limits);
+  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'outcomes', { allowOutsideTables: opts.allowOutsideTables, limits: rules.limits });
   const ctx = makeContext(opts, folder?.lang);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
   const span = records.settings.period ?? dataSpan(records);
   const window = { from: from ?? span?.from, to: to ?? span?.to };
+  if (opts.to !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: opts.to, to: window.to ?? '-' }));
   if (!window.from || !window.to) {
     ctx.report([{ file: dir, severity: 'error', key: 'records.noWindow' }]);
     throw new Exit(EXIT.invalid);

@@ -41,7 +41,7 @@ export function parseWhole(value: string | undefined, option: string): number | 
 /** Read the files; input problems are reported and end the command with exit 2. */
 export async function readChecked(files: string[], opts: ScoreOptions): Promise<{ ctx: Context; choice: ScaleChoice; reviews: Review[] }> {
   const choice = scaleChoice(opts);
-  const { reviews, problems } = await readReviews(files, choice.resolve);
+  const { reviews, problems } = await readReviews(files, choice.resolve, undefined, { allowOutsideTables: opts.allowOutsideTables });
   const ctx = makeContext(opts, reviews.find((r) => r.lang)?.lang);
   const errors = ctx.report(problems);
   if (errors > 0) throw new Exit(EXIT.invalid);

@@ -1,6 +1,6 @@
 // `ips-fidelity validate <files...>`: list every problem in every file; change nothing.
 import { readReviews } from '../../read/inputs.js';
-import { errorsOf } from '../../read/problems.js';
+import { countProblems } from '../../read/problems.js';
 import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
 import { visible } from '../../render/safe-text.js';
@@ -16,11 +16,10 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
   const lines: string[] = [];
   const ctx = makeContext(opts);
   for (const file of files) {
-    const { reviews, problems } = await readReviews([file], choice.resolve);
+    const { reviews, problems } = await readReviews([file], choice.resolve, undefined, { allowOutsideTables: opts.allowOutsideTables });
     for (const r of reviews) choice.frameworkFor(choice.resolve(r.scaleId));
     errors += ctx.report(problems);
-    const fileErrors = errorsOf(problems).length;
-    const warnings = problems.length - fileErrors;
+    const { errors: fileErrors, warnings } = countProblems(problems);
     const ratings = reviews.reduce((n, r) => n + r.ratings.length, 0);
     lines.push(
       fileErrors > 0

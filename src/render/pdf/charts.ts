@@ -92,7 +92,7 @@ export function rateChart(doc: Doc, x: number, y: number, width: number, height:
   const cw = width - axisW - (lines.length ? 70 : 10);
   const head = 12;
   const ch = height - 38 - head;
-  const top = Math.max(1, Math.ceil(Math.max(0.6, ...points.map((p) => p.rate ?? 0)) * 10) / 10);
+  const top = Math.max(1, Math.ceil(points.reduce((x, p) => Math.max(x, p.rate ?? 0), 0.6) * 10) / 10);
   const py = (r: number) => y + head + ch - (r / top) * ch;
   doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
   for (let t = 0; t <= top + 1e-9; t += 0.2) {
@@ -160,7 +160,7 @@ export function rateChart(doc: Doc, x: number, y: number, width: number, height:
 
 /** Vertical bars of counts with labels (e.g. sites per band). */
 export function countChart(doc: Doc, x: number, y: number, width: number, height: number, bars: { label: string; count: number; color: string }[]): void {
-  const maxCount = Math.max(1, ...bars.map((b) => b.count));
+  const maxCount = bars.reduce((x, b) => Math.max(x, b.count), 1);
   // The count over the tallest bar stays inside the figure (not into the heading above it).
   y += 14;
   const ch = height - 28 - 14;

@@ -53,7 +53,7 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
       // Widths follow the longest word of the header and the longest cell, so no word is cut.
       const widths = b.columns.map((c, i) => {
         const longestWord = Math.max(...c.title.split(/\s+/).map((w) => w.length));
-        const longestCell = Math.max(0, ...b.rows.map((r) => text(r[i] ?? '').length));
+        const longestCell = b.rows.reduce((w, r) => Math.max(w, text(r[i] ?? '').length), 0);
         return Math.min(40, Math.max(longestWord + 2, Math.min(longestCell, 40), 5));
       });
       pdf.table(
