@@ -90,14 +90,14 @@ describe('more problems than can be kept', () => {
     expect(r.stderr).toContain('error: … and 124900 more of the same kind: a score must be a whole number from 1 to 5');
     expect(r.stdout).toContain('125000 error(s)');
   });
-  it('125,000 jobs with an unknown contract: counted, no crash', () => {
+  it('125,000 jobs with as many unknown contracts: warnings counted, no crash', () => {
     const p = join(dir, 'contracts');
     mkdirSync(p);
     writeFileSync(join(p, 'participants.csv'), 'id,entry_date\np1,2025-01-01\n');
-    writeFileSync(join(p, 'jobs.csv'), 'participant,start_date,contract\n' + 'p1,2025-02-01,zzz\n'.repeat(125_000));
+    writeFileSync(join(p, 'jobs.csv'), 'participant,start_date,contract\n' + Array.from({ length: 125_000 }, (_, i) => `p1,2025-02-01,zzz${i}\n`).join(''));
     const r = cli(['outcomes', p]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/… and 124900 more of the same kind: unknown contract/);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/and 124990 more/);
     noStack(r.stderr);
   });
 });
