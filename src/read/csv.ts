@@ -59,18 +59,18 @@ const CR = 0x0d;
 
 /** The end of the last line in [from, to) that ends outside quotes (quotes are even before it), or -1. */
 function lastRecordEnd(buf: Buffer, from: number, to: number): number {
-  let nl = to > from ? buf.lastIndexOf(LF, to - 1) : -1;
-  if (nl < from) return -1;
-  let quotes = 0;
-  for (let q = buf.indexOf(QUOTE, from); q >= 0 && q < nl; q = buf.indexOf(QUOTE, q + 1)) quotes++;
+  const view = buf.subarray(from, to); // searches stay within [from, to)
+  let nl = view.lastIndexOf(LF);
+  let quotes = 0; // in view[0, nl)
+  for (let q = view.indexOf(QUOTE); q >= 0 && q < nl; q = view.indexOf(QUOTE, q + 1)) quotes++;
   while (quotes % 2 === 1) {
-    // Inside a quoted field: step back a line.
-    const prev = nl > from ? buf.lastIndexOf(LF, nl - 1) : -1;
-    if (prev < from) return -1;
-    for (let q = buf.indexOf(QUOTE, prev); q >= 0 && q < nl; q = buf.indexOf(QUOTE, q + 1)) quotes--;
-    nl = prev;
+    // Inside a quoted field: the line break before the last quote before this one, less the quotes between.
+    const q = view.lastIndexOf(QUOTE, nl);
+    nl = q > 0 ? view.lastIndexOf(LF, q - 1) : -1;
+    if (nl < 0) return -1;
+    for (let k = q; k > nl; k = view.lastIndexOf(QUOTE, k - 1)) quotes--;
   }
-  return nl + 1;
+  return nl < 0 ? -1 : from + nl + 1;
 }
 
 /** How many line breaks [from, to) holds. */
@@ -94,6 +94,7 @@ class CsvReader {
   private breaks: 'lf' | 'cr' | undefined;
   private options: Options = {};
   private sniffed = false;
+  private afterFault = false;
   private readonly decoder = new LineDecoder();
   readonly faults: CsvFault[] = [];
   delimiter: Delimiter = ',';
@@ -182,7 +183,7 @@ class CsvReader {
     if (to <= this.checked) return;
     const bytes = buf.subarray(this.checked, to);
     const firstLine = () => this.line + countLines(buf, this.start, this.checked);
-    const utf8 = this.sniffed ? this.decoder.toUtf8(bytes, firstLine()) : this.sniff(bytes);
+    const utf8 = this.sniffed ? this.decoder.toUtf8(bytes, firstLine) : this.sniff(bytes);
     if (utf8 !== bytes) {
       // Longer than the bytes it replaces: into a new buffer.
       const kept = this.checked - this.start;
@@ -200,7 +201,7 @@ class CsvReader {
 
   /** The first lines: their encoding, and the delimiter from the header line. */
   private sniff(bytes: Uint8Array): Uint8Array {
-    const utf8 = this.decoder.toUtf8(bytes, this.line);
+    const utf8 = this.decoder.toUtf8(bytes, () => this.line);
     const text = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
     const nl = text.indexOf(LF);
     this.delimiter = sniffDelimiter(text.toString('utf8', 0, nl < 0 ? text.length : nl).replace(/\r$/, ''));
@@ -209,21 +210,33 @@ class CsvReader {
     return utf8;
   }
 
-  /** Parses the whole records of [start, checked). */
+  /**
+   * Parses the whole records of [start, checked). They end at the last line break with an even
+   * number of quotes before it; when there is none (a quoted field goes on in the next chunk, or
+   * a stray quote, whose line csv-parse reports), up to the last line break: a record left open
+   * there waits for the next chunk.
+   */
   private parse(): void {
     while (!this.stopped && this.start < this.checked) {
-      const to = this.final && this.checked === this.end ? this.end : lastRecordEnd(this.buf, this.start, this.checked);
-      if (to < 0) return;
+      const last = this.final && this.checked === this.end;
+      // Right after a fault, quotes are likely odd: no counting them.
+      let to = last ? this.end : this.afterFault ? -1 : lastRecordEnd(this.buf, this.start, this.checked);
+      if (to < 0) to = this.buf.lastIndexOf(LF, this.checked - 1) + 1;
+      if (to <= this.start) return;
       const bytes = this.buf.subarray(this.start, to);
       let records: string[][];
       try {
         records = parse(bytes, this.options);
       } catch (e) {
-        this.start = this.fault(e as CsvError, bytes);
+        const next = this.fault(e as CsvError, bytes, last);
+        this.afterFault = next !== null;
+        if (next === null) return;
+        this.start = next;
         continue;
       }
       this.emit(records, bytes.indexOf(QUOTE) >= 0);
       this.start = to;
+      this.afterFault = false;
     }
   }
 
@@ -241,9 +254,10 @@ class CsvReader {
 
   /**
    * A record csv-parse rejects: the records before it are read again (they were lost with the
-   * error), the fault is placed, and reading goes on at the next line. Returns where.
+   * error), the fault is placed, and reading goes on at the next line: returns where. A quote
+   * still open at the end of bytes that are not the file's last waits for more: returns null.
    */
-  private fault(e: CsvError, bytes: Buffer): number {
+  private fault(e: CsvError, bytes: Buffer, last: boolean): number | null {
     const good = typeof e.records === 'number' ? e.records : 0;
     const at = typeof e.bytes === 'number' ? e.bytes : 0;
     const column = typeof e.column === 'number' ? e.column + 1 : undefined;
@@ -256,6 +270,10 @@ class CsvReader {
       if (this.stopped) return this.start + bytes.length;
     }
     const recordLine = this.line;
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED' && !last) {
+      this.start += recordStart;
+      return null;
+    }
     if (e.code === 'CSV_MAX_RECORD_SIZE' || e.code === 'CSV_QUOTE_NOT_CLOSED') {
       this.stopped = true;
       this.faults.push(e.code === 'CSV_MAX_RECORD_SIZE' ? { key: 'csv.recordTooLarge', line: recordLine } : { key: 'csv.unclosedQuote', line: recordLine, ...(column ? { column } : {}) });

@@ -35,10 +35,10 @@ export class LineDecoder {
 
   /**
    * The piece as UTF-8 bytes: the same bytes when they are UTF-8 (an ASCII check first: most
-   * files are ASCII), else each line that is not UTF-8 decoded from Windows-1252. `firstLine` is
-   * the line the piece starts on (for `mixedLine`).
+   * files are ASCII), else each line that is not UTF-8 decoded from Windows-1252. `firstLine` gives
+   * the line the piece starts on (for `mixedLine`; counted only when needed).
    */
-  toUtf8(bytes: Uint8Array, firstLine: number): Uint8Array {
+  toUtf8(bytes: Uint8Array, firstLine: () => number): Uint8Array {
     if (isAscii(bytes)) return bytes;
     if (isUtf8(bytes)) {
       this.see(true, null);
@@ -46,7 +46,7 @@ export class LineDecoder {
     }
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const parts: Uint8Array[] = [];
-    let line = firstLine;
+    let line = firstLine();
     for (let start = 0; start < buf.length; line++) {
       let end = buf.indexOf(0x0a, start);
       end = end < 0 ? buf.length : end + 1;
@@ -66,7 +66,7 @@ export class LineDecoder {
 
   /** Decode one piece to text; `firstLine` is the line it starts on. */
   decode(bytes: Uint8Array, firstLine: number): string {
-    const utf8 = this.toUtf8(bytes, firstLine);
+    const utf8 = this.toUtf8(bytes, () => firstLine);
     return Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('utf8');
   }
 
