@@ -9,7 +9,8 @@ import { LineDecoder, looksBinary, sniffDelimiter, utf16Bom, type Delimiter, typ
 
 /** The longest record a table may hold: longer is not a spreadsheet export but a broken or hostile file. */
 export const MAX_RECORD_BYTES = 1_048_576;
-const CHUNK_BYTES = 1_048_576;
+/** Small enough that csv-parse's records of a chunk die young (1 MB: ~25% more CPU and peak RSS on 1,000,000 job rows). */
+const CHUNK_BYTES = 65_536;
 /** A file with more broken lines than this is not CSV: reading stops. */
 const MAX_FAULTS = 1000;
 
