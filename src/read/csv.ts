@@ -293,6 +293,7 @@ class CsvReader {
       while (bytes[q + 1] === QUOTE) q = bytes.indexOf(QUOTE, q + 2);
       where = q + 1;
     } else throw e;
+    if (where <= recordStart) throw e; // not where csv-parse says: an internal error, not rows lost silently
     const line = recordLine + countLines(bytes, recordStart, where);
     this.faults.push({ key, line, ...(column ? { column } : {}) });
     if (this.faults.length >= MAX_FAULTS) this.stopped = true;
