@@ -1,7 +1,9 @@
 // The streaming CSV reader on the files spreadsheets write, at every chunk size from 1 byte up.
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { memorySource, streamCsv, type CsvFault } from '../../src/read/csv.js';
+import { decodeText, looksBinary } from '../../src/read/text.js';
 
 function read(bytes: Uint8Array, chunk: number) {
   const rows: [number, string[]][] = [];
@@ -58,5 +60,77 @@ describe('CSV reader', () => {
   it('tells an empty file and binary data', () => {
     expect(read(Buffer.alloc(0), 16).faults).toEqual([{ key: 'file.empty' }]);
     expect(read(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), 16).faults).toEqual([{ key: 'file.binary' }]);
+  });
+  it('reads UTF-16 with a byte order mark, little- and big-endian', () => {
+    const text = 'nom;ville\r\nCœur d’Azur;"Besançon\r\n(25)"\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    for (const [bytes, encoding] of [[le, 'utf-16le'], [Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'utf-16be']] as const) {
+      const r = readAll(bytes);
+      expect(r.faults).toEqual([]);
+      expect(r.rows).toEqual([[1, ['nom', 'ville']], [2, ['Cœur d’Azur', 'Besançon\r\n(25)']]]);
+      expect(r.info).toEqual({ encoding, delimiter: ';', mixedLine: null });
+      expect(looksBinary(bytes)).toBe(false);
+      expect(decodeText(bytes)).toEqual({ text, encoding, mixedLine: null });
+    }
+  });
+  it('keeps every row after a stray quote, however far the file goes on', () => {
+    // A quote left open would otherwise run to the end of the file (past the 1 MB record limit).
+    const rows = ['id,note'];
+    for (let i = 0; i < 100_000; i++) rows.push(i === 10 ? `${i},x"y` : i === 20 ? `${i},"z" w` : `${i},n${i}`);
+    for (const chunk of [65536, 1 << 20]) {
+      const r = read(Buffer.from(rows.join('\n') + '\n'), chunk);
+      expect(r.faults).toEqual<CsvFault[]>([
+        { key: 'csv.quoteInField', line: 12, column: 2 },
+        { key: 'csv.afterQuote', line: 22, column: 2 },
+      ]);
+      expect(r.rows).toHaveLength(100_000 - 1);
+      expect(r.rows.at(-1)).toEqual([100_001, ['99999', 'n99999']]);
+      expect(r.rows.find(([line]) => line === 13)).toEqual([13, ['11', 'n11']]);
+    }
+  });
+  it('with faults injected into some rows: every other row read as without them, each fault at its own line and field', () => {
+    const plain = fc.stringMatching(/^[a-zé0-9 ]{0,5}$/);
+    const quoted = fc.stringMatching(/^[a-z,"\n ]{0,6}$/);
+    const doc = fc.record({
+      rows: fc.array(fc.array(fc.oneof(plain, quoted), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 30 }),
+      faults: fc.array(fc.tuple(fc.nat(), fc.constantFrom('x"y', '"z" w')), { maxLength: 5 }),
+      crlf: fc.boolean(),
+      chunk: fc.oneof(fc.integer({ min: 1, max: 64 }), fc.constant(1 << 20)),
+    });
+    fc.assert(
+      fc.property(doc, ({ rows, faults, crlf, chunk }) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const cell = (f: string) => (/[,"\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
+        const text = (table: string[][]) => Buffer.from(table.map((r) => r.map(cell).join(',')).join(eol) + eol);
+        /** Each row with the line it starts on. */
+        const placed = (table: string[][]) => {
+          let line = 1;
+          return table.map((cells) => {
+            const at = line;
+            line += 1 + cells.join('').split('\n').length - 1;
+            return [at, cells] as [number, string[]];
+          });
+        };
+        const clean = read(text(rows), chunk);
+        expect(clean.faults).toEqual([]);
+        expect(clean.rows).toEqual(placed(rows));
+        // The last field of a faulty row is broken (nothing after it on its line): written as it is.
+        const broken = new Map(faults.map(([i, f]) => [i % rows.length, f]));
+        const doc = rows.map((r, i) => r.map((f, k) => (broken.has(i) && k === r.length - 1 ? broken.get(i)! : cell(f))).join(',') + eol).join('');
+        const got = read(Buffer.from(doc), chunk);
+        const where = placed(rows.map((r, i) => (broken.has(i) ? [...r.slice(0, -1), ''] : r)));
+        expect(got.rows).toEqual(where.filter((_, i) => !broken.has(i)));
+        expect(got.faults).toEqual(
+          where.flatMap(([line, cells], i) => {
+            const f = broken.get(i);
+            if (f === undefined) return [];
+            const before = cells.slice(0, -1).join('').split('\n').length - 1;
+            return [{ key: f === 'x"y' ? 'csv.quoteInField' : 'csv.afterQuote', line: line + before, column: cells.length }];
+          }),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });
