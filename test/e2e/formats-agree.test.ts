@@ -109,3 +109,25 @@ describe('score: JSON, CSV and PDF agree for every review fixture', () => {
     for (const s of r.sections) expect(pdf).toContain(`${s.rated}/${s.items}`);
   });
 });
+
+describe('one number for one thing', () => {
+  it.each(['harbour', 'jardins'])('days to first employer contact in outcomes is V4 of score over the same period (%s)', (program) => {
+    const folder = fixture('programs', program);
+    const c = JSON.parse(run(['outcomes', folder, '--format', 'json'])).measures.daysToFirstContact;
+    const v4 = JSON.parse(run(['score', folder, '--format', 'json'])).reviews[0].items.find((i: any) => i.code === 'V4');
+    expect(c.late).toBeGreaterThan(0); // people without a contact yet are in both numbers
+    expect([Math.round(c.mean * 10) / 10, c.n]).toEqual([v4.evidence.value, v4.evidence.n]);
+    expect(flat(run(['outcomes', folder, '--format', 'markdown', '--lang', 'en']))).toContain(`mean ${v4.evidence.value.toFixed(1)} days`);
+  });
+  it('the outcome report method states the convention and the suppression in use', async () => {
+    const out = join(dir, 'grow.pdf');
+    run(['outcomes', fixture('programs', 'harbour'), '--convention', 'ips-grow', '--min-cell', '0', '--pdf', out, '-q', '--lang', 'en']);
+    const grow = await pdfText(out);
+    expect(grow).toContain("IPS Grow counting: people already working at entry are left out, a job counts from the day its paid hours reach 4, and IPS Grow's 40% benchmark");
+    expect(grow).toContain('No cell is suppressed in this report (minimum cell size 0)');
+    expect(grow).not.toContain('31%, 41%, 50%');
+    const standard = await pdfText(join(dir, 'jardins-fr.pdf')); // written by the jardins (fr) test above
+    expect(standard).toContain('Les repères (IPS Employment Center : 31 %, 41 %, 50 %) ne s\'appliquent qu\'aux trimestres civils entiers');
+    expect(standard).toContain('d\'autres cases s\'affichent « masqué » partout où la petite pourrait sinon se déduire des totaux affichés');
+  });
+});
