@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { parse } from 'csv-parse/sync';
 import { cli, fixture, tempDir } from '../helpers.js';
 
 const dir = tempDir();
@@ -107,6 +108,19 @@ describe('score: JSON, CSV and PDF agree for every review fixture', () => {
     const pdf = await pdfText(out);
     if (r.total !== null) expect(pdf).toContain(`${r.total} / ${r.max}`);
     for (const s of r.sections) expect(pdf).toContain(`${s.rated}/${s.items}`);
+  });
+});
+
+describe('score: JSON and CSV agree for every ratings table', () => {
+  it.each(readdirSync(fixture('ratings')).map((f) => fixture('ratings', f)))('%s', (file) => {
+    const reviews = JSON.parse(run(['score', file, '--format', 'json'])).reviews;
+    const rows: Record<string, string>[] = parse(run(['score', file, '--format', 'csv']), { columns: true });
+    expect(rows.map((r) => [r.program, r.date, r.total || null, r.band || null, r.rated])).toEqual(
+      reviews.map((r: any) => [r.program.name, r.date, r.total === null ? null : String(r.total), r.band?.id ?? null, String(r.rated)]),
+    );
+    rows.forEach((row, k) => {
+      for (const it of reviews[k].items) expect(row[it.code], `${reviews[k].program.name} ${it.code}`).toBe(it.score === null ? '' : String(it.score));
+    });
   });
 });
 
