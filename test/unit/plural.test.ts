@@ -23,3 +23,13 @@ describe('plural choices in messages', () => {
     expect(en.t('validate.fileBad', { file: 'a.csv', errors: 1, warnings: 2 })).toBe('a.csv: 1 error, 2 warnings');
   });
 });
+
+describe('the outcome report headline', () => {
+  it('agrees with its counts in both languages', () => {
+    const p = { from: '2025-01-01', to: '2025-12-31', pct: '100%' };
+    expect(messages('en').t('pdf.outcomes.headline', { working: 1, served: 1, ...p })).toMatch(/^1 of 1 person served worked/);
+    expect(messages('en').t('pdf.outcomes.headline', { working: 20, served: 30, ...p })).toMatch(/^20 of 30 people served worked/);
+    expect(messages('fr').t('pdf.outcomes.headline', { working: 1, served: 1, ...p })).toMatch(/^1 sur 1 personne accompagnée a occupé un emploi/);
+    expect(messages('fr').t('pdf.outcomes.headline', { working: 20, served: 30, ...p })).toMatch(/^20 des 30 personnes accompagnées ont occupé un emploi/);
+  });
+});
