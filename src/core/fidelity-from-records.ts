@@ -3,7 +3,8 @@
 import type { Item } from '../scale/schema.js';
 import type { Scale } from '../scale/scale.js';
 import { jobClasses, type ContractTable } from './contracts.js';
-import { activeOn, daysOf, heldIn, NO_NAME, type Period, type ProgramRecords } from './records.js';
+import { activeOn, daysOf, heldIn, NO_NAME, type DayPeriod, type Period, type ProgramRecords } from './records.js';
+import { median } from './outcomes.js';
 import type { ItemRating, RecordsEvidence } from './review.js';
 import { daysBetween, normalizeName } from '../read/values.js';
 
@@ -66,28 +67,11 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
     // The people who entered in the period. One without a contact by its last day is censored: past
     // the best anchor's limit (30 days) they are already late and count at the days elapsed (a floor:
     // the mean can only be higher); within it they are too recent to decide and are left out.
-    const P = r.participants;
-    const X = daysOf(period);
     const limit = firstLimit(item);
-    let sum = 0;
-    let observed = 0;
-    let late = 0;
-    let recent = 0;
-    for (let p = 0; p < P.count; p++) {
-      const entry = P.entry[p]!;
-      if (entry < X.from || entry > X.to) continue;
-      const contact = P.firstEmployerContact[p]!;
-      if (contact <= X.to) {
-        sum += contact - entry;
-        observed++;
-      } else if (X.to - entry > limit) {
-        sum += X.to - entry;
-        late++;
-      } else recent++;
-    }
+    const { observed, late, recent, mean } = contactWaits(r, daysOf(period), limit);
     const n = observed + late;
-    if (n === 0) return { key: 'measures.v4None', params: { days: limit } };
-    const value = round(sum / n, 1);
+    if (n === 0 || mean === null) return { key: 'measures.v4None', params: { days: limit } };
+    const value = round(mean, 1);
     return {
       observation: { kind: 'value', value, n },
       flags: { 'tracks-employer-contacts': r.tables.contacts },
@@ -144,7 +128,35 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
 };
 
 /** The largest value the best score's rule allows (V4: 30 days); 0 when its rule has no upper bound. */
-function firstLimit(item: Item): number {
+/**
+ * Days from entry to first employer contact over the people who entered in X (V4 and the outcome measure: one rule).
+ * One without a contact by X.to is censored: past `limit` days (V4's best anchor) they count at the days
+ * elapsed (a floor: the mean can only be higher); within it they are too recent to decide and are left out.
+ */
+export function contactWaits(r: ProgramRecords, X: DayPeriod, limit: number, counted?: Uint8Array) {
+  const P = r.participants;
+  const waits: number[] = [];
+  let observed = 0;
+  let late = 0;
+  let recent = 0;
+  for (let p = 0; p < P.count; p++) {
+    const entry = P.entry[p]!;
+    if (entry < X.from || entry > X.to || (counted && !counted[p])) continue;
+    const contact = P.firstEmployerContact[p]!;
+    if (contact <= X.to) {
+      waits.push(contact - entry);
+      observed++;
+    } else if (X.to - entry > limit) {
+      waits.push(X.to - entry);
+      late++;
+    } else recent++;
+  }
+  const mean = waits.length ? waits.reduce((a, b) => a + b, 0) / waits.length : null;
+  return { cohort: observed + late + recent, observed, late, recent, limit, mean, median: median(waits) };
+}
+
+/** The days below which V4 scores best (the first rule's maximum: 30 on IPS-25). */
+export function firstLimit(item: Item): number {
   const rule = item.rules?.[0];
   return rule?.max ?? (rule?.below !== undefined ? rule.below - 1 : 0);
 }

@@ -3,6 +3,7 @@ import { normalizeName } from '../read/values.js';
 import { findContract, isCompetitive, jobClasses, type ContractTable } from './contracts.js';
 import type { BenchmarkLevels, OutcomeRules } from './outcome-rules.js';
 import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
+import { contactWaits } from './fidelity-from-records.js';
 import { cellOf, isSmall, protect, type Breakdown, type Cell, type SumRelation } from './suppression.js';
 
 export type By = 'quarter' | 'month' | 'year' | 'none';
@@ -16,6 +17,8 @@ export interface OutcomeOptions {
   /** Breakdown cells with 1 to minCell−1 people are suppressed; 0 disables. */
   minCell: number;
   minimumWage?: number;
+  /** V4's best-anchor limit in days (30 on IPS-25): an entrant without a contact after more days counts at the days elapsed. */
+  contactLimit?: number;
   /** Benchmarks, windows, the hours line and the IPS Grow paid-hour rule (scales/outcome-rules.yaml). */
   rules: OutcomeRules;
 }
@@ -60,7 +63,8 @@ export interface Outcomes {
     rate: number | null;
     jobStarts: number;
     firstJobStarts: number;
-    daysToFirstContact: { cohort: number; n: number; mean: number | null; median: number | null };
+    /** The rule of V4 from records: n = observed + late (no contact after more than `limit` days, counted at the days elapsed); `recent` left out. */
+    daysToFirstContact: { cohort: number; n: number; mean: number | null; median: number | null; observed: number; late: number; recent: number; limit: number };
     daysToFirstJob: { cohort: number; n: number; median: number | null; within: ({ days: number } & Ratio)[] };
     workedWithin12Months: Ratio;
     /** Days counted inclusively: a job started and ended on the same day lasted 1 day. */
@@ -312,7 +316,6 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   // Cohort (entered in the window), time to first contact and first job, work within 12 months.
   const inCohort = (p: number) => counted[p] === 1 && P.entry[p]! >= W.from && P.entry[p]! <= W.to;
   const inServedW = (p: number) => counted[p] === 1 && servedIn(records, p, W);
-  const contactDays = new Values(P.count);
   const jobDays = new Values(P.count);
   let cohort = 0;
   let servedW = 0;
@@ -321,10 +324,9 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     if (!inCohort(p)) continue;
     cohort++;
     const entry = P.entry[p]!;
-    const contact = P.firstEmployerContact[p]!;
-    if (contact <= W.to) contactDays.push(contact - entry);
     if (firstJob[p]! <= W.to) jobDays.push(firstJob[p]! - entry);
   }
+  const contact = contactWaits(records, W, opts.contactLimit ?? 30, counted);
   /** Of the pool who could have been followed `d` days, how many had a first job within `d` days of entry. */
   const within = (pool: (p: number) => boolean, d: number): Ratio => {
     let eligible = 0;
@@ -496,12 +498,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       rate: whole.rate,
       jobStarts: whole.jobStarts,
       firstJobStarts: whole.firstJobStarts,
-      daysToFirstContact: {
-        cohort,
-        n: contactDays.length,
-        mean: contactDays.length ? contactDays.sum() / contactDays.length : null,
-        median: median(contactDays.values()),
-      },
+      daysToFirstContact: { cohort, n: contact.observed + contact.late, mean: contact.mean, median: contact.median, observed: contact.observed, late: contact.late, recent: contact.recent, limit: contact.limit },
       daysToFirstJob: { cohort, n: jobDays.length, median: median(jobDays.values()), within: rules.windows.firstJobWithin.map((d) => ({ days: d, ...within(inCohort, d) })) },
       workedWithin12Months: within(inServedW, rules.windows.workedWithin),
       tenure: { ended: endedDays.length, medianDays: median(endedDays.values()), stillWorking, longest: people.longest },

@@ -56,7 +56,7 @@ export function messages(lang: Lang): Messages {
   const m: Messages = {
     lang,
     t(key, params = {}) {
-      const s = lookup(own, key) ?? lookup(en, key) ?? key;
+      const s = plurals(lookup(own, key) ?? lookup(en, key) ?? key, lang, params);
       return s.replace(/\{(\w+)\}/g, (all, name: string) => {
         if (!(name in params)) return all;
         const v = params[name];
@@ -71,6 +71,41 @@ export function messages(lang: Lang): Messages {
     pct: (fraction, decimals = 1) => m.t('format.percent', { n: nf(decimals).format(fraction * 100) }),
   };
   return m;
+}
+
+/**
+ * ICU-style plural choices, `{n, plural, one {# day} other {# days}}`: the form the language's rules
+ * (Intl.PluralRules) pick for the number `n`, with `#` replaced by `{n}` (filled in like any placeholder).
+ * Left as written when `n` is not a number given.
+ */
+export function plurals(s: string, lang: string, params: Record<string, string | number>): string {
+  let out = '';
+  let at = 0;
+  for (let m: RegExpExecArray | null; (m = /\{(\w+), *plural, */g.exec(s.slice(at))); ) {
+    const start = at + m.index;
+    const forms = new Map<string, string>();
+    let i = start + m[0].length;
+    for (;;) {
+      const head = /^ *(=?\w+) *\{/.exec(s.slice(i));
+      if (!head) break;
+      let depth = 1;
+      let j = i + head[0].length;
+      for (; j < s.length && depth > 0; j++) depth += s[j] === '{' ? 1 : s[j] === '}' ? -1 : 0;
+      forms.set(head[1]!, s.slice(i + head[0].length, j - 1));
+      i = j;
+    }
+    const close = s.indexOf('}', i);
+    const v = params[m[1]!];
+    if (close < 0 || typeof v !== 'number') {
+      out += s.slice(at, start + m[0].length);
+      at = start + m[0].length;
+      continue;
+    }
+    const form = forms.get(`=${v}`) ?? forms.get(new Intl.PluralRules(lang).select(v)) ?? forms.get('other') ?? '';
+    out += s.slice(at, start) + form.replace(/#/g, `{${m[1]}}`);
+    at = close + 1;
+  }
+  return out + s.slice(at);
 }
 
 /** The output language: explicit option, else the data's language, else LANG, else English. */

@@ -49,6 +49,14 @@ export function unitText(unit: 'days' | 'weeks', n: number | null, m: Messages):
 }
 const days = (n: number | null, m: Messages) => unitText('days', n, m);
 
+/** Days to first contact with those still without one: the rule of V4 from records, said in full. */
+function contactText(c: Outcomes['measures']['daysToFirstContact'], m: Messages): string {
+  if (!c.n) return c.recent ? m.t('finish.contactNone', { recent: c.recent, limit: c.limit }) : '—';
+  const text = m.t('outcomes.meanMedian', { mean: days(c.mean, m), median: days(c.median, m), n: c.n, cohort: c.cohort });
+  const late = c.late ? ` · ${m.t('finish.contactCensored', { late: c.late, limit: c.limit })}` : '';
+  return text + late + (c.recent ? ` · ${m.t('finish.contactRecent', { recent: c.recent, limit: c.limit })}` : '');
+}
+
 export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts: ContractTable, m: Messages): Block[] {
   const M = o.measures;
   const title = [settings.name, settings.site].filter(Boolean).join(' — ') + (settings.id ? ` (${settings.id})` : '');
@@ -68,7 +76,7 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
   const rows: string[][] = [
     [m.t('measure.employment'), ratioText({ count: M.working, of: M.served, rate: M.rate }, m)],
     [m.t('measure.jobStarts'), m.t('outcomes.starts', { starts: M.jobStarts, first: M.firstJobStarts })],
-    [m.t('measure.daysToContact'), M.daysToFirstContact.n ? m.t('outcomes.meanMedian', { mean: days(M.daysToFirstContact.mean, m), median: days(M.daysToFirstContact.median, m), n: M.daysToFirstContact.n, cohort: M.daysToFirstContact.cohort }) : '—'],
+    [m.t('measure.daysToContact'), contactText(M.daysToFirstContact, m)],
     [m.t('measure.daysToJob'), M.daysToFirstJob.n ? m.t('outcomes.median', { median: days(M.daysToFirstJob.median, m), n: M.daysToFirstJob.n, cohort: M.daysToFirstJob.cohort }) : '—'],
     ...M.daysToFirstJob.within.map((w) => [m.t('measure.jobWithin', { days: w.days }), ratioText(w, m)]),
     [m.t('measure.within12'), ratioText(M.workedWithin12Months, m)],

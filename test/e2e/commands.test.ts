@@ -13,7 +13,7 @@ describe('validate', () => {
     const files = ['reviews/jardins-emploi-2026.yaml', 'reviews/partial-review.yaml', 'ratings/reseau-sud-2026.csv', 'ratings/sites-wide.csv'].map((f) => fixture(...f.split('/')));
     const r = cli(['validate', ...files]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('reseau-sud-2026.csv: valid · 4 review(s), 96 rated item(s)');
+    expect(r.stdout).toContain('reseau-sud-2026.csv: valid · 4 reviews, 96 rated items');
   });
   it('lists every problem of a broken review with line and column, then exits 2', () => {
     const r = cli(['validate', broken('bad-review.yaml')]);
@@ -32,7 +32,7 @@ describe('validate', () => {
       `${f}:17:16: error: V10 is a percentage: expected a number from 0 to 100 (at V10.value, value "120")`,
       `${f}:18:7: error: unknown item "Q9" in scale ips-25 (at items)`,
     ]);
-    expect(r.stdout).toContain('bad-review.yaml: 10 error(s)');
+    expect(r.stdout).toContain('bad-review.yaml: 10 errors');
   });
   it('lists every problem of a broken ratings table with line and column', () => {
     const r = cli(['validate', broken('bad-ratings.csv')]);

@@ -41,7 +41,7 @@ describe('hostile and broken files', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(':2:5: error: malformed CSV: a quote inside a field that does not start with one');
     expect(r.stderr).toContain(':3:5: error: malformed CSV: text after the closing quote of a field');
-    expect(r.stdout).toContain('stray-quotes.csv: 2 error(s), 0 warning(s)');
+    expect(r.stdout).toContain('stray-quotes.csv: 2 errors, 0 warnings');
   });
   it('stops reading a file whose lines are all broken after 1,000 of them, and counts what it printed', () => {
     const f = join(tempDir(), 'quotes-everywhere.csv');
@@ -78,7 +78,7 @@ describe('hostile and broken files', () => {
     expect(r.stderr.match(/warning: this date is in the future/g)).toHaveLength(10);
     expect(r.stderr).toContain(`${f}: warning: … and 5 more of the same kind: this date is in the future`);
     expect(r.stderr.match(/error: a score must be a whole number/g)).toHaveLength(3);
-    expect(r.stdout).toContain('many.csv: 3 error(s), 15 warning(s)');
+    expect(r.stdout).toContain('many.csv: 3 errors, 15 warnings');
   });
   it('rejects binary data', () => {
     const f = join(tempDir(), 'photo.csv');

@@ -34,8 +34,9 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
   it('reports every measure with its n and denominator', () => {
     const M = o.measures;
     expect(M).toMatchObject({ served: 30, working: 20, jobStarts: 23, firstJobStarts: 19 });
-    expect(M.daysToFirstContact).toMatchObject({ n: 26, median: 21 });
-    expect(M.daysToFirstContact.mean.toFixed(1)).toBe('23.8');
+    // The rule of V4: the 4 entrants without a contact after more than 30 days count at the days elapsed.
+    expect(M.daysToFirstContact).toMatchObject({ cohort: 30, n: 30, observed: 26, late: 4, recent: 0, median: 21.5 });
+    expect(M.daysToFirstContact.mean.toFixed(2)).toBe('73.53');
     expect(M.daysToFirstJob.median).toBe(114);
     expect(M.daysToFirstJob.within.map((w: any) => [w.days, w.count, w.of])).toEqual([[90, 6, 29], [180, 17, 28], [365, 15, 23]]);
     expect(M.workedWithin12Months).toMatchObject({ count: 15, of: 23 });
@@ -301,13 +302,13 @@ describe('person-level measures in every format (harbour, fixtures/programs/READ
     expect(M.weeksWorked.median * 7).toBeCloseTo(198, 6);
     expect(M.hours).toMatchObject({ line: 20, atLeast20: { count: 8, of: 18 }, peopleAtLeast20: { count: 6, of: 15 } });
     const table = cli(['outcomes', harbour, '--lang', 'en']).stdout;
-    expect(table).toMatch(/People working 20 hours a week +6 of 15 \(40\.0%\)/);
-    expect(table).toMatch(/Longest-held job, per person +median 166 days/);
+    expect(table).toMatch(/People working 20 hours +6 of 15 \(40\.0%\)/);
+    expect(table).toMatch(/Longest-held job, per +median 166 days/);
     for (const format of ['markdown']) {
       const r = cli(['outcomes', harbour, '--format', format, '--lang', 'en']);
       expect(r.code).toBe(0);
       const text = r.stdout.replace(/\s+/g, ' ');
-      expect(text, format).toContain('median 166 days (n = 15; of them 9 still in that job at the window end, counted to that day)');
+      expect(text, format).toContain('median 166 days (n = 15 people; of them 9 still in that job at the window end, counted to that day)');
       expect(text, format).toContain('mean 27.5 weeks, median 28.3 weeks (n = 15)');
       expect(text, format).toMatch(/People working 20 hours a week or more \(in one job\) \|? ?6 of 15 \(40\.0%\)/);
       expect(text, format).toContain('median 93 days (n = 10 ended jobs)');

@@ -131,7 +131,7 @@ describe('Excel workbooks', () => {
     const r = cli(['outcomes', dir, '--from', '01/04/2026', '--to', '30/06/2026', '--format', 'json']);
     expect(r.code).toBe(0);
     // No program.yaml: the program takes the folder's name, and a warning says so.
-    expect(r.stderr).toMatch(/program\.yaml: avertissement: program\.yaml ne donne pas de nom de programme/);
+    expect(r.stderr).toMatch(/program\.yaml: avertissement: program\.yaml ne donne pas de nom de dispositif/);
     const o = JSON.parse(r.stdout);
     expect(o.program.name).toBe(basename(dir));
     expect(o.periods).toEqual([expect.objectContaining({ label: '2026-Q2', served: 2, working: 1, rate: 0.5 })]);

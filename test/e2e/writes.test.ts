@@ -325,7 +325,7 @@ describe('control characters are shown, never sent to the terminal', () => {
     expect(r.stderr).toContain('bad␛[2Jname.csv:2:4: error:');
     expect(r.stderr).toContain('9␛]0;x␇');
     const v = cli(['validate', csv]);
-    expect(v.stdout).toContain('bad␛[2Jname.csv: 1 error(s)');
+    expect(v.stdout).toContain('bad␛[2Jname.csv: 1 error,');
     expect(v.stdout + v.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     const c = cli(['score', '--format', '\u001b[2Jx', review]);
     expect(c.code).toBe(2);

@@ -7,7 +7,7 @@ import { ROOT } from '../helpers.js';
 const keys = (t: unknown, prefix = ''): string[] =>
   typeof t === 'object' && t !== null ? Object.entries(t).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
 const load = (lang: string) => parse(readFileSync(join(ROOT, 'locales', `${lang}.yaml`), 'utf8'));
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, *plural,)/g)].map((m) => m[1]))].sort();
 
 describe('locale files', () => {
   const en = load('en');

@@ -95,8 +95,8 @@ describe('what the outcome view prints', () => {
   it('shows an unknown contract as unclassified and not competitive, and the person-level rows', () => {
     const text = view(computeOutcomes(r, contracts, opts({ minCell: 0 })), 'en');
     expect(text).toMatch(/Unclassified \(bogus\) +— +no +1 +1/);
-    expect(text).toMatch(/Longest-held job, per person who worked +median 306 days \(n = 1; of them 1 still in that job at the window end, counted to that day\)/);
-    expect(text).toMatch(/People working 20 hours a week or more \(in one job\) +1 of 1 \(100\.0%\)/);
+    expect(text).toMatch(/Longest-held job, per person who worked +median 306 days \(n = 1 person; of them 1 still in that job at the window end, counted to that day\)/);
+    expect(text).toMatch(/People working 20 hours a week or more \(in one +1 of 1 \(100\.0%\)/);
     expect(text).toContain('Weeks worked in the window, per person who worked');
   });
 });

@@ -130,7 +130,10 @@ describe('time to job, tenure, hours, wages, exits', () => {
   );
   const o = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31', { by: 'none', minimumWage: 11.88 }));
   it('measures days from entry to first employer contact and first job', () => {
-    expect(o.measures.daysToFirstContact).toEqual({ cohort: 4, n: 2, mean: 39.5, median: 39.5 });
+    // c and d have no contact after more than 30 days: counted at the days elapsed (213, 91), as V4 does.
+    expect(o.measures.daysToFirstContact).toEqual({ cohort: 4, n: 4, mean: (20 + 59 + 213 + 91) / 4, median: 75, observed: 2, late: 2, recent: 0, limit: 30 });
+    const recent = computeOutcomes(r, contracts, opts('2025-01-01', '2025-10-20', { by: 'none', contactLimit: 30 }));
+    expect(recent.measures.daysToFirstContact).toMatchObject({ cohort: 4, n: 3, observed: 2, late: 1, recent: 1 });
     expect(o.measures.daysToFirstJob.median).toBe(129.5);
     expect(o.measures.daysToFirstJob.within).toEqual([
       { days: 90, count: 1, of: 4, rate: 0.25 },

@@ -42,7 +42,9 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
   pdf.heading(m.t('pdf.outcomes.references'));
   for (const k of ['eqolise', 'trials', 'france']) pdf.paragraph(m.t(`pdf.outcomes.reference.${k}`), { size: 8.5, color: COLORS.muted });
   pdf.heading(m.t('pdf.method'));
-  pdf.paragraph(m.t('pdf.outcomes.method'), { size: 8.5 });
+  const convention = o.convention === 'ips-grow' ? m.t('finish.methodGrow', { ...B, paidHours: o.rules.hours.ipsGrowPaidHours }) : m.t('finish.methodStandard', B);
+  const privacy = o.minCell > 0 ? m.t('finish.methodPrivacy', { n: o.minCell, max: o.minCell - 1, hidden: m.t('privacy.hidden') }) : m.t('finish.methodNoSuppression');
+  pdf.paragraph(`${m.t('pdf.outcomes.method', { convention, limit: M.daysToFirstContact.limit })} ${privacy}`, { size: 8.5 });
   return pdf.finish();
 
   function emit(b: Block): void {
