@@ -80,7 +80,7 @@ describe('more problems than can be kept', () => {
     const r = cli(['validate', f]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: … and 299990 more of the same kind: unknown column "x" ignored');
-    expect(r.stdout).toContain('300000 warning(s)');
+    expect(r.stdout).toContain('300000 warnings');
     noStack(r.stderr);
   });
   it('125,000 bad ratings: every error counted', () => {
@@ -88,7 +88,7 @@ describe('more problems than can be kept', () => {
     const r = cli(['validate', f]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: … and 124900 more of the same kind: a score must be a whole number from 1 to 5');
-    expect(r.stdout).toContain('125000 error(s)');
+    expect(r.stdout).toContain('125000 errors');
   });
   it('125,000 jobs with as many unknown contracts: warnings counted, no crash', () => {
     const p = join(dir, 'contracts');
@@ -272,7 +272,7 @@ describe('odd values', () => {
     const yaml = cli(['validate', file('round.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 3.9999999999999999}\n  S2: 4.0\n')]);
     expect(yaml.code).toBe(2);
     expect(yaml.stderr).toContain('round.yaml:4:15: error: 3.9999999999999999 is not a whole number as written');
-    expect(yaml.stdout).toContain('1 error(s)');
+    expect(yaml.stdout).toContain('1 error,');
   });
   it('"-0%" is a negative percentage, refused', () => {
     const r = cli(['validate', file('minus-zero.csv', 'program,date,item,score,value\nP,2026-01-01,S2,,-0%\n')]);
