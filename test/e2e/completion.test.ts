@@ -65,13 +65,32 @@ describe('bash completion', () => {
   });
 });
 
+// zsh completes only in its line editor: an interactive zsh in a pseudo-terminal (zsh/zpty) is typed each line,
+// TAB included, then Enter; `ips-fidelity` there is a function that prints the words it was given.
+const ZSH_DRIVER = `zmodload zsh/zpty
+tab=$'\\t'
+zpty z 'zsh -f -i'
+zpty -w z 'PS1="> "; autoload -U compinit; compinit -u -D; source zsh.zsh; ips-fidelity() { print -r -- "ARGS:$*" }'
+for line in "$@"; do zpty -w -n z "\${line//TAB/$tab}"$'\\n'; done
+zpty -w z 'print END""OF""RUN; exit'
+zpty -r z out '*ENDOFRUN*'
+print -r -- \${out//$'\\r'/} | grep -a '^ARGS:'
+`;
+
 describe.skipIf(!has('zsh'))('zsh completion', () => {
-  it('parses, and defines the completion function for ips-fidelity', () => {
+  it('parses, and completes commands, choices, scale ids, bands and folders in a real zsh', () => {
     writeFileSync(join(dir, 'zsh.zsh'), scripts.zsh);
+    writeFileSync(join(dir, 'driver.zsh'), ZSH_DRIVER);
     expect(spawnSync('zsh', ['-n', 'zsh.zsh'], { cwd: dir, encoding: 'utf8' }).stderr).toBe('');
-    const r = spawnSync('zsh', ['-fc', 'autoload -U compinit; compinit -u -D; source zsh.zsh; print $_comps[ips-fidelity]'], { cwd: dir, encoding: 'utf8' });
-    expect(r.stdout.trim()).toBe('_ips_fidelity');
-    expect(scripts.zsh).toContain("'--format[output format]:format:(table json csv markdown)'");
+    const typed = ['ips-fidelity scoTAB', 'ips-fidelity score --format jTAB', 'ips-fidelity score --scale ips-2TAB', 'ips-fidelity score --min-lTABgTAB', 'ips-fidelity outcomes revTAB'];
+    const r = spawnSync('zsh', ['-f', 'driver.zsh', ...typed], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      'ARGS:score',
+      'ARGS:score --format json',
+      'ARGS:score --scale ips-25',
+      'ARGS:score --min-level good',
+      'ARGS:outcomes reviews',
+    ]);
   });
 });
 
