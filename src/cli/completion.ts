@@ -3,8 +3,7 @@
 import type { Argument, Command, Option } from 'commander';
 import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, loadScale } from '../scale/load.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+export type Shell = 'bash' | 'zsh' | 'fish';
 
 /** What a value (of an option or an argument) is completed with: words, and files or folders. */
 interface Values {
@@ -63,21 +62,18 @@ function argsOf(args: readonly Argument[]): Values {
   return { words: uniq(all.flatMap((v) => v.words)), files: all.find((v) => v.files)?.files ?? (args.length && all.every((v) => !v.words.length) ? 'file' : undefined) };
 }
 
-const HELP: OptSpec = { flags: ['-h', '--help'], short: '-h', long: '--help', description: '' };
-
-/** The commands and options of `program`, as completion needs them. */
+/** The commands and options of `program`, as its help lists them (commander's help command and option included). */
 export function specOf(program: Command): { commands: CmdSpec[]; options: OptSpec[] } {
-  const commands: CmdSpec[] = program.commands.map((c) => ({
+  const help = program.createHelp();
+  const commands: CmdSpec[] = help.visibleCommands(program).map((c) => ({
     name: c.name(),
     description: c.description(),
-    options: [...c.options.filter((o) => !o.hidden).map(optSpec), HELP],
+    options: help.visibleOptions(c).map(optSpec),
     args: argsOf(c.registeredArguments),
   }));
-  // commander's own `help [command]`.
-  const help = (program as unknown as { _getHelpCommand?(): Command | null })._getHelpCommand?.();
-  if (help) commands.push({ name: help.name(), description: help.description(), options: [], args: { words: commands.map((c) => c.name) } });
-  const options = [...program.options.map(optSpec), { ...HELP, description: (program as unknown as { _helpOption?: Option })._helpOption?.description ?? '' }];
-  return { commands, options };
+  // `help [command]` completes command names.
+  for (const c of commands) if (c.name === 'help') c.args = { words: commands.map((x) => x.name).filter((n) => n !== 'help') };
+  return { commands, options: help.visibleOptions(program).map(optSpec) };
 }
 
 const firstLine = (s: string) => s.split('\n')[0]!.trim();
