@@ -2,7 +2,7 @@
 // and runs unpacked outside the repository. (.ci/run also installs the tarball from the registry, --omit=dev.)
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { copyFileSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, ROOT, tempDir } from '../helpers.js';
@@ -55,5 +55,11 @@ describe('npm pack', () => {
     const report = run('report', 'review.yaml', '-o', 'report.pdf');
     expect(report.status, report.stderr).toBe(0);
     expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+  it('`prepare` (run when a tarball install is allowed scripts) builds only from a checkout: in the package it does nothing', () => {
+    const r = spawnSync('npm', ['run', 'prepare', '--silent'], { cwd: join(dir, 'package'), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('tsc');
+    expect(existsSync(join(dir, 'package', 'dist', 'bundle', 'ips-fidelity.js'))).toBe(true);
   });
 });
