@@ -1,5 +1,5 @@
 // Command-line wiring: commander parses, commands run, errors become exit codes 1/2/3.
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { InputError } from '../read/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
@@ -217,6 +217,13 @@ export function buildProgram(m: Messages): Command {
       .addHelpText('after', '\n' + m.t('help.init.examples')),
     m,
   ).action(async (dir: string | undefined, opts) => (await import('./commands/init.js')).runInit(dir, opts));
+
+  program
+    .command('completion')
+    .description(m.t('pack.completion.description'))
+    .addArgument(new Argument('<shell>', m.t('pack.completion.shell')).choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', '\n' + m.t('pack.completion.examples'))
+    .action(async (shell: 'bash' | 'zsh' | 'fish', _opts, cmd: Command) => (await import('./completion.js')).runCompletion(shell, cmd.parent!));
 
   return program;
 }
