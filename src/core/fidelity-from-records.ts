@@ -5,7 +5,7 @@ import type { Scale } from '../scale/scale.js';
 import { jobClasses, type ContractTable } from './contracts.js';
 import { activeOn, daysOf, heldIn, NO_NAME, type Period, type ProgramRecords } from './records.js';
 import type { ItemRating, RecordsEvidence } from './review.js';
-import { daysBetween, normalizeName } from '../read/values.js';
+import { daysBetween, normalizeName } from '../shared/values.js';
 
 export interface ComputedItems {
   ratings: ItemRating[];

@@ -1,7 +1,7 @@
 // Employment outcomes from program records (docs/outcomes.md has the exact definitions). Pure: no I/O.
-import { normalizeName } from '../read/values.js';
+import { normalizeName } from '../shared/values.js';
 import { findContract, isCompetitive, jobClasses, type ContractTable } from './contracts.js';
-import type { BenchmarkLevels, OutcomeRules } from './outcome-rules.js';
+import type { BenchmarkLevels, OutcomeRules } from '../scale/outcome-rules.js';
 import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
 import { cellOf, isSmall, protect, type Breakdown, type Cell, type SumRelation } from './suppression.js';
 

@@ -1,19 +1,17 @@
 // `ips-fidelity outcomes <program>`: employment outcomes from a program folder's records.
-import { computeOutcomes, firstCompetitiveJobs, printedRate, type By, type Convention, type Outcomes } from '../../core/outcomes.js';
-import { dataSpan, daysOf, NO_DAY, servedIn, type ProgramRecords } from '../../core/records.js';
-import type { ContractTable } from '../../core/contracts.js';
-import { isoOfDay } from '../../core/days.js';
+import { computeOutcomes, printedRate, type By, type Convention } from '../../core/outcomes.js';
+import { dataSpan } from '../../core/records.js';
 import { readProgramFolder } from '../../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../../read/files.js';
-import { parseDate, PLACEHOLDER } from '../../read/values.js';
-import { loadContracts, loadOutcomeRules } from '../../scale/load.js';
-import { csvLine } from '../../render/csv.js';
+import { parseDate, PLACEHOLDER } from '../../shared/values.js';
+import { loadContracts, loadOutcomeRules } from '../../read/data-files.js';
+import { outcomesCsv, outcomesJson, perPersonCsv } from '../../render/outcomes-tables.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
 import { renderMarkdown, renderText } from '../../render/view.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
-import { parseWhole } from './score.js';
-import { jsonText, visible } from '../../render/safe-text.js';
+import { documentDate, parseWhole } from '../pipeline.js';
+import { visible } from '../../render/safe-text.js';
 
 export interface OutcomesOptions extends CommonOptions {
   by: By;
@@ -41,41 +39,12 @@ function optionDate(raw: string | undefined, option: string): string | undefined
   return d.value;
 }
 
-export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
-  const s = records.settings;
-  return jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2)) + '\n';
-}
-
-export function outcomesCsv(o: Outcomes): string {
-  const grow = o.convention === 'ips-grow';
-  let out = csvLine(['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts', 'partial', ...(grow ? ['ips_grow_40_met'] : [])]);
-  for (const p of o.periods) {
-    out += csvLine([p.label, p.from, p.to, p.served, p.working, p.rate === null ? null : Number(p.rate.toFixed(6)), p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(grow ? [p.growBenchmarkMet ?? null] : [])]);
-  }
-  return out;
-}
-
-/** The per-person table: internal use only, never for funders. */
-export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ContractTable): string {
-  const P = records.participants;
-  const first = firstCompetitiveJobs(records, contracts);
-  const window = daysOf(o.window);
-  const date = (d: number) => (d === NO_DAY ? null : isoOfDay(d));
-  let out = csvLine(['id', 'entry_date', 'exit_date', 'specialist', 'served_in_window', 'first_competitive_job', 'days_to_first_job', 'first_employer_contact']);
-  for (let p = 0; p < P.count; p++) {
-    const job = first[p]!;
-    out += csvLine([P.id[p]!, date(P.entry[p]!), date(P.exit[p]!), records.names.name(P.specialist[p]!) ?? null, servedIn(records, p, window), date(job), job === NO_DAY ? null : job - P.entry[p]!, date(P.firstEmployerContact[p]!)]);
-  }
-  return out;
-}
-
 export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<void> {
   const minCell = parseWhole(opts.minCell, '--min-cell')!;
   const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
   if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
   const from = optionDate(opts.from, '--from');
   const to = optionDate(opts.to, '--to');
-  const { documentDate } = await import('./report.js');
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   const contracts = loadContracts(opts.contracts);
   const rules = loadOutcomeRules(opts.outcomeRules);
