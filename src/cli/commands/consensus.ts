@@ -54,7 +54,7 @@ export async function runConsensus(files: string[], opts: ConsensusOptions): Pro
     ctx.report([{ file: files.join(', '), severity: 'error', key: 'consensus.noRaters' }]);
     throw new Exit(EXIT.invalid);
   }
-  let out = '';
+  let out: string;
   if (opts.format === 'csv') {
     const names = [...new Set(withRaters.flatMap((r) => r.agreement!.reviewers))];
     out = csvLine(['program', 'program_id', 'date', 'item', 'code', ...names, 'spread', 'consensus']);
