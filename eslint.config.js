@@ -12,6 +12,7 @@ const LAYERS = {
   read: ['render', 'cli'],
   i18n: ['core', 'render', 'cli'],
   render: ['read', 'cli'],
+  contract: ['shared', 'scale', 'core', 'read', 'render', 'i18n', 'cli'],
 };
 
 export default tseslint.config(
