@@ -6,8 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { cachePathOf, checkedPathOf, hashOf } from '../dist/read/data-cache.js';
-import { BUILTIN_DIR, BUILTIN_FILES, checkBuiltinFile } from '../dist/scale/load.js';
-import { InputError } from '../dist/read/problems.js';
+import { BUILTIN_DIR, BUILTIN_FILES, checkBuiltinFile } from '../dist/read/data-files.js';
+import { InputError } from '../dist/shared/problems.js';
 
 for (const dir of ['scales', 'locales']) {
   mkdirSync(new URL(`../dist/data/${dir}/`, import.meta.url), { recursive: true });

@@ -1,7 +1,7 @@
 // `ips-fidelity completion bash|zsh|fish`: a completion script made from the commander program as defined,
 // so a new command, option or choice is completed without a change here. Loaded only by that command.
 import type { Argument, Command, Option } from 'commander';
-import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, loadScale } from '../scale/load.js';
+import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, loadScale } from '../read/data-files.js';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 

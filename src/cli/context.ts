@@ -1,6 +1,6 @@
 // What every command shares: language, colour, output, problem reporting and exit codes.
 import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.js';
-import type { Place, Problem } from '../read/problems.js';
+import type { Place, Problem } from '../shared/problems.js';
 import { visible } from '../render/safe-text.js';
 import { piecesOf, writeAtomic, writeStdout, type Output } from './write.js';
 import { accessSync, constants, existsSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Command-line wiring: commander parses, commands run, errors become exit codes 1/2/3.
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
-import { InputError } from '../read/problems.js';
+import { InputError } from '../shared/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
@@ -45,7 +45,7 @@ const statOf = (path: string) => {
 /** Whether `name`, in a program folder, is a file the folder's reader reads (program.yaml, a table, a workbook). */
 async function readInFolder(name: string): Promise<boolean> {
   const { TABLE_FILES } = await import('../read/record-tables.js');
-  const { normalizeName } = await import('../read/values.js');
+  const { normalizeName } = await import('../shared/values.js');
   if (/^(program\.ya?ml|programme\.yaml)$/.test(name) || /\.xlsx$/i.test(name)) return true;
   const table = /^(.*)\.(csv|tsv|txt)$/i.exec(name);
   return Boolean(table && Object.values(TABLE_FILES).some((names) => (names as readonly string[]).includes(normalizeName(table[1]!))));

@@ -1,9 +1,9 @@
 // Scale and framework choice shared by the commands that score: --scale and --principles.
 import type { PrincipleFramework } from '../scale/schema.js';
-import { loadFramework, loadScale } from '../scale/load.js';
+import { loadFramework, loadScale } from '../read/data-files.js';
 import type { Scale } from '../scale/scale.js';
 import type { ScaleResolver } from '../read/review-yaml.js';
-import type { Problem } from '../read/problems.js';
+import type { Problem } from '../shared/problems.js';
 
 export const DEFAULT_SCALE = 'ips-25';
 

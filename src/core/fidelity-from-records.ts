@@ -4,9 +4,9 @@ import type { Item } from '../scale/schema.js';
 import type { Scale } from '../scale/scale.js';
 import { jobClasses, type ContractTable } from './contracts.js';
 import { activeOn, daysOf, heldIn, NO_NAME, type DayPeriod, type Period, type ProgramRecords } from './records.js';
-import { median } from './outcomes.js';
+import { median } from './median.js';
 import type { ItemRating, RecordsEvidence } from './review.js';
-import { daysBetween, normalizeName } from '../read/values.js';
+import { daysBetween, normalizeName } from '../shared/values.js';
 
 export interface ComputedItems {
   ratings: ItemRating[];

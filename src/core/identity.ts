@@ -1,6 +1,6 @@
 // A program's identity, the one rule every command uses: which reviews are of the same program
 // (score, history, report), and how a program is named so that two of the same name are told apart.
-import { normalizeName } from '../read/values.js';
+import { normalizeName } from '../shared/values.js';
 
 /** A review of a program on a date (read, or scored). */
 export interface Dated {

@@ -1,9 +1,12 @@
 // Employment outcomes from program records (docs/outcomes.md has the exact definitions). Pure: no I/O.
-import { normalizeName } from '../read/values.js';
+import { normalizeName } from '../shared/values.js';
 import { findContract, isCompetitive, jobClasses, type ContractTable } from './contracts.js';
-import type { BenchmarkLevels, OutcomeRules } from './outcome-rules.js';
+import type { BenchmarkLevels, OutcomeRules } from '../scale/outcome-rules.js';
 import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
 import { contactWaits } from './fidelity-from-records.js';
+import { median } from './median.js';
+
+export { median };
 import { cellOf, isSmall, protect, type Breakdown, type Cell, type SumRelation } from './suppression.js';
 
 export type By = 'quarter' | 'month' | 'year' | 'none';
@@ -101,37 +104,6 @@ const toDate = (iso: string) => new Date(iso + 'T00:00:00Z');
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const addDays = (day: string, n: number) => iso(new Date(toDate(day).getTime() + n * DAY));
 
-export function median(xs: ArrayLike<number>): number | null {
-  if (xs.length === 0) return null;
-  const a = new Float64Array(xs);
-  const mid = a.length >> 1;
-  const upper = select(a, mid);
-  return a.length % 2 ? upper : (select(a, mid - 1) + upper) / 2;
-}
-
-/** The k-th smallest value (0-based), rearranging `a` (quickselect: linear time, no full sort). */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
-}
 
 const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of === 0 ? null : count / of });
 

@@ -1,5 +1,5 @@
 // The review as the core sees it: what was observed or rated for each item, independent of file format.
-import type { Place } from '../read/problems.js';
+import type { Place } from '../shared/problems.js';
 
 /** What a reviewer (or the program's records) observed for an item. */
 export type Observation =

@@ -1,7 +1,7 @@
 // Scoring a whole review: items, section subtotals, total and band (only when complete), principle profile.
 import type { Band, PrincipleFramework } from '../scale/schema.js';
 import { bandOf, type Scale } from '../scale/scale.js';
-import type { Place } from '../read/problems.js';
+import type { Place } from '../shared/problems.js';
 import type { ProgramRef, Review } from './review.js';
 import { agreementOf, type Agreement } from './agreement.js';
 import type { Change } from './history.js';

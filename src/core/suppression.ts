@@ -107,7 +107,7 @@ function ranges(b: Breakdown, state: CellState[], minCell: number): { lo: Float6
         add(new Map([...A.coef].filter(([c]) => !B.coef.has(c))), A.total - B.total);
       }
     }
-    let changed = false;
+    let changed: boolean;
     const tighten = (i: number, l: number, h: number) => {
       if (l > lo[i]!) (lo[i] = l), (changed = true);
       if (h < hi[i]!) (hi[i] = h), (changed = true);

@@ -1,8 +1,8 @@
 // Typed cells of a table row: each parser reports a bad value at its line and column, and returns undefined.
 // Columns are resolved to handles once per table, so reading a million rows looks nothing up by name.
-import type { ProblemList } from './problems.js';
+import type { ProblemList } from '../shared/problems.js';
 import { placeOf, type ColumnIndex, type Row, type Table } from './table.js';
-import { parseBoolean, parseDay, parseNumber, PLACEHOLDER } from './values.js';
+import { parseBoolean, parseDay, parseNumber, PLACEHOLDER } from '../shared/values.js';
 import { todayDay } from './clock.js';
 
 /** A column of the table: its index in a row (undefined when the table lacks it) and its header. */

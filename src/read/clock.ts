@@ -1,6 +1,6 @@
 // Today's date, used only to warn about dates in the future; outputs never depend on the clock.
 // IPS_FIDELITY_TODAY=YYYY-MM-DD pins it, for reproducible runs and tests. Read once per run.
-import { dayNumber } from '../core/days.js';
+import { dayNumber } from '../shared/days.js';
 
 let today: string | undefined;
 export const todayIso = (): string => {
@@ -12,7 +12,7 @@ export const todayIso = (): string => {
 };
 
 let todayNumber: number | undefined;
-/** Today as a day number (see core/days.ts). */
+/** Today as a day number (see shared/days.ts). */
 export const todayDay = (): number => (todayNumber ??= dayNumber(todayIso()));
 
 /** The latest second a PDF date (D:YYYY...) can hold: 9999-12-31T23:59:59Z. */

@@ -2,7 +2,7 @@
 // Only regular files are read (a device, FIFO or socket never ends or cannot be read twice), and
 // size limits apply while reading, so a file that grows as it is read stops at the limit.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import type { ProblemList } from './problems.js';
+import type { ProblemList } from '../shared/problems.js';
 
 /** A workbook larger than this (compressed) is refused before it is unzipped. */
 export const MAX_WORKBOOK_BYTES = 50 * 1_048_576;

@@ -3,15 +3,15 @@
 // file needs them: scoring a YAML review loads none of them.
 import { extname } from 'node:path';
 import type { Review } from '../core/review.js';
-import { append, InputError, ProblemList, type Problem } from './problems.js';
+import { append, InputError, ProblemList, type Problem } from '../shared/problems.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
 import { isProgramFolder, isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes } from './files.js';
 import type { FolderOptions, ProgramFolder } from './program-folder.js';
-import { normalizeName } from './values.js';
+import { normalizeName } from '../shared/values.js';
 import type { Table } from './table.js';
-import { ProblemList as Problems } from './problems.js';
+import { ProblemList as Problems } from '../shared/problems.js';
 import type { ContractTable } from '../core/contracts.js';
-import { loadContracts } from '../scale/load.js';
+import { loadContracts } from './data-files.js';
 
 /** A sheet that holds ratings: it has a program and a date column. */
 export function isRatingsSheet(t: Table): boolean {

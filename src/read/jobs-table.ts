@@ -1,13 +1,13 @@
 // The jobs table of a program, read on its own: in a worker thread when the file is large, so
 // that it is read while the main thread reads the participants and contacts (see jobs-worker.ts).
 // Participants are checked against the participants table when the part is added to the records.
-import { isoOfDay } from '../core/days.js';
+import { isoOfDay } from '../shared/days.js';
 import { JobsBuilder, type JobsPart } from '../core/records.js';
 import { RowReader, type Column } from './cells.js';
-import type { ProblemList } from './problems.js';
+import type { ProblemList } from '../shared/problems.js';
 import { COLUMNS } from './record-tables.js';
 import { mapColumns, type Table } from './table.js';
-import { normalizeName } from './values.js';
+import { normalizeName } from '../shared/values.js';
 
 export interface JobsOptions {
   /** The contracts the contract table knows: names and aliases, normalised; and the ids, for messages. */

@@ -2,7 +2,7 @@
 // typed columns moved (not copied), with the problems found.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readJobsTable, type JobsOptions } from './jobs-table.js';
-import { ProblemList } from './problems.js';
+import { ProblemList } from '../shared/problems.js';
 import { openCsvFile } from './table.js';
 
 const { file, options } = workerData as { file: string; options: JobsOptions };

@@ -3,8 +3,8 @@ import type { Item } from '../scale/schema.js';
 import { scoreElements } from '../core/score-item.js';
 import type { ItemRating, Observation, SpecialistRating } from '../core/review.js';
 import type { Scale } from '../scale/scale.js';
-import type { Place } from './problems.js';
-import { parseBoolean, parseNumber } from './values.js';
+import type { Place } from '../shared/problems.js';
+import { parseBoolean, parseNumber } from '../shared/values.js';
 
 export interface RawEntry {
   score?: unknown;

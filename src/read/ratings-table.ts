@@ -1,11 +1,11 @@
 // Reader of ratings tables (CSV now, workbook sheets later): long (one row per item) or wide (one row per review).
 import type { ItemRating, Review } from '../core/review.js';
 import { findItem, type Scale } from '../scale/scale.js';
-import type { ProblemList } from './problems.js';
+import type { ProblemList } from '../shared/problems.js';
 import { toRating } from './rating-entry.js';
 import type { ScaleResolver } from './review-yaml.js';
 import { cellOf, mapColumns, placeOf, type ColumnSpec, type Row, type Table } from './table.js';
-import { normalizeName, parseDate } from './values.js';
+import { normalizeName, parseDate } from '../shared/values.js';
 import { todayIso } from './clock.js';
 
 const META: ColumnSpec[] = [

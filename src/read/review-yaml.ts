@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { ItemRating, Review } from '../core/review.js';
 import { findItem, type Scale } from '../scale/scale.js';
-import { ProblemList } from './problems.js';
+import { ProblemList } from '../shared/problems.js';
 import { toRating, type RawEntry } from './rating-entry.js';
-import { parseDate } from './values.js';
+import { parseDate } from '../shared/values.js';
 import { todayIso } from './clock.js';
 import { placeInYaml, readYamlWith, type YamlSource } from './yaml-file.js';
 

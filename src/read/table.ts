@@ -3,8 +3,8 @@
 import { statSync } from 'node:fs';
 import { fileSource, memorySource, streamCsv, type ByteSource, type CsvFault } from './csv.js';
 import { withInputFile } from './files.js';
-import { normalizeName } from './values.js';
-import { ProblemList, type Place } from './problems.js';
+import { normalizeName } from '../shared/values.js';
+import { ProblemList, type Place } from '../shared/problems.js';
 
 export interface Row {
   /** 1-based line (CSV) or row number (sheet) where the record starts. */

@@ -1,6 +1,6 @@
 // Excel workbooks (.xlsx): each sheet becomes a Table, like a CSV file, with sheet and cell places.
 // Dates stored as Excel dates arrive as Date objects; formulas are read as their cached results.
-import type { ProblemList } from './problems.js';
+import type { ProblemList } from '../shared/problems.js';
 import { tableOfRows, type Table } from './table.js';
 import { checkWorkbookZip } from './zip-check.js';
 

@@ -1,7 +1,7 @@
 // YAML files checked by a zod schema, with problems placed at the line and column of the bad node.
 import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ProblemList, type Place } from './problems.js';
+import { ProblemList, type Place } from '../shared/problems.js';
 import { decodeText, looksBinary } from './text.js';
 
 /** A review or settings file larger than this is not a review. */

@@ -3,7 +3,7 @@ import type { Messages } from '../i18n/locale.js';
 import { printedRate, type Cell, type Outcomes, type PeriodOutcome, type Ratio } from '../core/outcomes.js';
 import { HIDDEN } from '../core/suppression.js';
 import type { ContractTable } from '../core/contracts.js';
-import type { BenchmarkLevels } from '../core/outcome-rules.js';
+import type { BenchmarkLevels } from '../scale/outcome-rules.js';
 import type { ProgramSettings } from '../core/records.js';
 import { localize } from '../scale/scale.js';
 import { formatDate } from './score-view.js';

@@ -1,6 +1,6 @@
 // A loaded fidelity scale: its items, how names map to them, and the semantic rules a file must follow.
 import type { Band, Item, PrincipleFramework, Rule, ScaleFile } from './schema.js';
-import { normalizeName } from '../read/values.js';
+import { normalizeName } from '../shared/values.js';
 
 export interface Scale extends ScaleFile {
   /** Path of the file it was loaded from, or `builtin:ID`. */

@@ -1,5 +1,5 @@
 // End to end: two reviewers and their consensus, history across reviews, Excel workbooks.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';

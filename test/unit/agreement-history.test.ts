@@ -3,7 +3,7 @@ import { agreementOf, pairAgreement, weightedKappa } from '../../src/core/agreem
 import { changeBetween, groupByProgram } from '../../src/core/history.js';
 import { scoreReview } from '../../src/core/score-review.js';
 import type { Review } from '../../src/core/review.js';
-import { loadFramework, loadScale } from '../../src/scale/load.js';
+import { loadFramework, loadScale } from '../../src/read/data-files.js';
 
 const rater = (name: string, scores: number[]) => ({ name, scores: new Map(scores.map((s, i) => [`i${i}`, s])) });
 

@@ -1,6 +1,6 @@
 // Every anchor boundary of every numeric item, every element table and every band edge of the built-in scales.
 import { describe, expect, it } from 'vitest';
-import { loadScale } from '../../src/scale/load.js';
+import { loadScale } from '../../src/read/data-files.js';
 import { bandOf, findItem } from '../../src/scale/scale.js';
 import { scoreElements, scoreObservation, scoreValue } from '../../src/core/score-item.js';
 

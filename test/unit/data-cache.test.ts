@@ -39,7 +39,7 @@ describe('the build-time cache of the package data', () => {
     expect(out.items[0]).toMatchObject({ code: 'S1', score: 4 });
   });
   it('the built-in scales are checked at build time: the cached value is what zod gives', async () => {
-    const { checkBuiltinFile, BUILTIN_FILES } = await import('../../src/scale/load.js');
+    const { checkBuiltinFile, BUILTIN_FILES } = await import('../../src/read/data-files.js');
     for (const id of Object.keys(BUILTIN_FILES)) {
       const file = join(ROOT, 'scales', `${id}.yaml`);
       const entry = JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'scales', `${id}.yaml.checked.json`), 'utf8'));

@@ -7,7 +7,7 @@ import { scoreValue } from '../../src/core/score-item.js';
 import { messages } from '../../src/i18n/locale.js';
 import { outcomesBlocks, ratioText, unitText } from '../../src/render/outcomes-view.js';
 import { renderText } from '../../src/render/view.js';
-import { loadContracts, loadOutcomeRules, loadScale } from '../../src/scale/load.js';
+import { loadContracts, loadOutcomeRules, loadScale } from '../../src/read/data-files.js';
 import { findItem } from '../../src/scale/scale.js';
 
 const contracts = loadContracts();

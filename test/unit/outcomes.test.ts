@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkOf, cell, computeOutcomes, median, splitWindow, type OutcomeOptions } from '../../src/core/outcomes.js';
 import { programRecords, type Job, type Participant, type ProgramRecords } from '../../src/core/records.js';
-import { loadContracts, loadOutcomeRules } from '../../src/scale/load.js';
+import { loadContracts, loadOutcomeRules } from '../../src/read/data-files.js';
 import { isCompetitive, isJob } from '../../src/core/contracts.js';
 import { messages } from '../../src/i18n/locale.js';
 import { rateText } from '../../src/render/outcomes-view.js';

@@ -3,12 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeOutcomes, splitWindow, addDays } from '../../src/core/outcomes.js';
-import { dayNumber, isoOfDay } from '../../src/core/days.js';
+import { dayNumber, isoOfDay } from '../../src/shared/days.js';
 import { programRecords, dataSpan } from '../../src/core/records.js';
 import { messages } from '../../src/i18n/locale.js';
 import { formatDate } from '../../src/render/score-view.js';
-import { parseDate, parseDay, PLACEHOLDER } from '../../src/read/values.js';
-import { loadContracts, loadOutcomeRules } from '../../src/scale/load.js';
+import { parseDate, parseDay, PLACEHOLDER } from '../../src/shared/values.js';
+import { loadContracts, loadOutcomeRules } from '../../src/read/data-files.js';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 /** Date-like strings over every year a 4-digit field can hold, impossible days included, in both orders. */

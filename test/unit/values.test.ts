@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseDate, parseNumber, normalizeName, daysBetween } from '../../src/read/values.js';
+import { parseBoolean, parseDate, parseNumber, normalizeName, daysBetween } from '../../src/shared/values.js';
 import { decodeText, sniffDelimiter, looksBinary } from '../../src/read/text.js';
 import iconv from 'iconv-lite';
 

@@ -58,9 +58,8 @@ describe('writeAtomic', () => {
   it('creates the temporary file beside the target, exclusively, without following links, mode 0600', () => {
     const dir = tempDir();
     const fs = stingyFs(1 << 20);
-    let seen: string[] = [];
     const prepared = prepareOutput(join(dir, 'out.json'), '{}', fs);
-    seen = readdirSync(dir);
+    const seen = readdirSync(dir);
     prepared.commit();
     const want = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
     expect(fs.flags[0]! & want).toBe(want);

@@ -6,7 +6,7 @@ import { agreementBlocks, formatDate, programTitle } from '../../render/score-vi
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import type { Messages } from '../../i18n/locale.js';
 import { emitOrExplain, Exit, EXIT, type CommonOptions } from '../context.js';
-import { checkChoice, readAndScore, type ScoreOptions } from './score.js';
+import { checkChoice, readAndScore } from '../pipeline.js';
 
 export interface ConsensusOptions extends CommonOptions {
   scale?: string;
@@ -48,13 +48,13 @@ function sheet(r: ScoredReview, m: Messages): Block[] {
 
 export async function runConsensus(files: string[], opts: ConsensusOptions): Promise<void> {
   checkChoice(opts.format, ['table', 'markdown', 'csv'], '--format');
-  const { ctx, scored } = await readAndScore(files, { ...opts, format: 'table', sort: 'scale', notes: false, layout: 'wide' } as ScoreOptions);
+  const { ctx, scored } = await readAndScore(files, opts);
   const withRaters = scored.filter((r) => r.agreement);
   if (withRaters.length === 0) {
     ctx.report([{ file: files.join(', '), severity: 'error', key: 'consensus.noRaters' }]);
     throw new Exit(EXIT.invalid);
   }
-  let out = '';
+  let out: string;
   if (opts.format === 'csv') {
     const names = [...new Set(withRaters.flatMap((r) => r.agreement!.reviewers))];
     out = csvLine(['program', 'program_id', 'date', 'item', 'code', ...names, 'spread', 'consensus']);

@@ -8,7 +8,7 @@ import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { jsonText } from '../../render/safe-text.js';
 import type { Messages } from '../../i18n/locale.js';
 import { emitOrExplain, type CommonOptions } from '../context.js';
-import { checkChoice, readAndScore, type ScoreOptions } from './score.js';
+import { checkChoice, readAndScore } from '../pipeline.js';
 
 export interface HistoryOptions extends CommonOptions {
   scale?: string;
@@ -46,7 +46,7 @@ function programBlocks(g: ScoredReview[], overall: Change | null, m: Messages): 
 
 export async function runHistory(files: string[], opts: HistoryOptions): Promise<void> {
   checkChoice(opts.format, ['table', 'markdown', 'json'], '--format');
-  const { ctx, scored } = await readAndScore(files, { ...opts, format: 'table', sort: 'scale', notes: false, layout: 'wide' } as ScoreOptions);
+  const { ctx, scored } = await readAndScore(files, opts);
   const groups = groupByProgram(scored);
   const overall = groups.map((g) => (g.length > 1 ? changeBetween(g[0]!, g[g.length - 1]!) : null));
   let out: string;

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Messages } from '../../i18n/locale.js';
-import { loadScale } from '../../scale/load.js';
+import { loadScale } from '../../read/data-files.js';
 import { localize, type Scale } from '../../scale/scale.js';
 import { csvLine } from '../../render/csv.js';
 import { Exit, EXIT, explainWriteError, makeContext, type CommonOptions } from '../context.js';

@@ -2,16 +2,13 @@
 // (several programs), or an outcome report (--outcomes on a program folder).
 import { groupByProgram, programLabel, sameProgram, withGroupProgram } from '../../core/identity.js';
 import type { ScoredReview } from '../../core/score-review.js';
-import { sourceDateEpoch } from '../../read/clock.js';
 import type { Paper } from '../../render/pdf/document.js';
-import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from '../context.js';
-import { checkChoice, readAndScore, type ScoreOptions } from './score.js';
+import { emitOrExplain, makeContext, UsageError } from '../context.js';
+import { checkChoice, documentDate, fail, readAndScore, type ReadOptions } from '../pipeline.js';
 import type { OutcomesOptions } from './outcomes.js';
 import { visible } from '../../render/safe-text.js';
 
-export interface ReportOptions extends CommonOptions {
-  scale?: string;
-  principles?: string;
+export interface ReportOptions extends ReadOptions {
   previous?: string;
   outcomes?: boolean;
   paper: string;
@@ -21,22 +18,6 @@ export interface ReportOptions extends CommonOptions {
   to?: string;
   convention?: string;
   minCell?: string;
-}
-
-/** An error printed as it is (no file to point at), ending the command with exit 2. */
-function fail(ctx: Context, key: string, params: Record<string, string | number>): never {
-  process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(key, params)}\n`);
-  throw new Exit(EXIT.invalid);
-}
-
-/**
- * The document date: SOURCE_DATE_EPOCH when set, else the given date from the data; never the clock.
- * A SOURCE_DATE_EPOCH that is not a date (1970 to 9999, in whole seconds) ends the command with exit 2.
- */
-export function documentDate(dataDate: string | null | undefined, ctx: Context, env: Record<string, string | undefined> = process.env): Date {
-  const epoch = sourceDateEpoch(env);
-  if (!epoch.ok) fail(ctx, 'reports.sourceDateEpoch', { value: epoch.value });
-  return epoch.date ?? new Date(`${dataDate ?? '2000-01-01'}T00:00:00Z`);
 }
 
 /** The outcome options `report --outcomes` shares with `outcomes --pdf`; given without --outcomes, a usage error. */
@@ -65,11 +46,10 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
   for (const [key, option] of Object.entries(OUTCOME_OPTIONS)) {
     if (opts[key as keyof typeof OUTCOME_OPTIONS] !== undefined) fail(makeContext(opts), 'reports.onlyWithOutcomes', { option });
   }
-  const scoreOpts = { ...opts, format: 'table', sort: 'scale', notes: true, layout: 'wide' } as ScoreOptions;
-  const { ctx, scored } = await readAndScore(files, scoreOpts);
+  const { ctx, scored } = await readAndScore(files, opts);
   let extra: ScoredReview[] = [];
   if (opts.previous) {
-    extra = (await readAndScore([opts.previous], scoreOpts)).scored;
+    extra = (await readAndScore([opts.previous], opts)).scored;
     // --previous is an earlier review of the same program: another program is a mistake, not a portfolio.
     const other = extra.find((x) => !scored.some((r) => sameProgram(x, r)));
     if (other) {

@@ -1,10 +1,10 @@
 // `ips-fidelity scales [id]`: list the built-in scales and frameworks, or show one with its anchors.
-import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, loadFramework, loadScale } from '../../scale/load.js';
+import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, loadFramework, loadScale } from '../../read/data-files.js';
 import { localize, type Scale } from '../../scale/scale.js';
 import { ruleText } from '../../render/evidence.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { emitOrExplain, makeContext, type CommonOptions } from '../context.js';
-import { checkChoice } from './score.js';
+import { checkChoice } from '../pipeline.js';
 import type { Messages } from '../../i18n/locale.js';
 
 export interface ScalesOptions extends CommonOptions {

@@ -1,6 +1,6 @@
 // `ips-fidelity validate <files...>`: list every problem in every file; change nothing.
 import { readReviews } from '../../read/inputs.js';
-import { countProblems } from '../../read/problems.js';
+import { countProblems } from '../../shared/problems.js';
 import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
 import { visible } from '../../render/safe-text.js';

@@ -1,5 +1,5 @@
 // Cell values as evaluators write them: dates, decimals, booleans, header names.
-import { dayNumber, dayOf, daysInMonth } from '../core/days.js';
+import { dayNumber, dayOf, daysInMonth } from './days.js';
 
 const normalized = new Map<string, string>();
 
@@ -101,7 +101,7 @@ export function parseBoolean(raw: string | boolean): Parsed<boolean> {
   return { ok: false, expected: 'boolean' };
 }
 
-export { dayNumber, daysBetween } from '../core/days.js';
+export { dayNumber, daysBetween } from './days.js';
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const digits = (s: string, i: number, n: number) => {

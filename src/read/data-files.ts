@@ -1,14 +1,15 @@
-// Loading scales and principle frameworks: built-in ids from scales/, or a user's YAML file.
+// Loading data files (scales, principle frameworks, contract table, outcome rules): built-in ids from scales/, or a user's YAML file.
 import { existsSync } from 'node:fs';
-import { readInputBytes } from '../read/files.js';
-import { checkedData } from '../read/data-cache.js';
+import { readInputBytes } from './files.js';
+import { checkedData } from './data-cache.js';
 import { fileURLToPath } from 'node:url';
-import { InputError, ProblemList } from '../read/problems.js';
-import { readYamlWith, placeInYaml } from '../read/yaml-file.js';
-import { scaleSchemas, type PrincipleFramework, type ScaleFile } from './schema.js';
-import { contractSchema, toContractTable, type ContractFile, type ContractTable } from '../core/contracts.js';
-import { outcomeRulesSchema, type OutcomeRules } from '../core/outcome-rules.js';
-import { checkFramework, checkScale, toScale, type DataIssue, type Scale } from './scale.js';
+import { InputError, ProblemList } from '../shared/problems.js';
+import { readYamlWith, placeInYaml } from './yaml-file.js';
+import { scaleSchemas, type PrincipleFramework, type ScaleFile } from '../scale/schema.js';
+import { contractSchema, type ContractFile } from '../scale/contract-file.js';
+import { toContractTable, type ContractTable } from '../core/contracts.js';
+import { outcomeRulesSchema, type OutcomeRules } from '../scale/outcome-rules.js';
+import { checkFramework, checkScale, toScale, type DataIssue, type Scale } from '../scale/scale.js';
 
 /** The folder of built-in scales and frameworks shipped with the package. */
 export const BUILTIN_DIR = fileURLToPath(new URL('../../scales/', import.meta.url));

@@ -1,0 +1,81 @@
+// The outcomes as data: the JSON and CSV of `outcomes`, and the per-person table (internal use only).
+import type { ContractTable } from '../core/contracts.js';
+import { firstCompetitiveJobs, type Outcomes, type Ratio } from '../core/outcomes.js';
+import { daysOf, NO_DAY, servedIn, type ProgramRecords } from '../core/records.js';
+import { isoOfDay } from '../shared/days.js';
+import { csvLine } from './csv.js';
+import { jsonText } from './safe-text.js';
+
+export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
+  const s = records.settings;
+  return jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2)) + '\n';
+}
+
+export function outcomesCsv(o: Outcomes): string {
+  const grow = o.convention === 'ips-grow';
+  let out = csvLine(['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts', 'partial', ...(grow ? ['ips_grow_40_met'] : [])]);
+  for (const p of o.periods) {
+    out += csvLine([p.label, p.from, p.to, p.served, p.working, rate6(p.rate), p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(grow ? [p.growBenchmarkMet ?? null] : [])]);
+  }
+  return out + '\r\n' + measuresCsv(o);
+}
+
+const rate6 = (r: number | null) => (r === null ? null : Number(r.toFixed(6)));
+const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
+
+/**
+ * The whole-window measures, after a blank line: one row per measure, `measure,value,n,of`. A rate's value is
+ * a fraction with n of `of` behind it; a count has only a value; a mean or median has the n it rests on.
+ */
+function measuresCsv(o: Outcomes): string {
+  const M = o.measures;
+  const rows: [string, number | null, number | null, number | null][] = [];
+  const rate = (name: string, r: Ratio | null) => r && rows.push([name, rate6(r.rate), r.count, r.of]);
+  const stat = (name: string, v: number | null, n: number, of: number | null = null) => rows.push([name, round4(v), n, of]);
+  const count = (name: string, v: number) => rows.push([name, v, null, null]);
+  rate('employment_rate', { count: M.working, of: M.served, rate: M.rate });
+  count('job_starts', M.jobStarts);
+  count('first_job_starts', M.firstJobStarts);
+  const c = M.daysToFirstContact;
+  stat('days_to_first_contact_mean', c.mean, c.n, c.cohort);
+  stat('days_to_first_contact_median', c.median, c.n, c.cohort);
+  count('no_contact_yet_counted_at_days_elapsed', c.late);
+  count('no_contact_yet_too_recent', c.recent);
+  stat('days_to_first_job_median', M.daysToFirstJob.median, M.daysToFirstJob.n, M.daysToFirstJob.cohort);
+  for (const w of M.daysToFirstJob.within) rate(`first_job_within_${w.days}_days`, w);
+  rate(`worked_within_${o.rules.windows.workedWithin}_days_of_entry`, M.workedWithin12Months);
+  stat('tenure_ended_jobs_median_days', M.tenure.medianDays, M.tenure.ended);
+  for (const w of M.tenure.stillWorking) rate(`jobs_still_held_at_${w.days}_days`, w);
+  const L = M.tenure.longest;
+  stat('longest_job_median_days', L.medianDays, L.people);
+  stat('longest_job_mean_days', L.meanDays, L.people);
+  rows.push(['longest_job_censored', L.censored, L.censored, L.people]);
+  stat('weeks_worked_mean', M.weeksWorked.mean, M.weeksWorked.people);
+  stat('weeks_worked_median', M.weeksWorked.median, M.weeksWorked.people);
+  stat('hours_per_week_median', M.hours.median, M.hours.n);
+  rate(`jobs_at_least_${M.hours.line}_hours`, M.hours.atLeast20);
+  rate(`people_at_least_${M.hours.line}_hours`, M.hours.peopleAtLeast20);
+  stat('hourly_wage_median', M.wage.median, M.wage.n);
+  rate('jobs_at_or_above_minimum_wage', M.wage.atOrAboveMinimum);
+  if (M.exits.recorded) {
+    count('exits', M.exits.exited);
+    rate('drop_out', M.exits.dropOut);
+  }
+  rate('competitive_share_of_jobs', { count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare });
+  count('work_trials', M.contracts.workTrials);
+  return csvLine(['measure', 'value', 'n', 'of']) + rows.map((r) => csvLine(r)).join('');
+}
+
+/** The per-person table: internal use only, never for funders. */
+export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ContractTable): string {
+  const P = records.participants;
+  const first = firstCompetitiveJobs(records, contracts);
+  const window = daysOf(o.window);
+  const date = (d: number) => (d === NO_DAY ? null : isoOfDay(d));
+  let out = csvLine(['id', 'entry_date', 'exit_date', 'specialist', 'served_in_window', 'first_competitive_job', 'days_to_first_job', 'first_employer_contact']);
+  for (let p = 0; p < P.count; p++) {
+    const job = first[p]!;
+    out += csvLine([P.id[p]!, date(P.entry[p]!), date(P.exit[p]!), records.names.name(P.specialist[p]!) ?? null, servedIn(records, p, window), date(job), job === NO_DAY ? null : job - P.entry[p]!, date(P.firstEmployerContact[p]!)]);
+  }
+  return out;
+}
