@@ -5,9 +5,9 @@ import type { BenchmarkLevels, OutcomeRules } from '../scale/outcome-rules.js';
 import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
 import { contactWaits } from './fidelity-from-records.js';
 import { median } from './median.js';
+import { cellOf, isSmall, protect, type Breakdown, type Cell, type SumRelation } from './suppression.js';
 
 export { median };
-import { cellOf, isSmall, protect, type Breakdown, type Cell, type SumRelation } from './suppression.js';
 
 export type By = 'quarter' | 'month' | 'year' | 'none';
 export type Convention = 'standard' | 'ips-grow';
