@@ -104,84 +104,11 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   const yamlPath = ['program.yaml', 'program.yml', 'programme.yaml'].map((f) => join(dir, f)).find((f) => existsSync(f));
   // Without a name in program.yaml: the folder's name (never "."), or a lone workbook's name without extension.
   const fallbackName = isWorkbook(path) && !yamlPath ? basename(path, extname(path)) : basename(resolve(dir)) || resolve(dir);
-  let settings: ProgramSettings = { name: fallbackName, teams: {} };
-  let review: Review | null = null;
-  let tablePaths: Partial<Record<TableName, string>> = {};
-  let lang: string | undefined;
-  if (yamlPath) {
-    const list = new ProblemList(yamlPath);
-    const bytes = readInputBytes(yamlPath, list);
-    const read = bytes && readYamlWith(bytes, ProgramFile, list);
-    if (read) {
-      const doc = read.value;
-      const at = (p: (string | number)[]) => placeInYaml(read.src, p);
-      let period: ProgramSettings['period'];
-      if (doc.period) {
-        const from = parseDate(String(doc.period.from));
-        const to = parseDate(String(doc.period.to));
-        if (!from.ok) list.error(at(['period', 'from']), `expected.${from.expected}`, {}, 'period.from', String(doc.period.from));
-        if (!to.ok) list.error(at(['period', 'to']), `expected.${to.expected}`, {}, 'period.to', String(doc.period.to));
-        if (from.ok && to.ok) {
-          if (to.value < from.value) list.error(at(['period']), 'review.periodOrder', { from: from.value, to: to.value });
-          period = { from: from.value, to: to.value };
-        }
-      }
-      let minimumWage: number | undefined;
-      if (doc.minimum_wage !== undefined && String(doc.minimum_wage).trim() !== '') {
-        const n = parseNumber(doc.minimum_wage);
-        if (!n.ok || n.value <= 0) list.error(at(['minimum_wage']), 'cell.range', { range: '> 0' }, 'minimum_wage', String(doc.minimum_wage));
-        else minimumWage = n.value;
-      }
-      const name = doc.program.name?.trim() ? doc.program.name : fallbackName;
-      if (name !== doc.program.name) list.warn(at(['program']), 'records.noProgramName', { name }, 'program.name');
-      settings = {
-        name,
-        ...(doc.program.id ? { id: doc.program.id } : {}),
-        ...(doc.program.site ? { site: doc.program.site } : {}),
-        ...(doc.program.country?.trim() ? { country: doc.program.country } : {}),
-        ...(doc.currency?.trim() ? { currency: doc.currency } : {}),
-        ...(minimumWage !== undefined ? { minimumWage } : {}),
-        ...(period ? { period } : {}),
-        teams: doc.teams,
-        ...(doc.lang ? { lang: doc.lang } : {}),
-      };
-      lang = doc.lang;
-      tablePaths = doc.tables;
-      // A table named outside the folder is refused (and never read, so nothing of it is echoed) unless allowed.
-      for (const [name, file] of Object.entries(doc.tables) as [TableName, string][]) {
-        if (options.allowOutsideTables || isInside(dir, resolve(dir, file))) continue;
-        list.error(at(['tables', name]), 'readers.tableOutside', { path: file }, `tables.${name}`);
-        delete tablePaths[name];
-      }
-      review = readReviewDoc(yamlPath, read.src, { ...doc, program: { ...doc.program, name }, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } }, resolveScale, list, Boolean(doc.review) || Boolean(period));
-    }
-    append(all, list.items);
-  } else all.push({ file: join(dir, 'program.yaml'), severity: 'warning', key: 'records.noProgramName', params: { name: fallbackName } });
-
-  const tables: Partial<Record<TableName, { table: Table; list: ProblemList }>> = {};
-  const workbook = isWorkbook(path) ? path : readdirSync(dir).filter((f) => isWorkbook(f) && !f.startsWith('~$')).map((f) => join(dir, f))[0];
-  for (const name of Object.keys(TABLE_FILES) as TableName[]) {
-    const file = isWorkbook(path) ? undefined : findTable(dir, name, tablePaths[name]);
-    if (!file) continue;
-    const list = new ProblemList(file);
-    const table = openCsvFile(file, list);
-    if (table) {
-      tables[name] = { table, list };
-      if (TABLE_FILES[name].some((b) => FRENCH_FILES.has(b) && normalizeName(file).includes(b))) lang ??= 'fr';
-    } else append(all, list.items);
-  }
-  if (workbook && Object.keys(tables).length === 0) {
-    const list = new ProblemList(workbook);
-    const bytes = readInputBytes(workbook, list, MAX_WORKBOOK_BYTES);
-    const sheets = bytes ? await readWorkbook(workbook, bytes, list) : null;
-    for (const table of sheets ?? []) {
-      const name = tableOfSheet(table.sheet!);
-      if (!name || tables[name]) continue;
-      tables[name] = { table, list: new ProblemList(workbook) };
-      if (FRENCH_FILES.has(normalizeName(table.sheet!))) lang ??= 'fr';
-    }
-    append(all, list.items);
-  }
+  const program = yamlPath ? readProgramYaml(yamlPath, dir, fallbackName, resolveScale, options, all) : null;
+  if (!yamlPath) all.push({ file: join(dir, 'program.yaml'), severity: 'warning', key: 'records.noProgramName', params: { name: fallbackName } });
+  const settings: ProgramSettings = program?.settings ?? { name: fallbackName, teams: {} };
+  const review = program?.review ?? null;
+  const { tables, lang } = await openTables(path, dir, program?.tablePaths ?? {}, program?.lang, all);
 
   // Each table is read row by row into the records (a CSV table streams: any length in bounded memory).
   // `setup` resolves the table's columns once and returns what to do with each row.
@@ -298,4 +225,86 @@ async function readJobs(table: Table, list: ProblemList, options: JobsOptions): 
   });
   list.addAll(problems);
   return read;
+}
+
+/** program.yaml: the program's settings, its review (if any), where its tables are, its language. */
+function readProgramYaml(yamlPath: string, dir: string, fallbackName: string, resolveScale: ScaleResolver, options: FolderOptions, all: Problem[]) {
+  const list = new ProblemList(yamlPath);
+  const bytes = readInputBytes(yamlPath, list);
+  const read = bytes && readYamlWith(bytes, ProgramFile, list);
+  if (!read) {
+    append(all, list.items);
+    return null;
+  }
+  const doc = read.value;
+  const at = (p: (string | number)[]) => placeInYaml(read.src, p);
+  let period: ProgramSettings['period'];
+  if (doc.period) {
+    const from = parseDate(String(doc.period.from));
+    const to = parseDate(String(doc.period.to));
+    if (!from.ok) list.error(at(['period', 'from']), `expected.${from.expected}`, {}, 'period.from', String(doc.period.from));
+    if (!to.ok) list.error(at(['period', 'to']), `expected.${to.expected}`, {}, 'period.to', String(doc.period.to));
+    if (from.ok && to.ok) {
+      if (to.value < from.value) list.error(at(['period']), 'review.periodOrder', { from: from.value, to: to.value });
+      period = { from: from.value, to: to.value };
+    }
+  }
+  let minimumWage: number | undefined;
+  if (doc.minimum_wage !== undefined && String(doc.minimum_wage).trim() !== '') {
+    const n = parseNumber(doc.minimum_wage);
+    if (!n.ok || n.value <= 0) list.error(at(['minimum_wage']), 'cell.range', { range: '> 0' }, 'minimum_wage', String(doc.minimum_wage));
+    else minimumWage = n.value;
+  }
+  const name = doc.program.name?.trim() ? doc.program.name : fallbackName;
+  if (name !== doc.program.name) list.warn(at(['program']), 'records.noProgramName', { name }, 'program.name');
+  const settings: ProgramSettings = {
+    name,
+    ...(doc.program.id ? { id: doc.program.id } : {}),
+    ...(doc.program.site ? { site: doc.program.site } : {}),
+    ...(doc.program.country?.trim() ? { country: doc.program.country } : {}),
+    ...(doc.currency?.trim() ? { currency: doc.currency } : {}),
+    ...(minimumWage !== undefined ? { minimumWage } : {}),
+    ...(period ? { period } : {}),
+    teams: doc.teams,
+    ...(doc.lang ? { lang: doc.lang } : {}),
+  };
+  const tablePaths: Partial<Record<TableName, string>> = doc.tables;
+  // A table named outside the folder is refused (and never read, so nothing of it is echoed) unless allowed.
+  for (const [name, file] of Object.entries(doc.tables) as [TableName, string][]) {
+    if (options.allowOutsideTables || isInside(dir, resolve(dir, file))) continue;
+    list.error(at(['tables', name]), 'readers.tableOutside', { path: file }, `tables.${name}`);
+    delete tablePaths[name];
+  }
+  const review = readReviewDoc(yamlPath, read.src, { ...doc, program: { ...doc.program, name }, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } }, resolveScale, list, Boolean(doc.review) || Boolean(period));
+  append(all, list.items);
+  return { settings, review, tablePaths, lang: doc.lang };
+}
+
+/** The folder's tables: CSV files, else the sheets of its workbook; and the language their names suggest. */
+async function openTables(path: string, dir: string, tablePaths: Partial<Record<TableName, string>>, lang: string | undefined, all: Problem[]) {
+  const tables: Partial<Record<TableName, { table: Table; list: ProblemList }>> = {};
+  const workbook = isWorkbook(path) ? path : readdirSync(dir).filter((f) => isWorkbook(f) && !f.startsWith('~$')).map((f) => join(dir, f))[0];
+  for (const name of Object.keys(TABLE_FILES) as TableName[]) {
+    const file = isWorkbook(path) ? undefined : findTable(dir, name, tablePaths[name]);
+    if (!file) continue;
+    const list = new ProblemList(file);
+    const table = openCsvFile(file, list);
+    if (table) {
+      tables[name] = { table, list };
+      if (TABLE_FILES[name].some((b) => FRENCH_FILES.has(b) && normalizeName(file).includes(b))) lang ??= 'fr';
+    } else append(all, list.items);
+  }
+  if (workbook && Object.keys(tables).length === 0) {
+    const list = new ProblemList(workbook);
+    const bytes = readInputBytes(workbook, list, MAX_WORKBOOK_BYTES);
+    const sheets = bytes ? await readWorkbook(workbook, bytes, list) : null;
+    for (const table of sheets ?? []) {
+      const name = tableOfSheet(table.sheet!);
+      if (!name || tables[name]) continue;
+      tables[name] = { table, list: new ProblemList(workbook) };
+      if (FRENCH_FILES.has(normalizeName(table.sheet!))) lang ??= 'fr';
+    }
+    append(all, list.items);
+  }
+  return { tables, lang };
 }
