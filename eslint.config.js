@@ -47,6 +47,20 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts, the bench and the bin run on Node: its globals, read-only.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'Buffer', 'URL', 'TextDecoder', 'TextEncoder', 'setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'structuredClone', 'queueMicrotask', 'AbortController'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Tests read the CLI's JSON output without declaring its whole shape.

@@ -7,7 +7,7 @@ import { median } from '../dist/core/outcomes.js';
 const N = 500_000;
 const ids = Array.from({ length: N }, (_, i) => 'P' + String((i * 7919) % 10_000_000).padStart(8, '0'));
 const look = Array.from({ length: 2 * N }, (_, i) => ids[(i * 31) % N]);
-const heap = () => (global.gc?.(), (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers) / 1e6);
+const heap = () => (globalThis.gc?.(), (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers) / 1e6);
 
 for (let round = 1; round <= 3; round++) {
   const keep = []; // each structure stays alive while its memory is measured

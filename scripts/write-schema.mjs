@@ -8,7 +8,9 @@ const text = JSON.stringify(scoreJsonSchema(), null, 2) + '\n';
 let old = null;
 try {
   old = readFileSync(file, 'utf8');
-} catch {}
+} catch {
+  // no schema file yet: it is written below
+}
 // Written only when it changes: a build leaves an unchanged file (and its time stamp) alone.
 if (old !== text) {
   mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
