@@ -3,8 +3,7 @@ import type { Change } from '../core/history.js';
 import { groupProgram, programLabel } from '../core/identity.js';
 import type { ScoredReview } from '../core/score-review.js';
 import type { Messages } from '../i18n/locale.js';
-import { localize } from '../scale/scale.js';
-import { bandTone, formatDate, signed } from './score-view.js';
+import { bandCell, formatDate, signed } from './score-view.js';
 import type { Block } from './view.js';
 
 /** One program's reviews as a table, then what changed from its first review to its last. */
@@ -20,7 +19,7 @@ export function historyBlocks(g: ScoredReview[], overall: Change | null, m: Mess
         formatDate(r.date, m),
         r.total === null ? '—' : `${r.total}/${r.max}`,
         r.change ? signed(r.change.total.delta) : '',
-        { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) },
+        bandCell(r, m),
         `${r.rated}/${r.itemCount}`,
       ]),
     },

@@ -8,6 +8,11 @@ import { evidenceText } from './evidence.js';
 import type { Block, Tone, ViewCell } from './view.js';
 
 /** Tone of a band by its rank among the scale's bands: the top is best, the bottom poor. */
+/** A review's band as a table cell, in its tone ("Incomplete" without a total). */
+export function bandCell(r: ScoredReview, m: Messages): ViewCell {
+  return { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) };
+}
+
 export function bandTone(bands: Band[], band: Band | null): Tone {
   if (!band) return 'muted';
   const i = bands.findIndex((b) => b.id === band.id);
@@ -184,7 +189,7 @@ export function summaryBlocks(reviews: ScoredReview[], m: Messages): Block[] {
         programTitle(r),
         formatDate(r.date, m),
         r.total === null ? '—' : `${r.total}/${r.max}`,
-        { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) },
+        bandCell(r, m),
         `${r.rated}/${r.itemCount}`,
       ], r.change ? signed(r.change.total.delta) : '')),
     },
