@@ -20,6 +20,13 @@ async function pdfText(file: string): Promise<string> {
   return (text as string).replace(/\s+/g, ' ');
 }
 
+/** The text of the fidelity report of a fixture review, written with `report -q` (which must succeed). */
+async function reportText(review: string): Promise<string> {
+  const out = join(dir, review.replace(/\.yaml$/, '.pdf'));
+  expect(cli(['report', fixture('reviews', review), '-o', out, '-q']).code).toBe(0);
+  return pdfText(out);
+}
+
 /** A copy of a fixture review with its program changed. */
 function reviewWith(name: string, program: string, date: string): string {
   const src = readFileSync(fixture('reviews', 'riverside-2026.yaml'), 'utf8');
@@ -110,9 +117,7 @@ describe('a program without a name', () => {
 
 describe('principle chart of an incomplete review', () => {
   it('says how many items each mean rests on, as the terminal does', async () => {
-    const out = join(dir, 'partial.pdf');
-    expect(cli(['report', fixture('reviews', 'partial-review.yaml'), '-o', out, '-q']).code).toBe(0);
-    const t = await pdfText(out);
+    const t = await reportText('partial-review.yaml');
     const terminal = cli(['score', fixture('reviews', 'partial-review.yaml'), '--lang', 'en']).stdout;
     // Each principle's rated/items in the terminal appears beside it in the chart.
     const counts = [...terminal.matchAll(/\s(\d+)\/(\d+)\s+(?:[SOV]\d+\s?)+$/gm)].map((m) => `${m[1]}/${m[2]} items rated`);
@@ -134,17 +139,13 @@ function expectSameNumbers(t: string, r: any): void {
 
 describe('fidelity report numbers', () => {
   it('are the numbers of score --format json, for a complete review', async () => {
-    const out = join(dir, 'riverside.pdf');
-    expect(cli(['report', fixture('reviews', 'riverside-2026.yaml'), '-o', out, '-q']).code).toBe(0);
-    expectSameNumbers(await pdfText(out), JSON.parse(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--format', 'json']).stdout).reviews[0]);
+    expectSameNumbers(await reportText('riverside-2026.yaml'), JSON.parse(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--format', 'json']).stdout).reviews[0]);
   });
 });
 
 describe('two reviewers', () => {
   it("the fidelity report gives the reviewers' agreement as the terminal does", async () => {
-    const out = join(dir, 'two.pdf');
-    expect(cli(['report', fixture('reviews', 'two-reviewers.yaml'), '-o', out, '-q']).code).toBe(0);
-    const t = await pdfText(out);
+    const t = await reportText('two-reviewers.yaml');
     const terminal = cli(['score', fixture('reviews', 'two-reviewers.yaml'), '--lang', 'en']).stdout;
     const section = terminal.slice(terminal.indexOf("Agreement of the reviewers' own ratings")).split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
     expect(section).toContain('weighted kappa (quadratic) 0.51');
