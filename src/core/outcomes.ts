@@ -9,7 +9,7 @@ import { cellOf, isSmall, protect, type Breakdown, type Cell, type SumRelation }
 
 export { median };
 
-export type By = 'quarter' | 'month' | 'year' | 'none';
+export type By = 'quarter' | 'semester' | 'month' | 'year' | 'none';
 export type Convention = 'standard' | 'ips-grow';
 export type Benchmark = 'below-minimal' | 'minimal' | 'average' | 'excellent';
 
@@ -120,7 +120,7 @@ export function benchmarkOf(rate: number | null, levels: BenchmarkLevels): Bench
   return 'excellent';
 }
 
-/** The periods of a window: calendar quarters, months or years clipped to it, or the window itself. */
+/** The periods of a window: calendar quarters, half-years (2026-H1: Jan–Jun, 2026-H2: Jul–Dec), months or years clipped to it, or the window itself. */
 export function splitWindow(window: Period, by: By): { label: string; from: string; to: string }[] {
   if (by === 'none') return [{ label: `${window.from}/${window.to}`, ...window }];
   const out: { label: string; from: string; to: string }[] = [];
@@ -141,6 +141,11 @@ export function splitWindow(window: Period, by: By): { label: string; from: stri
       start = new Date(Date.UTC(y, q * 3, 1));
       next = new Date(Date.UTC(y, q * 3 + 3, 1));
       label = `${y}-Q${q + 1}`;
+    } else if (by === 'semester') {
+      const h = m < 6 ? 0 : 1;
+      start = new Date(Date.UTC(y, h * 6, 1));
+      next = new Date(Date.UTC(y, h * 6 + 6, 1));
+      label = `${y}-H${h + 1}`;
     } else {
       start = new Date(Date.UTC(y, m, 1));
       next = new Date(Date.UTC(y, m + 1, 1));
@@ -786,11 +791,12 @@ function contractCells(contracts: ContractTable, byContract: Tally, bySetting: T
   };
 }
 
-/** Does a period cover its whole calendar quarter, month or year (not clipped by the window)? */
+/** Does a period cover its whole calendar quarter, half-year, month or year (not clipped by the window)? */
 function isWhole(P: Period, by: By): boolean {
   if (by === 'none') return true;
   if (by === 'quarter') return isWholeQuarter(P);
   const start = toDate(P.from);
+  if (by === 'semester') return start.getUTCDate() === 1 && start.getUTCMonth() % 6 === 0 && addDays(P.to, 1) === iso(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 6, 1)));
   const whole = by === 'month' ? Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) : Date.UTC(start.getUTCFullYear() + 1, 0, 1);
   const first = by === 'month' ? start.getUTCDate() === 1 : start.getUTCDate() === 1 && start.getUTCMonth() === 0;
   return first && addDays(P.to, 1) === iso(new Date(whole));
