@@ -1,7 +1,10 @@
 // End to end: `outcomes DIR...` over several programs and the network fixture (fixtures/README.md,
 // "Network fixture": the figures below were worked out by hand from the CSV files).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixture } from '../helpers.js';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { cli, fixture, tempDir } from '../helpers.js';
 
 const network = fixture('network');
 const run = (args: string[]) => {
@@ -129,6 +132,7 @@ describe('outcomes of several program folders given one by one', () => {
 
 describe('outcomes --by semester', () => {
   const harbour = fixture('programs', 'harbour');
+  const dir = tempDir();
   it('splits the window into half-years, whole ones unclassed like months and years', () => {
     const o = json(['outcomes', harbour, '--by', 'semester']);
     expect(o.by).toBe('semester');
@@ -143,5 +147,14 @@ describe('outcomes --by semester', () => {
     const fr = run(['outcomes', harbour, '--by', 'semester', '--lang', 'fr', '--format', 'markdown']).stdout;
     expect(fr).toContain('par semestre');
     expect(fr).toMatch(/\| 2025-S2 \| 18 \| 13 \| 72,2\s% \|/);
+  });
+  it('prints half-years in the PDF, in English and French', async () => {
+    for (const [lang, label] of [['en', '2025-H2'], ['fr', '2025-S2']] as const) {
+      const file = join(dir, `semester-${lang}.pdf`);
+      run(['outcomes', harbour, '--by', 'semester', '--lang', lang, '--pdf', file, '-q']);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
+      expect(text).toContain(label);
+      expect(text).toContain(lang === 'en' ? 'half-years' : 'par semestre');
+    }
   });
 });
