@@ -1,6 +1,7 @@
 // Synthetic program data for the bench: program folders, ratings CSVs and portfolios of any size.
 // Deterministic: the same files on every run.
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Bump when the generated data changes, so that old files are not reused. */
@@ -29,8 +30,25 @@ export function makeData(root) {
   function programFolder(jobs) {
     const dir = join(data, `program-${jobs}`);
     if (existsSync(join(dir, 'program.yaml'))) return dir;
+    writeProgram(dir, jobs, `program-${jobs}`, 'Synthetic program', 'SYN-1');
+    return dir;
+  }
+
+  /**
+   * A network folder of `programs` program folders of `jobs` job rows each (and half as many
+   * participants and contacts), in a temporary folder: `outcomes` on several programs.
+   */
+  function network(programs, jobs) {
+    const dir = join(tmpdir(), `ips-fidelity-bench-v${VERSION}-network-${programs}x${jobs}`);
+    if (existsSync(join(dir, 'complete'))) return dir;
+    for (let i = 0; i < programs; i++) writeProgram(join(dir, `program-${String(i).padStart(3, '0')}`), jobs, `network-${i}`, `Synthetic program ${i}`, `SYN-${i}`);
+    writeFileSync(join(dir, 'complete'), '');
+    return dir;
+  }
+
+  function writeProgram(dir, jobs, name, title, id) {
     mkdirSync(dir, { recursive: true });
-    reseed(`program-${jobs}`);
+    reseed(name);
     const people = Math.max(10, Math.floor(jobs / 2));
     const specialists = Math.max(2, Math.floor(people / 25));
     const write = (name, header, n, row) => {
@@ -49,8 +67,7 @@ export function makeData(root) {
     });
     write('contacts.csv', 'specialist,date,employer,face_to_face', Math.floor(jobs / 2), () => [`ES${Math.floor(rand() * specialists)}`, day(Math.floor(rand() * 1800)), `Employer${Math.floor(rand() * 5000)}`, rand() < 0.8 ? 'yes' : 'no'].join(','));
     write('staff.csv', 'specialist,fte,employment_services_pct,community_pct', specialists, (i) => [`ES${i}`, (0.5 + rand() * 0.5).toFixed(1), 70 + Math.floor(rand() * 30), 30 + Math.floor(rand() * 50)].join(','));
-    writeFileSync(join(dir, 'program.yaml'), 'program: {name: Synthetic program, id: SYN-1}\nperiod: {from: 2021-01-01, to: 2025-12-31}\nminimum_wage: 11.88\n');
-    return dir;
+    writeFileSync(join(dir, 'program.yaml'), `program: {name: ${title}, id: ${id}}\nperiod: {from: 2021-01-01, to: 2025-12-31}\nminimum_wage: 11.88\n`);
   }
 
   function ratings(reviews) {
@@ -73,5 +90,5 @@ export function makeData(root) {
     return file;
   }
 
-  return { programFolder, ratings, portfolio };
+  return { programFolder, network, ratings, portfolio };
 }

@@ -13,7 +13,7 @@ import { makeData } from './data.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'ips-fidelity.js');
 const quick = process.argv.includes('--quick');
-const { programFolder, ratings, portfolio } = makeData(join(root, 'bench', 'data'));
+const { programFolder, network: networkFolder, ratings, portfolio } = makeData(join(root, 'bench', 'data'));
 const out = join(root, 'bench', 'data', 'out');
 mkdirSync(out, { recursive: true });
 const started = Date.now();
@@ -112,6 +112,16 @@ for (const jobs of quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1
     target(`\`outcomes\` on ${int(jobs)} job rows at ≤ ${times}× the pandas peer's wall time`, ratio === null ? 'pandas not installed' : `${ratio.toFixed(2)}×`, `≤ ${times}×`, ratio !== null && ratio <= times);
     target(`\`outcomes\` on ${int(jobs)} job rows in < ${limit} MB peak RSS`, mb(o.rss), `< ${limit} MB`, o.rss < limit * 1048576);
   }
+}
+// Several programs in one run: a network folder of 300 programs of typical size (2,000 job rows,
+// 1,000 participants, 1,000 contacts and 40 specialists each), beside one of them alone.
+{
+  const dir = networkFolder(300, 2_000);
+  const all = 300 * ['participants', 'jobs', 'contacts', 'staff'].reduce((s, t) => s + lines(join(dir, 'program-000', `${t}.csv`)), 0);
+  const alone = measure([bin, 'outcomes', join(dir, 'program-000'), '--format', 'json', '-o', join(out, 'n1.json')], runs);
+  const many = measure([bin, 'outcomes', dir, '--format', 'json', '-o', join(out, 'n300.json'), '-q'], 3);
+  row('outcomes, one program of 2,000 job rows', alone, 'one of the 300 below, alone');
+  row('outcomes, 300 programs × 2,000 job rows (network folder)', many, `${int(all / many.seconds)} rows/s over all ${int(all)} rows read · ${((many.seconds / 300) * 1000).toFixed(0)} ms a program · ${(many.seconds / alone.seconds).toFixed(0)}× one program alone`);
 }
 if (!pandas) console.log('pandas peer skipped: /usr/bin/python3 has no pandas (apt-get install python3-pandas)');
 const pdf = measure([bin, 'report', review, '-o', join(out, 'r.pdf'), '-q'], runs);

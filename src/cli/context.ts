@@ -44,9 +44,9 @@ export interface Context {
   width: number;
   /** Print to stdout, or write atomically to -o FILE. */
   emit(text: Output, output?: string): void;
-  /** Print problems (errors and warnings) to stderr; returns the number of errors. */
-  report(problems: Problem[]): number;
-  warn(text: string): void;
+  /** Print problems (errors and warnings) to stderr, each after `label: ` when given (a program's name); returns the number of errors. */
+  report(problems: Problem[], label?: string): number;
+  warn(text: string, label?: string): void;
   /** A failed check (threshold): printed, annotated for GitHub. */
   fail(at: Place | undefined, text: string): void;
 }
@@ -122,7 +122,8 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
       // Quiet or not, the output is made to the end: what is checked while it is made (thresholds) must be.
       else for (const _ of piecesOf(text));
     },
-    report(problems) {
+    report(problems, label) {
+      const lead = label === undefined ? '' : `${visible(label)}: `;
       let errors = 0;
       // Every problem counts; of one kind in one file, the first ones are printed, then how many more.
       const shown = new Map<string, number>();
@@ -145,17 +146,17 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
           more.set(kind, { p, n: (more.get(kind)?.n ?? 0) + 1 });
           continue;
         }
-        process.stderr.write(text + '\n');
+        process.stderr.write(lead + text + '\n');
         if (github) process.stdout.write(annotation(p.severity, p, problemMessage(p, m)) + '\n');
       }
       for (const { p, n } of more.values()) {
         const q = shownProblem(p);
-        process.stderr.write(`${q.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(messageKey(p.key, m), { ...q.params, value: '' }) })}\n`);
+        process.stderr.write(`${lead}${q.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(messageKey(p.key, m), { ...q.params, value: '' }) })}\n`);
       }
       return errors;
     },
-    warn(text) {
-      if (!quiet) process.stderr.write(`${m.t('severity.warning')}: ${visible(text, '\n')}\n`);
+    warn(text, label) {
+      if (!quiet) process.stderr.write(`${label === undefined ? '' : `${visible(label)}: `}${m.t('severity.warning')}: ${visible(text, '\n')}\n`);
     },
     fail(at, text) {
       process.stderr.write(visible(text, '\n') + '\n');

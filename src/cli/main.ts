@@ -132,7 +132,7 @@ export function buildProgram(m: Messages): Command {
       .option('--previous <file>', m.t('help.opt.previous'))
       .option('--outcomes', m.t('help.opt.outcomesReport'))
       // With --outcomes, the options of `outcomes`, with its defaults (set in runReport, so that their use without --outcomes is seen).
-      .addOption(new Option('--by <period>', m.t('help.opt.by')).choices(['quarter', 'month', 'year', 'none']))
+      .addOption(new Option('--by <period>', m.t('help.opt.by')).choices(['quarter', 'semester', 'month', 'year', 'none']))
       .option('--from <date>', m.t('help.opt.from'))
       .option('--to <date>', m.t('help.opt.to'))
       .addOption(new Option('--convention <name>', m.t('help.opt.convention')).choices(['standard', 'ips-grow']))
@@ -148,8 +148,8 @@ export function buildProgram(m: Messages): Command {
     program
       .command('outcomes')
       .description(m.t('help.outcomes.description'))
-      .argument('<program>', m.t('help.outcomes.program'))
-      .addOption(new Option('--by <period>', m.t('help.opt.by')).choices(['quarter', 'month', 'year', 'none']).default('quarter'))
+      .argument('<program...>', m.t('network.programsArg'))
+      .addOption(new Option('--by <period>', m.t('help.opt.by')).choices(['quarter', 'semester', 'month', 'year', 'none']).default('quarter'))
       .option('--from <date>', m.t('help.opt.from'))
       .option('--to <date>', m.t('help.opt.to'))
       .addOption(new Option('--convention <name>', m.t('help.opt.convention')).choices(['standard', 'ips-grow']).default('standard'))
@@ -164,7 +164,7 @@ export function buildProgram(m: Messages): Command {
       .addHelpText('after', '\n' + m.t('help.outcomes.examples')),
     m,
     { folder: true, format: ['table', 'json', 'csv', 'markdown'] },
-  ).action(async (dir: string, opts) => (await import('./commands/outcomes.js')).runOutcomes(dir, opts));
+  ).action(async (dirs: string[], opts) => (await import('./commands/outcomes.js')).runOutcomes(dirs, opts));
 
   common(
     program

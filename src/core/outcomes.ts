@@ -9,7 +9,7 @@ import { cellOf, isSmall, protect, type Breakdown, type Cell, type SumRelation }
 
 export { median };
 
-export type By = 'quarter' | 'month' | 'year' | 'none';
+export type By = 'quarter' | 'semester' | 'month' | 'year' | 'none';
 export type Convention = 'standard' | 'ips-grow';
 export type Benchmark = 'below-minimal' | 'minimal' | 'average' | 'excellent';
 
@@ -120,7 +120,7 @@ export function benchmarkOf(rate: number | null, levels: BenchmarkLevels): Bench
   return 'excellent';
 }
 
-/** The periods of a window: calendar quarters, months or years clipped to it, or the window itself. */
+/** The periods of a window: calendar quarters, half-years (2026-H1: Jan–Jun, 2026-H2: Jul–Dec), months or years clipped to it, or the window itself. */
 export function splitWindow(window: Period, by: By): { label: string; from: string; to: string }[] {
   if (by === 'none') return [{ label: `${window.from}/${window.to}`, ...window }];
   const out: { label: string; from: string; to: string }[] = [];
@@ -141,6 +141,11 @@ export function splitWindow(window: Period, by: By): { label: string; from: stri
       start = new Date(Date.UTC(y, q * 3, 1));
       next = new Date(Date.UTC(y, q * 3 + 3, 1));
       label = `${y}-Q${q + 1}`;
+    } else if (by === 'semester') {
+      const h = m < 6 ? 0 : 1;
+      start = new Date(Date.UTC(y, h * 6, 1));
+      next = new Date(Date.UTC(y, h * 6 + 6, 1));
+      label = `${y}-H${h + 1}`;
     } else {
       start = new Date(Date.UTC(y, m, 1));
       next = new Date(Date.UTC(y, m + 1, 1));
@@ -210,12 +215,67 @@ function facts(r: ProgramRecords, contracts: ContractTable, convention: Conventi
   return { counted, jobCounts, isJob: isJobArr, competitive, comp: comp.subarray(0, n), firstJob, anyJob };
 }
 
+/** What the sections of computeOutcomes share: the records, the options and the facts computed once. */
+interface Run {
+  records: ProgramRecords;
+  contracts: ContractTable;
+  opts: OutcomeOptions;
+  W: DayPeriod;
+  grow: boolean;
+  f: Facts;
+}
+
 export function computeOutcomes(records: ProgramRecords, contracts: ContractTable, opts: OutcomeOptions): Outcomes {
-  const W = daysOf(opts.window);
-  const grow = opts.convention === 'ips-grow';
+  const run: Run = { records, contracts, opts, W: daysOf(opts.window), grow: opts.convention === 'ips-grow', f: facts(records, contracts, opts.convention) };
+  const rules = opts.rules;
+  const count = periodCounter(run);
+  const periods = count(splitWindow(opts.window, opts.by));
+  const workingW = new Uint8Array(records.participants.count);
+  const whole = count([{ label: 'window', ...opts.window }], workingW)[0]!;
+  const cohort = cohortMeasures(run);
+  const jobs = jobMeasures(run);
+  const people = personMeasures(records, run.f.comp, run.W, cohort.inServedW, rules.hours.atLeast);
+  const exits = exitMeasures(run, cohort.servedW);
+  const contractMix = contractMeasures(run);
+  const specialists = specialistMeasures(run, workingW);
+
+  return {
+    window: opts.window,
+    by: opts.by,
+    convention: opts.convention,
+    minCell: opts.minCell,
+    rules,
+    periods,
+    measures: {
+      served: whole.served,
+      working: whole.working,
+      rate: whole.rate,
+      jobStarts: whole.jobStarts,
+      firstJobStarts: whole.firstJobStarts,
+      daysToFirstContact: cohort.daysToFirstContact,
+      daysToFirstJob: cohort.daysToFirstJob,
+      workedWithin12Months: cohort.workedWithin12Months,
+      tenure: { ended: jobs.ended, medianDays: jobs.medianDays, stillWorking: jobs.stillWorking, longest: people.longest },
+      weeksWorked: people.weeksWorked,
+      hours: { n: jobs.hours.length, median: median(jobs.hours.values()), line: rules.hours.atLeast, atLeast20: ratio(jobs.hours.atLeast(rules.hours.atLeast), jobs.hours.length), peopleAtLeast20: people.atLeast },
+      wage: {
+        n: jobs.wages.length,
+        median: median(jobs.wages.values()),
+        minimumWage: opts.minimumWage ?? null,
+        atOrAboveMinimum: opts.minimumWage === undefined ? null : ratio(jobs.wages.atLeast(opts.minimumWage), jobs.wages.length),
+      },
+      exits,
+      contracts: contractMix,
+      specialists,
+    },
+  };
+}
+
+/** Served, working, job starts and first job starts in each of a run of consecutive periods (`mark`: who worked in any). */
+function periodCounter(run: Run): (list: (Period & { label: string })[], mark?: Uint8Array) => PeriodOutcome[] {
+  const { records, opts, grow, f } = run;
   const P = records.participants;
   const J = records.jobs;
-  const f = facts(records, contracts, opts.convention);
   const { counted, comp, firstJob } = f;
   const rules = opts.rules;
 
@@ -228,8 +288,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
   };
   const held = byParticipant(records, comp, countsFrom);
 
-  /** Served, working, job starts and first job starts in each of a run of consecutive periods. */
-  const count = (list: (Period & { label: string })[], mark?: Uint8Array) => {
+  return (list, mark) => {
     const periods = new PeriodIndex(list.map(daysOf));
     const K = list.length;
     const served = new Int32Array(K + 1);
@@ -264,28 +323,45 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     for (let k = 1; k < K; k++) served[k]! += served[k - 1]!;
     return list.map((period, k): PeriodOutcome => {
       const rate = served[k] === 0 ? null : workingIn[k]! / served[k]!;
-      const partial = !isWhole(period, opts.by);
-      const quarter = opts.by === 'quarter' && !partial;
-      return {
-        label: period.label,
-        from: period.from,
-        to: period.to,
-        served: served[k]!,
-        working: workingIn[k]!,
-        rate,
-        partial,
-        benchmark: quarter && !grow ? benchmarkOf(rate, rules.benchmarks) : null,
-        ...(grow ? { growBenchmarkMet: rate === null || !quarter ? null : printedRate(rate) >= rules.benchmarks.ipsGrow / 100 } : {}),
-        jobStarts: jobStarts[k]!,
-        firstJobStarts: firstJobStarts[k]!,
-      };
+      return periodOutcome(period, served[k]!, workingIn[k]!, rate, jobStarts[k]!, firstJobStarts[k]!, opts);
     });
   };
-  const periods = count(splitWindow(opts.window, opts.by));
-  const workingW = new Uint8Array(P.count);
-  const whole = count([{ label: 'window', ...opts.window }], workingW)[0]!;
+}
 
-  // Cohort (entered in the window), time to first contact and first job, work within 12 months.
+/** A period's outcome from its counts: partial or whole, its benchmark class (or IPS Grow's 40%). */
+export function periodOutcome(
+  period: Period & { label: string },
+  served: number,
+  working: number,
+  rate: number | null,
+  jobStarts: number,
+  firstJobStarts: number,
+  opts: Pick<OutcomeOptions, 'by' | 'convention' | 'rules'>,
+): PeriodOutcome {
+  const grow = opts.convention === 'ips-grow';
+  const partial = !isWhole(period, opts.by);
+  const quarter = opts.by === 'quarter' && !partial;
+  return {
+    label: period.label,
+    from: period.from,
+    to: period.to,
+    served,
+    working,
+    rate,
+    partial,
+    benchmark: quarter && !grow ? benchmarkOf(rate, opts.rules.benchmarks) : null,
+    ...(grow ? { growBenchmarkMet: rate === null || !quarter ? null : printedRate(rate) >= opts.rules.benchmarks.ipsGrow / 100 } : {}),
+    jobStarts,
+    firstJobStarts,
+  };
+}
+
+/** Cohort (entered in the window), time to first contact and first job, work within 12 months. */
+function cohortMeasures(run: Run) {
+  const { records, opts, W, f } = run;
+  const P = records.participants;
+  const { counted, firstJob } = f;
+  const rules = opts.rules;
   const inCohort = (p: number) => counted[p] === 1 && P.entry[p]! >= W.from && P.entry[p]! <= W.to;
   const inServedW = (p: number) => counted[p] === 1 && servedIn(records, p, W);
   const jobDays = new Values(P.count);
@@ -311,8 +387,20 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     }
     return ratio(count, eligible);
   };
+  return {
+    inServedW,
+    servedW,
+    daysToFirstContact: { cohort, n: contact.observed + contact.late, mean: contact.mean, median: contact.median, observed: contact.observed, late: contact.late, recent: contact.recent, limit: contact.limit },
+    daysToFirstJob: { cohort, n: jobDays.length, median: median(jobDays.values()), within: rules.windows.firstJobWithin.map((d) => ({ days: d, ...within(inCohort, d) })) },
+    workedWithin12Months: within(inServedW, rules.windows.workedWithin),
+  };
+}
 
-  // Competitive jobs: tenure, hours and wages.
+/** Competitive jobs: tenure, hours and wages. */
+function jobMeasures(run: Run) {
+  const { records, opts, W, f } = run;
+  const J = records.jobs;
+  const { comp } = f;
   const endedDays = new Values(comp.length);
   const hours = new Values(comp.length);
   const wages = new Values(comp.length);
@@ -328,7 +416,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     if (!Number.isNaN(J.hoursPerWeek[j]!)) hours.push(J.hoursPerWeek[j]!);
     if (!Number.isNaN(J.hourlyWage[j]!)) wages.push(J.hourlyWage[j]!);
   }
-  const stillWorking = rules.windows.stillWorkingAt.map((d) => {
+  const stillWorking = opts.rules.windows.stillWorkingAt.map((d) => {
     let eligible = 0;
     let count = 0;
     for (const j of startsW.subarray(0, starts)) {
@@ -340,24 +428,43 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     }
     return { days: d, ...ratio(count, eligible) };
   });
+  return { ended: endedDays.length, medianDays: median(endedDays.values()), stillWorking, hours, wages };
+}
 
-  const people = personMeasures(records, comp, W, inServedW, rules.hours.atLeast);
-
-  // Exits, and those who left before any competitive job.
+/** Exits, and those who left before any competitive job. */
+function exitMeasures(run: Run, servedW: number): Outcomes['measures']['exits'] {
+  const { records, opts, W, f } = run;
+  const P = records.participants;
   let exited = 0;
   let exitsRecorded = false;
   const leftBeforeJob: number[] = [];
   for (let p = 0; p < P.count; p++) {
     const exit = P.exit[p]!;
     if (exit !== NO_DAY) exitsRecorded = true;
-    if (!counted[p] || exit === NO_DAY || exit < W.from || exit > W.to) continue;
+    if (!f.counted[p] || exit === NO_DAY || exit < W.from || exit > W.to) continue;
     exited++;
     if (!(f.anyJob[p]! <= exit)) leftBeforeJob.push(p);
   }
   const reasons = countBy(leftBeforeJob, (p) => records.names.name(P.exitReason[p]!)?.trim() || '—');
+  const reasonList = [...reasons];
+  const reasonCells = protectedCells({ values: reasonList.map(([, n]) => n), sums: [{ cells: reasonList.map((_, i) => i) }] }, opts.minCell);
+  return {
+    recorded: exitsRecorded,
+    exited,
+    beforeAnyJob: leftBeforeJob.length,
+    dropOut: ratio(leftBeforeJob.length, servedW),
+    reasons: reasonCells.withheld ? [] : reasonList.map(([reason], i) => ({ reason, people: reasonCells.cells[i]! })),
+    reasonsWithheld: reasonCells.withheld,
+  };
+}
 
-  // Contract mix of the jobs held in the window (work trials included), visited participant by
-  // participant so that people are counted once per contract with no set per contract.
+/**
+ * Contract mix of the jobs held in the window (work trials included), visited participant by
+ * participant so that people are counted once per contract with no set per contract.
+ */
+function contractMeasures(run: Run): Outcomes['measures']['contracts'] {
+  const { records, contracts, opts, W, f } = run;
+  const J = records.jobs;
   const byContract = new Tally();
   const bySetting = new Tally();
   const keyOf = new Map<number, { contract: string; setting: string }>();
@@ -391,8 +498,20 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       if (f.competitive[j]) competitiveW++;
     }
   }
+  return {
+    jobs: heldJobsW,
+    competitive: competitiveW,
+    competitiveShare: heldJobsW ? competitiveW / heldJobsW : null,
+    workTrials: trialsW,
+    ...contractCells(contracts, byContract, bySetting, opts.minCell),
+  };
+}
 
-  // Specialists: caseload, contacts, served and working.
+/** Specialists: caseload, contacts, served and working (`workingW`: who worked in the window). */
+function specialistMeasures(run: Run, workingW: Uint8Array): Outcomes['measures']['specialists'] {
+  const { records, opts, W, f } = run;
+  const P = records.participants;
+  const { counted } = f;
   const weeks = (W.to - W.from + 1) / 7;
   // Specialists are matched by the normalised form of their name.
   const specialistKey = (n: number) => normalizeName(records.names.name(n) ?? '');
@@ -439,7 +558,7 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
     sums: [{ cells: col(0) }, { cells: col(1) }, { cells: col(2) }],
     atMost: counts.flatMap((_, i): [number, number][] => [[i, S + i], [2 * S + i, S + i]]),
   }, opts.minCell);
-  const specialists = specialistNames.map((name, i) => {
+  return specialistNames.map((name, i) => {
     const key = normalizeName(name);
     const [, served, working] = counts[i]!;
     const shown = typeof spec.cells[S + i] === 'number' && typeof spec.cells[2 * S + i] === 'number';
@@ -452,54 +571,6 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       rate: served === 0 || !shown ? null : working! / served!,
     };
   });
-
-  const reasonList = [...reasons];
-  const reasonCells = protectedCells({ values: reasonList.map(([, n]) => n), sums: [{ cells: reasonList.map((_, i) => i) }] }, opts.minCell);
-  const contractMix = contractCells(contracts, byContract, bySetting, opts.minCell);
-
-  return {
-    window: opts.window,
-    by: opts.by,
-    convention: opts.convention,
-    minCell: opts.minCell,
-    rules,
-    periods,
-    measures: {
-      served: whole.served,
-      working: whole.working,
-      rate: whole.rate,
-      jobStarts: whole.jobStarts,
-      firstJobStarts: whole.firstJobStarts,
-      daysToFirstContact: { cohort, n: contact.observed + contact.late, mean: contact.mean, median: contact.median, observed: contact.observed, late: contact.late, recent: contact.recent, limit: contact.limit },
-      daysToFirstJob: { cohort, n: jobDays.length, median: median(jobDays.values()), within: rules.windows.firstJobWithin.map((d) => ({ days: d, ...within(inCohort, d) })) },
-      workedWithin12Months: within(inServedW, rules.windows.workedWithin),
-      tenure: { ended: endedDays.length, medianDays: median(endedDays.values()), stillWorking, longest: people.longest },
-      weeksWorked: people.weeksWorked,
-      hours: { n: hours.length, median: median(hours.values()), line: rules.hours.atLeast, atLeast20: ratio(hours.atLeast(rules.hours.atLeast), hours.length), peopleAtLeast20: people.atLeast },
-      wage: {
-        n: wages.length,
-        median: median(wages.values()),
-        minimumWage: opts.minimumWage ?? null,
-        atOrAboveMinimum: opts.minimumWage === undefined ? null : ratio(wages.atLeast(opts.minimumWage), wages.length),
-      },
-      exits: {
-        recorded: exitsRecorded,
-        exited,
-        beforeAnyJob: leftBeforeJob.length,
-        dropOut: ratio(leftBeforeJob.length, servedW),
-        reasons: reasonCells.withheld ? [] : reasonList.map(([reason], i) => ({ reason, people: reasonCells.cells[i]! })),
-        reasonsWithheld: reasonCells.withheld,
-      },
-      contracts: {
-        jobs: heldJobsW,
-        competitive: competitiveW,
-        competitiveShare: heldJobsW ? competitiveW / heldJobsW : null,
-        workTrials: trialsW,
-        ...contractMix,
-      },
-      specialists,
-    },
-  };
 }
 
 /**
@@ -720,11 +791,12 @@ function contractCells(contracts: ContractTable, byContract: Tally, bySetting: T
   };
 }
 
-/** Does a period cover its whole calendar quarter, month or year (not clipped by the window)? */
+/** Does a period cover its whole calendar quarter, half-year, month or year (not clipped by the window)? */
 function isWhole(P: Period, by: By): boolean {
   if (by === 'none') return true;
   if (by === 'quarter') return isWholeQuarter(P);
   const start = toDate(P.from);
+  if (by === 'semester') return start.getUTCDate() === 1 && start.getUTCMonth() % 6 === 0 && addDays(P.to, 1) === iso(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 6, 1)));
   const whole = by === 'month' ? Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) : Date.UTC(start.getUTCFullYear() + 1, 0, 1);
   const first = by === 'month' ? start.getUTCDate() === 1 : start.getUTCDate() === 1 && start.getUTCMonth() === 0;
   return first && addDays(P.to, 1) === iso(new Date(whole));

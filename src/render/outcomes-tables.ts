@@ -1,26 +1,32 @@
 // The outcomes as data: the JSON and CSV of `outcomes`, and the per-person table (internal use only).
 import type { ContractTable } from '../core/contracts.js';
-import { firstCompetitiveJobs, type Outcomes, type Ratio } from '../core/outcomes.js';
+import { firstCompetitiveJobs, type Outcomes, type PeriodOutcome, type Ratio } from '../core/outcomes.js';
 import { daysOf, NO_DAY, servedIn, type ProgramRecords } from '../core/records.js';
 import { isoOfDay } from '../shared/days.js';
 import { csvLine } from './csv.js';
 import { jsonText } from './safe-text.js';
 
 export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
+  return jsonText(JSON.stringify({ schemaVersion: 1, ...programOutcomes(o, records) }, null, 2)) + '\n';
+}
+
+/** One program's outcomes as data: the program's identity, then the outcomes (the JSON of `outcomes` without its schemaVersion). */
+export function programOutcomes(o: Outcomes, records: ProgramRecords): { program: { name: string; id: string | null; site: string | null; country: string | null } } & Outcomes {
   const s = records.settings;
-  return jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2)) + '\n';
+  return { program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o };
 }
 
 export function outcomesCsv(o: Outcomes): string {
-  const grow = o.convention === 'ips-grow';
-  let out = csvLine(['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts', 'partial', ...(grow ? ['ips_grow_40_met'] : [])]);
-  for (const p of o.periods) {
-    out += csvLine([p.label, p.from, p.to, p.served, p.working, rate6(p.rate), p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(grow ? [p.growBenchmarkMet ?? null] : [])]);
-  }
+  let out = csvLine(PERIOD_COLUMNS(o.convention));
+  for (const p of o.periods) out += csvLine(periodRow(p, o.convention));
   return out + '\r\n' + measuresCsv(o);
 }
 
-const rate6 = (r: number | null) => (r === null ? null : Number(r.toFixed(6)));
+/** The columns of the per-period rows of the CSV, and a period's row. */
+export const PERIOD_COLUMNS = (convention: Outcomes['convention']) => ['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts', 'partial', ...(convention === 'ips-grow' ? ['ips_grow_40_met'] : [])];
+export const periodRow = (p: PeriodOutcome, convention: Outcomes['convention']) => [p.label, p.from, p.to, p.served, p.working, rate6(p.rate), p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(convention === 'ips-grow' ? [p.growBenchmarkMet ?? null] : [])];
+
+export const rate6 = (r: number | null) => (r === null ? null : Number(r.toFixed(6)));
 const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
 
 /**
@@ -28,6 +34,11 @@ const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
  * a fraction with n of `of` behind it; a count has only a value; a mean or median has the n it rests on.
  */
 function measuresCsv(o: Outcomes): string {
+  return csvLine(['measure', 'value', 'n', 'of']) + measureRows(o).map((r) => csvLine(r)).join('');
+}
+
+/** The rows of the whole-window measures: `measure,value,n,of`. */
+export function measureRows(o: Outcomes): [string, number | null, number | null, number | null][] {
   const M = o.measures;
   const rows: [string, number | null, number | null, number | null][] = [];
   const rate = (name: string, r: Ratio | null) => r && rows.push([name, rate6(r.rate), r.count, r.of]);
@@ -63,7 +74,7 @@ function measuresCsv(o: Outcomes): string {
   }
   rate('competitive_share_of_jobs', { count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare });
   count('work_trials', M.contracts.workTrials);
-  return csvLine(['measure', 'value', 'n', 'of']) + rows.map((r) => csvLine(r)).join('');
+  return rows;
 }
 
 /** The per-person table: internal use only, never for funders. */

@@ -11,11 +11,16 @@ import type { Block, Tone } from './view.js';
 
 const BENCH_TONE: Record<string, Tone> = { 'below-minimal': 'poor', minimal: 'fair', average: 'good', excellent: 'best' };
 
-/** A period label in the output language: 2025-Q1 reads "2025-T1" in French; months and years as they are. */
+/** A period label in the output language: 2025-Q1 reads "2025-T1" and 2025-H1 "2025-S1" in French; months and years as they are. */
 export function periodLabel(label: string, m: Messages): string {
+  const h = /^(\d{4})-H(\d)$/.exec(label);
+  if (h) return m.t('network.semester', { y: h[1]!, h: h[2]! });
   const q = /^(\d{4})-Q(\d)$/.exec(label);
   return q ? m.t('format.quarter', { y: q[1]!, q: q[2]! }) : label.includes('/') ? label.split('/').map((d) => formatDate(d, m)).join(' – ') : label;
 }
+
+/** The name of a kind of reporting period ("quarters", "half-years"). */
+export const byText = (by: Outcomes['by'], m: Messages) => m.t(by === 'semester' ? 'network.bySemester' : `outcomes.by.${by}`);
 
 /** "85 of 156 (54.5%)": a rate always with its counts. */
 export function ratioText(r: Ratio, m: Messages): string {
@@ -62,7 +67,7 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
   const title = [settings.name, settings.site].filter(Boolean).join(' — ') + (settings.id ? ` (${settings.id})` : '');
   const blocks: Block[] = [
     { kind: 'title', text: title },
-    { kind: 'line', text: m.t('outcomes.window', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m), by: m.t(`outcomes.by.${o.by}`), convention: m.t(`outcomes.convention.${o.convention}`) }), tone: 'muted' },
+    { kind: 'line', text: m.t('outcomes.window', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m), by: byText(o.by, m), convention: m.t(`outcomes.convention.${o.convention}`) }), tone: 'muted' },
     { kind: 'heading', text: m.t('outcomes.rateTitle') },
     {
       kind: 'table',

@@ -6,9 +6,19 @@ import { isProgramFolder, isWorkbook } from '../../read/files.js';
 import { parseDate, PLACEHOLDER } from '../../shared/values.js';
 import { loadContracts, loadOutcomeRules } from '../../read/data-files.js';
 import { outcomesCsv, outcomesJson, perPersonCsv } from '../../render/outcomes-tables.js';
+import { programFoldersIn } from '../../read/network-folder.js';
+import { networkOutcomes } from '../../core/network.js';
+import type { ProgramRecords, Period } from '../../core/records.js';
+import type { ContractTable } from '../../core/contracts.js';
+import type { OutcomeRules } from '../../scale/outcome-rules.js';
+import type { ProgramFolder } from '../../read/program-folder.js';
+import type { Context } from '../context.js';
+import { basename } from 'node:path';
 import type { Scale } from '../../scale/scale.js';
 import { firstLimit } from '../../core/fidelity-from-records.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
+import { networkCsv, networkJson } from '../../render/network-tables.js';
+import { networkBlocks } from '../../render/network-view.js';
 import { renderMarkdown, renderText } from '../../render/view.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
@@ -47,27 +57,68 @@ function contactLimitOf(scale: Scale): number {
   return item ? firstLimit(item) : 30;
 }
 
-export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<void> {
+/** What every program of a run shares: the options checked once, the data files read once. */
+interface Setup {
+  minCell: number;
+  minRate: number | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  contracts: ContractTable;
+  rules: OutcomeRules;
+  choice: ReturnType<typeof scaleChoice>;
+}
+
+function setup(opts: OutcomesOptions): Setup {
   const minCell = parseWhole(opts.minCell, '--min-cell')!;
   const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
   if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
   const from = optionDate(opts.from, '--from');
   const to = optionDate(opts.to, '--to');
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
-  const contracts = loadContracts(opts.contracts);
-  const rules = loadOutcomeRules(opts.outcomeRules);
-  const choice = scaleChoice(opts);
+  return { minCell, minRate, from, to, contracts: loadContracts(opts.contracts), rules: loadOutcomeRules(opts.outcomeRules), choice: scaleChoice(opts) };
+}
+
+const readFolder = (dir: string, s: Setup, opts: OutcomesOptions) =>
+  readProgramFolder(dir, s.contracts, s.choice.resolve, 'outcomes', { allowOutsideTables: opts.allowOutsideTables, limits: s.rules.limits });
+
+/** A folder's own window: program.yaml's period, else the span of its data. */
+const ownSpan = (records: ProgramRecords): Partial<Period> => records.settings.period ?? dataSpan(records) ?? {};
+
+function compute(folder: ProgramFolder, window: Period, s: Setup, opts: OutcomesOptions) {
+  const records = folder.records;
+  return computeOutcomes(records, s.contracts, {
+    window,
+    by: opts.by,
+    convention: opts.convention,
+    minCell: s.minCell,
+    rules: s.rules,
+    contactLimit: contactLimitOf(s.choice.resolve(folder.review.scaleId)),
+    ...(records.settings.minimumWage !== undefined ? { minimumWage: records.settings.minimumWage } : {}),
+  });
+}
+
+/** `outcomes DIR...`: one program (today's output), or several (each program's, then the network total). */
+export async function runOutcomes(dirs: string | string[], opts: OutcomesOptions): Promise<void> {
+  const given = typeof dirs === 'string' ? [dirs] : dirs;
+  const s = setup(opts);
+  const programs = given.flatMap((d) => programFoldersIn(d) ?? [d]);
+  if (programs.length === 1) return runOne(programs[0]!, opts, s);
+  return runMany(programs, given, opts, s);
+}
+
+async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<void> {
+  const { minRate, from, to, contracts } = s;
   if (!isProgramFolder(dir) && !isWorkbook(dir)) {
     const ctx = makeContext(opts);
     ctx.report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
     throw new Exit(EXIT.invalid);
   }
-  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'outcomes', { allowOutsideTables: opts.allowOutsideTables, limits: rules.limits });
+  const { folder, problems } = await readFolder(dir, s, opts);
   const ctx = makeContext(opts, folder?.lang);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
-  const span = records.settings.period ?? dataSpan(records);
-  const window = { from: from ?? span?.from, to: to ?? span?.to };
+  const span = ownSpan(records);
+  const window = { from: from ?? span.from, to: to ?? span.to };
   if (opts.to !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: opts.to, to: window.to ?? '-' }));
   if (!window.from || !window.to) {
     ctx.report([{ file: dir, severity: 'error', key: 'records.noWindow' }]);
@@ -78,15 +129,7 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }]);
     throw new Exit(EXIT.invalid);
   }
-  const outcomes = computeOutcomes(records, contracts, {
-    window: { from: window.from, to: window.to },
-    by: opts.by,
-    convention: opts.convention,
-    minCell,
-    rules,
-    contactLimit: contactLimitOf(choice.resolve(folder.review.scaleId)),
-    ...(records.settings.minimumWage !== undefined ? { minimumWage: records.settings.minimumWage } : {}),
-  });
+  const outcomes = compute(folder, { from: window.from, to: window.to }, s, opts);
 
   let out: string;
   if (opts.format === 'json') out = outcomesJson(outcomes, records);
@@ -106,13 +149,90 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     emitOrExplain(ctx, perPersonCsv(records, outcomes, contracts), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));
   }
+  checkMinRate(ctx, dir, outcomes.periods, minRate);
+}
 
-  if (minRate !== undefined) {
-    // Compared as printed (one decimal), like the benchmark classes: "31.0%" never fails a 31% minimum.
-    const failing = outcomes.periods.filter((p) => p.rate !== null && printedRate(p.rate) * 100 < minRate - 1e-9);
-    for (const p of failing) {
-      ctx.fail({ file: dir }, `${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(printedRate(p.rate!)), min: minRate })}`);
-    }
-    if (failing.length > 0) throw new Exit(EXIT.checkFailed);
+/** --min-rate: each period whose printed rate is below the minimum fails (exit 1), after the output is written. */
+function checkMinRate(ctx: Context, dir: string, periods: { label: string; rate: number | null }[], minRate: number | undefined, label?: string): boolean {
+  if (minRate === undefined) return false;
+  // Compared as printed (one decimal), like the benchmark classes: "31.0%" never fails a 31% minimum.
+  const failing = periods.filter((p) => p.rate !== null && printedRate(p.rate) * 100 < minRate - 1e-9);
+  for (const p of failing) {
+    ctx.fail({ file: dir }, `${label === undefined ? '' : `${visible(label)}: `}${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(printedRate(p.rate!)), min: minRate })}`);
   }
+  if (failing.length > 0 && label === undefined) throw new Exit(EXIT.checkFailed);
+  return failing.length > 0;
+}
+
+/** How many program folders are read at once (measured: bench/RESULTS.md, "Several programs"). */
+const READ_AT_ONCE = 4;
+
+async function inPool<T, R>(items: T[], most: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(most, items.length) }, worker));
+  return out;
+}
+
+async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s: Setup): Promise<void> {
+  const early = makeContext(opts);
+  // One PDF or one per-person table per run: the network report is written by `report` (not yet).
+  if (opts.pdf || opts.perPerson) {
+    process.stderr.write(`${early.m.t('severity.error')}: ${early.m.t(opts.pdf ? 'network.pdfOne' : 'network.perPersonOne')}\n`);
+    throw new Exit(EXIT.invalid);
+  }
+  const missing = dirs.filter((d) => !isProgramFolder(d) && !isWorkbook(d));
+  if (missing.length) {
+    early.report(missing.map((d) => ({ file: d, severity: 'error' as const, key: 'records.notFolder' })));
+    throw new Exit(EXIT.invalid);
+  }
+  const reads = await inPool(dirs, READ_AT_ONCE, (d) => readFolder(d, s, opts));
+  const langs = new Set(reads.map((r) => r.folder?.lang));
+  const ctx = makeContext(opts, langs.size === 1 ? [...langs][0] : undefined);
+  let errors = 0;
+  const kept: { dir: string; folder: ProgramFolder; label: string }[] = [];
+  reads.forEach(({ folder, problems }, i) => {
+    const dir = dirs[i]!;
+    const label = folder?.records.settings.name ?? basename(dir);
+    errors += ctx.report(problems, label);
+    if (!folder) return;
+    const t = folder.records.tables;
+    // A program of a network folder with a review and no records yet: said, and left out of the figures.
+    if (!t.participants && !t.jobs && !t.contacts && !t.staff && !given.includes(dir)) return ctx.warn(ctx.m.t('network.noRecords', { dir }), label);
+    if (!t.participants) errors += ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }], label);
+    else kept.push({ dir, folder, label });
+  });
+  if (errors > 0) throw new Exit(EXIT.invalid);
+  // One window for all: --from/--to, else from the earliest of the programs' own windows to the latest.
+  const spans = kept.map((k) => ownSpan(k.folder.records));
+  const earliest = spans.map((w) => w.from).filter((d): d is string => d !== undefined).sort()[0];
+  const latest = spans.map((w) => w.to).filter((d): d is string => d !== undefined).sort().at(-1);
+  const window = { from: s.from ?? earliest, to: s.to ?? latest };
+  if (opts.to !== undefined && s.to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: opts.to, to: window.to ?? '-' }));
+  if (!window.from || !window.to) {
+    ctx.report(given.map((d) => ({ file: d, severity: 'error' as const, key: 'records.noWindow' })));
+    throw new Exit(EXIT.invalid);
+  }
+  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
+  const W = { from: window.from, to: window.to };
+  const results = kept.map((k) => ({ records: k.folder.records, outcomes: compute(k.folder, W, s, opts), dir: k.dir, label: k.label }));
+  const network = networkOutcomes(results.map((r) => r.outcomes), { window: W, by: opts.by, convention: opts.convention, minCell: s.minCell, rules: s.rules });
+
+  let out: string;
+  if (opts.format === 'json') out = networkJson(results, network);
+  else if (opts.format === 'csv') out = networkCsv(results, network);
+  else {
+    const blocks = networkBlocks(results, network, s.rules, ctx.m);
+    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
+  }
+  emitOrExplain(ctx, out, opts.output);
+  let failed = false;
+  for (const r of results) failed = checkMinRate(ctx, r.dir, r.outcomes.periods, s.minRate, r.label) || failed;
+  if (failed) throw new Exit(EXIT.checkFailed);
 }

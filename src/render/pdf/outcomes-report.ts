@@ -5,7 +5,7 @@ import type { ContractTable } from '../../core/contracts.js';
 import type { Outcomes } from '../../core/outcomes.js';
 import type { ProgramSettings } from '../../core/records.js';
 import { localize } from '../../scale/scale.js';
-import { outcomesBlocks, periodLabel, periodName, rateText } from '../outcomes-view.js';
+import { byText, outcomesBlocks, periodLabel, periodName, rateText } from '../outcomes-view.js';
 import { formatDate } from '../score-view.js';
 import type { Block, ViewCell } from '../view.js';
 import { rateChart } from './charts.js';
@@ -21,7 +21,7 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
   const doc = pdf.doc;
   pdf.paragraph(title.toUpperCase(), { color: COLORS.muted, bold: true, size: 11 });
   pdf.title(settings.name, 22);
-  pdf.paragraph(m.t('outcomes.window', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m), by: m.t(`outcomes.by.${o.by}`), convention: m.t(`outcomes.convention.${o.convention}`) }), { color: COLORS.muted });
+  pdf.paragraph(m.t('outcomes.window', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m), by: byText(o.by, m), convention: m.t(`outcomes.convention.${o.convention}`) }), { color: COLORS.muted });
   const M = o.measures;
   pdf.paragraph(m.t('pdf.outcomes.headline', { working: M.working, served: M.served, pct: M.rate === null ? '—' : m.pct(M.rate), from: formatDate(o.window.from, m), to: formatDate(o.window.to, m) }), { bold: true, size: 12 });
 
