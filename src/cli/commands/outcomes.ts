@@ -20,6 +20,8 @@ export interface OutcomesOptions extends CommonOptions {
   from?: string;
   to?: string;
   convention: Convention;
+  /** With --convention fr-ea: the calendar year reported. */
+  year?: string;
   minCell: string;
   minRate?: string;
   format: string;
@@ -41,6 +43,13 @@ function optionDate(raw: string | undefined, option: string): string | undefined
   return d.value;
 }
 
+/** --year YYYY: the calendar year as the window (--from and --to, when given, win). */
+export function yearOption(raw: string | undefined): { from: string; to: string } | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}$/.test(raw.trim()) || Number(raw) < 1900) throw new UsageError('usage.date', { option: '--year', value: raw });
+  return { from: `${raw.trim()}-01-01`, to: `${raw.trim()}-12-31` };
+}
+
 /** V4's limit on the scale in use, so the outcome measure and V4 count late contacts alike (30 if the scale has no V4). */
 function contactLimitOf(scale: Scale): number {
   const item = scale.items.find((i) => i.compute === 'days-to-employer-contact');
@@ -48,11 +57,14 @@ function contactLimitOf(scale: Scale): number {
 }
 
 export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<void> {
+  // The French national indicators of emploi accompagné: their own measures and outputs (src/cli/fr-ea.ts).
+  if ((opts.convention as string) === 'fr-ea') return (await import('../fr-ea.js')).runFrEa(dir, opts);
   const minCell = parseWhole(opts.minCell, '--min-cell')!;
   const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
   if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
-  const from = optionDate(opts.from, '--from');
-  const to = optionDate(opts.to, '--to');
+  const year = yearOption(opts.year);
+  const from = optionDate(opts.from, '--from') ?? year?.from;
+  const to = optionDate(opts.to, '--to') ?? year?.to;
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   const contracts = loadContracts(opts.contracts);
   const rules = loadOutcomeRules(opts.outcomeRules);
