@@ -26,6 +26,8 @@ export interface FrEaCommandOptions extends CommonOptions {
   paper?: string;
   pdfa?: boolean;
   allowOutsideTables?: boolean;
+  perPerson?: string;
+  minRate?: string;
 }
 
 function optionDate(raw: string | undefined, option: string): string | undefined {
@@ -67,6 +69,8 @@ export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<vo
     ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }]);
     throw new Exit(EXIT.invalid);
   }
+  // Options of the other conventions that have no meaning here are said, not silently dropped.
+  for (const [option, given] of [['--per-person', opts.perPerson], ['--min-rate', opts.minRate]] as const) if (given !== undefined) ctx.warn(ctx.m.t('frEa.ignored', { option }));
   const indicators = computeFrEa(records, contracts, { window: { from: window.from, to: window.to }, minCell });
 
   let out: string;

@@ -8,7 +8,7 @@
 //   P024, P025, P027 (15); started in 2026: P006, P014, P019, P021, P023, P024, P025, P027 (8).
 // - ESAT origin: P006 (ESAT in 2025, CDI from January 2026) and P018 (MAD): 1 of 2 left for ordinary work.
 // - 17 distinct employers of the jobs and work trials held in 2026 while accompanied (ESAT and MAD not counted).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -99,6 +99,14 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     const again = join(dir, 'fr-ea-2.pdf');
     run(['--min-cell', '0', '--pdf', again, '-q']);
     expect(readFileSync(again).equals(readFileSync(fr))).toBe(true);
+  });
+  it('says that --per-person and --min-rate do not apply, and writes no per-person file', () => {
+    const file = join(dir, 'per-person.csv');
+    const r = run(['--per-person', file, '--min-rate', '40', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--per-person does not apply to the French national indicators');
+    expect(r.stderr).toContain('--min-rate does not apply');
+    expect(existsSync(file)).toBe(false);
   });
   it('refuses a year that is not one, with exit 2', () => {
     const r = run(['--year', '26']);
