@@ -8,7 +8,7 @@
 //   P024, P025, P027 (15); started in 2026: P006, P014, P019, P021, P023, P024, P025, P027 (8).
 // - ESAT origin: P006 (ESAT in 2025, CDI from January 2026) and P018 (MAD): 1 of 2 left for ordinary work.
 // - 17 distinct employers of the jobs and work trials held in 2026 while accompanied (ESAT and MAD not counted).
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -107,6 +107,18 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     expect(r.stderr).toContain('--per-person does not apply to the French national indicators');
     expect(r.stderr).toContain('--min-rate does not apply');
     expect(existsSync(file)).toBe(false);
+  });
+  it('reads the optional ESAT-origin column (esat_a_l_entree) of the participants table', () => {
+    // A copy of the fixture where P004 and P030 say they came from an ESAT: with P006 and P018, 4 people; still 1 to ordinary work.
+    const copy = join(dir, 'jardins-esat');
+    cpSync(jardins, copy, { recursive: true });
+    const file = join(copy, 'participants.csv');
+    const lines = readFileSync(file, 'latin1').split(/\r?\n/);
+    const edited = lines.map((l, i) => (i === 0 ? `${l};esat_a_l_entree` : l === '' ? l : `${l};${/^P00[4]|^P030/.test(l) ? 'oui' : 'non'}`));
+    writeFileSync(file, edited.join('\r\n'), 'latin1');
+    const r = cli(['outcomes', copy, '--convention', 'fr-ea', '--year', '2026', '--min-cell', '0', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).esatToOrdinary).toEqual({ fromEsat: 4, toOrdinary: 1, rate: 0.25 });
   });
   it('refuses a year that is not one, with exit 2', () => {
     const r = run(['--year', '26']);
