@@ -135,6 +135,8 @@ export interface ParticipantColumns {
   exitReason: Int32Array;
   referralSource: Int32Array;
   workingAtEntry: Int8Array;
+  /** Worked in an ESAT when they entered (optional column `from_esat`): -1 not given, 0 no, 1 yes. */
+  fromEsat: Int8Array;
 }
 
 export interface JobColumns {
@@ -217,6 +219,7 @@ export interface ParticipantRow {
   exitReason?: string;
   referralSource?: string;
   workingAtEntry?: boolean;
+  fromEsat?: boolean;
 }
 export interface JobRow {
   participant: string;
@@ -342,7 +345,7 @@ export class RecordsBuilder {
   /** The last id looked up, and its index: a job's participant is looked up once when it is checked, then added. */
   private lastId = '';
   private lastIndex = -1;
-  private readonly p = { entry: ints(), exit: ints(), first: ints(), specialist: ints(), team: ints(), exitReason: ints(), referral: ints(), working: flags() };
+  private readonly p = { entry: ints(), exit: ints(), first: ints(), specialist: ints(), team: ints(), exitReason: ints(), referral: ints(), working: flags(), fromEsat: flags() };
   private readonly c = { specialist: ints(), date: ints(), employer: ints(), face: flags(), kind: flags() };
   /** Jobs added one by one, and parts read on their own (see JobsPart). */
   private readonly jobs = new JobsBuilder();
@@ -382,6 +385,7 @@ export class RecordsBuilder {
     p.exitReason.push(this.names.id(r.exitReason));
     p.referral.push(this.names.id(r.referralSource));
     p.working.push(flagOf(r.workingAtEntry));
+    p.fromEsat.push(flagOf(r.fromEsat));
   }
 
   addJob(r: JobRow): void {
@@ -440,6 +444,7 @@ export class RecordsBuilder {
         exitReason: p.exitReason.done(),
         referralSource: p.referral.done(),
         workingAtEntry: p.working.done(),
+        fromEsat: p.fromEsat.done(),
       },
       participantIds: this.ids.values,
       jobs: joinParts(this.jobParts),

@@ -130,7 +130,7 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   const jobsOptions: JobsOptions = { contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') }, keep, limits: options.limits ?? loadOutcomeRules().limits };
   const jobs = tables.jobs ? readJobs(tables.jobs.table, tables.jobs.list, jobsOptions) : null;
   each('participants', (r) => {
-    const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL] = r.columns('id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source');
+    const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL, FROM_ESAT] = r.columns('id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source', 'from_esat');
     return () => {
       const id = r.text(ID, true);
       const seen = id === undefined ? undefined : records.participantLine(id);
@@ -141,9 +141,10 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       if (entry !== undefined && exit !== undefined && exit < entry) r.error(EXIT, 'records.exitBeforeEntry', { entry: isoOfDay(entry) }, r.text(EXIT));
       if (entry !== undefined && first !== undefined && first < entry) r.error(FIRST, 'records.contactBeforeEntry', { entry: isoOfDay(entry) }, r.text(FIRST));
       const working = r.bool(WORKING);
+      const fromEsat = r.bool(FROM_ESAT);
       if (id === undefined || seen !== undefined) return;
       // A participant with a bad entry date is still known, so their jobs are not reported as strangers.
-      records.addParticipant({ id, entry: entry ?? NO_DAY, exit, firstEmployerContact: first, workingAtEntry: working, specialist: r.text(SPECIALIST), team: keep ? r.text(TEAM) : undefined, exitReason: r.text(REASON), referralSource: keep ? r.text(REFERRAL) : undefined }, r.row.line);
+      records.addParticipant({ id, entry: entry ?? NO_DAY, exit, firstEmployerContact: first, workingAtEntry: working, specialist: r.text(SPECIALIST), team: keep ? r.text(TEAM) : undefined, exitReason: r.text(REASON), referralSource: keep ? r.text(REFERRAL) : undefined, fromEsat }, r.row.line);
     };
   });
   const staff: StaffMember[] = [];

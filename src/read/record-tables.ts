@@ -21,6 +21,7 @@ export const COLUMNS: Record<TableName, ColumnSpec[]> = {
     { key: 'first_employer_contact', aliases: ['premier_contact_employeur'] },
     { key: 'working_at_entry', aliases: ['en_emploi_a_l_entree'] },
     { key: 'referral_source', aliases: ['origine_orientation'] },
+    { key: 'from_esat', aliases: ['esat_a_l_entree', 'origine_esat'] },
   ],
   jobs: [
     { key: 'participant', aliases: ['participant_id'], required: true },

@@ -157,7 +157,7 @@ describe('init', () => {
     expect(r.code).toBe(0);
     const review = parse(readFileSync(join(dir, 'review.yaml'), 'utf8'));
     expect(Object.keys(review.items)).toHaveLength(25);
-    expect(readFileSync(join(dir, 'records', 'participants.csv'), 'utf8')).toBe('id,entry_date,exit_date,exit_reason,specialist,team,first_employer_contact,working_at_entry,referral_source\r\n');
+    expect(readFileSync(join(dir, 'records', 'participants.csv'), 'utf8')).toBe('id,entry_date,exit_date,exit_reason,specialist,team,first_employer_contact,working_at_entry,referral_source,from_esat\r\n');
     for (const f of ['jobs.csv', 'contacts.csv', 'staff.csv', 'program.yaml']) expect(existsSync(join(dir, 'records', f)), f).toBe(true);
     expect(readFileSync(join(dir, 'ratings-wide.csv'), 'utf8').split('\r\n')[0]).toBe('program,program_id,site,date,type,S1,S2,S3,O1,O2,O3,O4,O5,O6,O7,O8,V1,V2,V3,V4,V5,V6,V7,V8,V9,V10,V11,V12,V13,V14');
     // Filled in, the template scores.

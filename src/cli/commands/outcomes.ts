@@ -30,6 +30,8 @@ export interface OutcomesOptions extends CommonOptions {
   from?: string;
   to?: string;
   convention: Convention;
+  /** With --convention fr-ea: the calendar year reported. */
+  year?: string;
   minCell: string;
   minRate?: string;
   format: string;
@@ -49,6 +51,13 @@ function optionDate(raw: string | undefined, option: string): string | undefined
   if (!d.ok && d.expected === PLACEHOLDER && option === '--to') return undefined;
   if (!d.ok) throw new UsageError('usage.date', { option, value: raw });
   return d.value;
+}
+
+/** --year YYYY: the calendar year as the window (--from and --to, when given, win). */
+export function yearOption(raw: string | undefined): { from: string; to: string } | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}$/.test(raw.trim()) || Number(raw) < 1900) throw new UsageError('usage.date', { option: '--year', value: raw });
+  return { from: `${raw.trim()}-01-01`, to: `${raw.trim()}-12-31` };
 }
 
 /** V4's limit on the scale in use, so the outcome measure and V4 count late contacts alike (30 if the scale has no V4). */
@@ -72,8 +81,9 @@ function setup(opts: OutcomesOptions): Setup {
   const minCell = parseWhole(opts.minCell, '--min-cell')!;
   const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
   if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
-  const from = optionDate(opts.from, '--from');
-  const to = optionDate(opts.to, '--to');
+  const year = yearOption(opts.year);
+  const from = optionDate(opts.from, '--from') ?? year?.from;
+  const to = optionDate(opts.to, '--to') ?? year?.to;
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   return { minCell, minRate, from, to, contracts: loadContracts(opts.contracts), rules: loadOutcomeRules(opts.outcomeRules), choice: scaleChoice(opts) };
 }
@@ -100,6 +110,11 @@ function compute(folder: ProgramFolder, window: Period, s: Setup, opts: Outcomes
 /** `outcomes DIR...`: one program (today's output), or several (each program's, then the network total). */
 export async function runOutcomes(dirs: string | string[], opts: OutcomesOptions): Promise<void> {
   const given = typeof dirs === 'string' ? [dirs] : dirs;
+  // The French national indicators of emploi accompagné: their own measures and outputs (src/cli/fr-ea.ts).
+  if ((opts.convention as string) === 'fr-ea') {
+    if (given.length !== 1) throw new UsageError('usage.frEaOneProgram', {});
+    return (await import('../fr-ea.js')).runFrEa(given[0]!, opts);
+  }
   const s = setup(opts);
   const programs = given.flatMap((d) => programFoldersIn(d) ?? [d]);
   if (programs.length === 1) return runOne(programs[0]!, opts, s);

@@ -1,0 +1,92 @@
+// `ips-fidelity outcomes <program> --convention fr-ea`: the French national indicators of emploi
+// accompagné for a calendar year (--year) or a window (--from/--to), in every output format.
+import { computeFrEa, yearWindow } from '../core/fr-ea.js';
+import { dataSpan } from '../core/records.js';
+import { readProgramFolder } from '../read/program-folder.js';
+import { isProgramFolder, isWorkbook } from '../read/files.js';
+import { loadContracts, loadOutcomeRules } from '../read/data-files.js';
+import { frEaBlocks, frEaCsv } from '../render/fr-ea-view.js';
+import { renderMarkdown, renderText } from '../render/view.js';
+import { jsonText, visible } from '../render/safe-text.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from './context.js';
+import { scaleChoice } from './scales-setup.js';
+import { documentDate, parseWhole } from './pipeline.js';
+import { parseDate, PLACEHOLDER } from '../shared/values.js';
+
+export interface FrEaCommandOptions extends CommonOptions {
+  year?: string;
+  from?: string;
+  to?: string;
+  minCell: string;
+  format: string;
+  contracts?: string;
+  outcomeRules?: string;
+  scale?: string;
+  pdf?: string;
+  paper?: string;
+  pdfa?: boolean;
+  allowOutsideTables?: boolean;
+  perPerson?: string;
+  minRate?: string;
+}
+
+function optionDate(raw: string | undefined, option: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const d = parseDate(raw);
+  if (!d.ok && d.expected === PLACEHOLDER && option === '--to') return undefined;
+  if (!d.ok) throw new UsageError('usage.date', { option, value: raw });
+  return d.value;
+}
+
+export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<void> {
+  const minCell = parseWhole(opts.minCell, '--min-cell')!;
+  const year = opts.year === undefined ? undefined : /^\d{4}$/.test(opts.year.trim()) && Number(opts.year) >= 1900 ? yearWindow(Number(opts.year)) : undefined;
+  if (opts.year !== undefined && !year) throw new UsageError('usage.date', { option: '--year', value: opts.year });
+  const from = optionDate(opts.from, '--from') ?? year?.from;
+  const to = optionDate(opts.to, '--to') ?? year?.to;
+  if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
+  const contracts = loadContracts(opts.contracts);
+  const rules = loadOutcomeRules(opts.outcomeRules);
+  const choice = scaleChoice(opts);
+  if (!isProgramFolder(dir) && !isWorkbook(dir)) {
+    makeContext(opts).report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
+    throw new Exit(EXIT.invalid);
+  }
+  // Read as for fidelity: the employers of the jobs are kept (employers accompanied).
+  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'fidelity', { allowOutsideTables: opts.allowOutsideTables, limits: rules.limits });
+  const ctx = makeContext(opts, folder?.lang);
+  if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
+  const records = folder.records;
+  const span = records.settings.period ?? dataSpan(records);
+  const window = { from: from ?? span?.from, to: to ?? span?.to };
+  if (opts.to !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: opts.to, to: window.to ?? '-' }));
+  if (!window.from || !window.to) {
+    ctx.report([{ file: dir, severity: 'error', key: 'records.noWindow' }]);
+    throw new Exit(EXIT.invalid);
+  }
+  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
+  if (!records.tables.participants) {
+    ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }]);
+    throw new Exit(EXIT.invalid);
+  }
+  // Options of the other conventions that have no meaning here are said, not silently dropped.
+  for (const [option, given] of [['--per-person', opts.perPerson], ['--min-rate', opts.minRate]] as const) if (given !== undefined) ctx.warn(ctx.m.t('frEa.ignored', { option }));
+  const indicators = computeFrEa(records, contracts, { window: { from: window.from, to: window.to }, minCell });
+
+  let out: string;
+  if (opts.format === 'json') {
+    const s = records.settings;
+    out = jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...indicators }, null, 2)) + '\n';
+  } else if (opts.format === 'csv') out = frEaCsv(indicators);
+  else {
+    const blocks = frEaBlocks(indicators, records.settings, ctx.m);
+    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
+  }
+  if (opts.pdf) {
+    const { frEaReportPdf } = await import('../render/pdf/fr-ea-report.js');
+    const bytes = await frEaReportPdf(indicators, records.settings, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to, ctx) });
+    emitOrExplain(ctx, bytes, opts.pdf);
+    if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('frEa.pdf.title') }) + '\n');
+  }
+  if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
+}
