@@ -39,6 +39,8 @@ export interface ReadResult {
   reviews: Review[];
   /** Every problem across all files, errors and warnings. */
   problems: Problem[];
+  /** Rows of actions tables read (joined to the reviews). */
+  actions?: number;
 }
 
 export type InputKind = 'yaml' | 'table' | 'workbook' | 'unknown';
@@ -125,7 +127,8 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
     }
     if (!actionLists.includes(list)) append(problems, list.items);
   }
-  if (actions.length) (await import('./actions-table.js')).attachActions(reviews, actions);
+  // An actions table read alone (validate reads one file at a time) is checked row by row, joined to nothing.
+  if (actions.length && reviews.length) (await import('./actions-table.js')).attachActions(reviews, actions);
   for (const list of actionLists) append(problems, list.items);
-  return { reviews, problems };
+  return { reviews, problems, ...(actionLists.length ? { actions: actions.length } : {}) };
 }
