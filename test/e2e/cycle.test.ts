@@ -166,7 +166,7 @@ describe('plan', () => {
     });
     const fr = cli(['plan', ...ateliers, '--lang', 'fr']).stdout;
     expect(fr).toContain('Actions de la revue du 20/03/2025, à la revue du 12/03/2026');
-    expect(fr).toContain('5 actions : 2 réalisée(s), 1 toujours en cours, 1 en retard, 1 abandonnée(s)');
+    expect(fr).toContain('5 actions : 2 réalisée(s), 1 toujours en cours, 1 en retard, 1 annulée(s)');
     expect(fr).toMatch(/O2 +Installer le .*réalisée +3 → 4 \(\+1\)/);
   });
   it('writes Markdown and CSV, and JSON that its shipped schema (generated from the zod contract) validates', () => {
