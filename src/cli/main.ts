@@ -189,6 +189,16 @@ export function buildProgram(m: Messages): Command {
 
   common(
     program
+      .command('plan')
+      .description(m.t('cycle.help.description'))
+      .argument('<files...>', m.t('cycle.help.files'))
+      .addHelpText('after', '\n' + m.t('cycle.help.examples')),
+    m,
+    { scale: true, format: ['table', 'markdown', 'json', 'csv'] },
+  ).action(async (files: string[], opts) => (await import('./commands/plan.js')).runPlan(files, opts));
+
+  common(
+    program
       .command('validate')
       .description(m.t('help.validate.description'))
       .argument('<files...>', m.t('help.validate.files'))

@@ -33,6 +33,13 @@ const Item = z.object({
   evidenceText: z.string(),
   note: z.string().nullable(),
   overridden: z.object({ score: z.number(), source: Source, evidence: Evidence }).optional(),
+  finding: z.string().nullable().optional().describe("the reviewers' finding about the item, in their words"),
+  recommendation: z.string().nullable().optional().describe("the reviewers' own recommendation: it wins over the computed one"),
+  computedRecommendation: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .describe('what the item lacks to reach the maximum, from the scale data (missing elements, the number to reach), one sentence each; null at the maximum'),
 });
 
 const BandRef = z.object({ id: z.string().describe('exemplary, good, fair or not-se on the built-in scales'), label: z.string(), min: z.number() });

@@ -29,8 +29,27 @@ export interface ItemRating {
   /** Conditions reported as met (true) or not (false), e.g. a contact log reviewed weekly. */
   flags: Record<string, boolean>;
   note?: string;
+  /** The reviewers' finding about the item, in their own words (kept apart from the evidence note). */
+  finding?: string;
+  /** The reviewers' own recommendation for the item. */
+  recommendation?: string;
   origin: 'review' | 'records';
   records?: RecordsEvidence;
+  at?: Place;
+}
+
+/** Where an action of the plan stands. */
+export type ActionStatus = 'planned' | 'in-progress' | 'done' | 'dropped';
+export const ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'in-progress', 'done', 'dropped'];
+
+/** One action of the program's action plan, about an item. */
+export interface PlannedAction {
+  itemId: string;
+  action: string;
+  owner?: string;
+  /** ISO date (YYYY-MM-DD) the action is due. */
+  due?: string;
+  status: ActionStatus;
   at?: Place;
 }
 
@@ -53,6 +72,8 @@ export interface Review {
   ratings: ItemRating[];
   /** Each reviewer's own ratings before the consensus, when given. */
   raters?: { name: string; ratings: ItemRating[] }[];
+  /** The action plan the program committed to at this review. */
+  actions?: PlannedAction[];
   /** Where the review came from (file, first line), for messages. */
   at: Place;
   /** Items computed from the program's records, and those the records could not give. */

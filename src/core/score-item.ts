@@ -38,6 +38,9 @@ export interface ScoredItem {
   source: ScoreSource | null;
   evidence: Evidence | null;
   note: string | null;
+  /** The reviewers' finding and recommendation about the item, when they wrote one. */
+  finding?: string;
+  recommendation?: string;
   /** A computed score the explicit rating overrode (records vs review). */
   overridden?: { score: number; source: ScoreSource; evidence: Evidence };
 }
@@ -152,7 +155,15 @@ export function scoreItem(item: Item, rating: ItemRating | undefined): ScoredIte
     if (evidence && score !== null && score !== rating.score) evidence.derivedScore = score;
     score = rating.score;
   }
-  return { ...base, score, source: score === null ? null : sourceOf(rating), evidence, note: rating.note ?? null };
+  return {
+    ...base,
+    score,
+    source: score === null ? null : sourceOf(rating),
+    evidence,
+    note: rating.note ?? null,
+    ...(rating.finding ? { finding: rating.finding } : {}),
+    ...(rating.recommendation ? { recommendation: rating.recommendation } : {}),
+  };
 }
 
 /**
@@ -161,7 +172,10 @@ export function scoreItem(item: Item, rating: ItemRating | undefined): ScoredIte
  */
 export function mergeScored(fromReview: ScoredItem, fromRecords: ScoredItem | undefined): ScoredItem {
   if (!fromRecords || fromRecords.score === null) return fromReview;
-  if (fromReview.score === null) return { ...fromRecords, note: fromReview.note ?? fromRecords.note };
+  if (fromReview.score === null) {
+    const words = { ...(fromReview.finding ? { finding: fromReview.finding } : {}), ...(fromReview.recommendation ? { recommendation: fromReview.recommendation } : {}) };
+    return { ...fromRecords, note: fromReview.note ?? fromRecords.note, ...words };
+  }
   return {
     ...fromReview,
     overridden: { score: fromRecords.score, source: 'records', evidence: fromRecords.evidence ?? {} },

@@ -2,7 +2,7 @@
 import type { Band, PrincipleFramework } from '../scale/schema.js';
 import { bandOf, type Scale } from '../scale/scale.js';
 import type { Place } from '../shared/problems.js';
-import type { ProgramRef, Review } from './review.js';
+import type { PlannedAction, ProgramRef, Review } from './review.js';
 import { agreementOf, type Agreement } from './agreement.js';
 import type { Change } from './history.js';
 import { mergeScored, scoreItem, type ScoredItem } from './score-item.js';
@@ -57,6 +57,8 @@ export interface ScoredReview {
   agreement: Agreement | null;
   /** Change since the previous review of the same program, when the input holds one. */
   change: Change | null;
+  /** The action plan given with the review (YAML `actions`, or an actions table). */
+  actions?: PlannedAction[];
 }
 
 function mean(xs: number[]): number | null {
@@ -144,5 +146,6 @@ export function scoreReview(review: Review, scale: Scale, framework: PrincipleFr
     items,
     agreement,
     change: null,
+    ...(review.actions?.length ? { actions: review.actions } : {}),
   };
 }

@@ -12,6 +12,13 @@ import type { Table } from './table.js';
 import { ProblemList as Problems } from '../shared/problems.js';
 import type { ContractTable } from '../core/contracts.js';
 import { loadContracts } from './data-files.js';
+import type { TableAction } from './actions-table.js';
+
+/** A file that holds an action plan table: actions.csv, actions-*.csv (also plan-actions.csv). */
+export function isActionsFile(path: string): boolean {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return /^(actions|plan[-_ ]?(d[-_ ']?)?actions?)([-_ .].*)?\.(csv|tsv|txt)$/i.test(name);
+}
 
 /** A sheet that holds ratings: it has a program and a date column. */
 export function isRatingsSheet(t: Table): boolean {
@@ -32,6 +39,8 @@ export interface ReadResult {
   reviews: Review[];
   /** Every problem across all files, errors and warnings. */
   problems: Problem[];
+  /** Rows of actions tables read (joined to the reviews). */
+  actions?: number;
 }
 
 export type InputKind = 'yaml' | 'table' | 'workbook' | 'unknown';
@@ -59,9 +68,26 @@ async function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver): 
 export async function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts(), options: FolderOptions = {}): Promise<ReadResult> {
   const reviews: Review[] = [];
   const problems: Problem[] = [];
+  // Actions tables join the reviews once every file is read; their problems are reported after that.
+  const actions: TableAction[] = [];
+  const actionLists: ProblemList[] = [];
+  const readActions = async (t: Table, list: ProblemList) => {
+    const { readActionsTable } = await import('./actions-table.js');
+    for (const a of readActionsTable(t, resolveScale(undefined), list)) actions.push(a);
+  };
   for (const path of paths) {
     const list = new ProblemList(path);
     try {
+      if (inputKind(path) === 'table' && isActionsFile(path)) {
+        actionLists.push(list);
+        // A header alone is an empty plan (the template init writes), not an empty file.
+        const opening = new ProblemList(path);
+        const table = (await import('./table.js')).openCsvFile(path, opening);
+        const onlyNoRows = opening.items.length === 1 && opening.items[0]!.key === 'file.noRows';
+        if (!onlyNoRows) list.addAll(opening.items);
+        if (table) await readActions(table, list);
+        continue;
+      }
       const folders = isProgramFolder(path) || isWorkbook(path) ? await import('./program-folder.js') : undefined;
       if (folders && (isProgramFolder(path) || (await isProgramWorkbook(path)))) {
         const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale, 'fidelity', options);
@@ -79,9 +105,16 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
         if (bytes && kind === 'workbook') {
           const [{ readWorkbook }, { readRatingsTable }] = await Promise.all([import('./workbook.js'), import('./ratings-table.js')]);
           const sheets = await readWorkbook(path, bytes, list);
-          const ratings = (sheets ?? []).filter(isRatingsSheet);
+          const { isActionsSheet } = await import('./actions-table.js');
+          const plans = (sheets ?? []).filter(isActionsSheet);
+          const ratings = (sheets ?? []).filter((t) => !plans.includes(t) && isRatingsSheet(t));
           if (sheets && ratings.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: sheets.map((t) => t.sheet).join(', ') || '-' });
           for (const t of ratings) for (const r of readRatingsTable(t, resolveScale, list)) reviews.push(r);
+          if (plans.length) {
+            const own = new ProblemList(path);
+            actionLists.push(own);
+            for (const t of plans) await readActions(t, own);
+          }
         } else if (bytes && kind === 'unknown') list.error({}, 'file.kind', { ext: extname(path) || '-' });
         else if (bytes) {
           const r = readReviewYaml(path, bytes, resolveScale, list);
@@ -92,7 +125,10 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
       if (!(e instanceof InputError)) throw e;
       append(problems, e.problems);
     }
-    append(problems, list.items);
+    if (!actionLists.includes(list)) append(problems, list.items);
   }
-  return { reviews, problems };
+  // An actions table read alone (validate reads one file at a time) is checked row by row, joined to nothing.
+  if (actions.length && reviews.length) (await import('./actions-table.js')).attachActions(reviews, actions);
+  for (const list of actionLists) append(problems, list.items);
+  return { reviews, problems, ...(actionLists.length ? { actions: actions.length } : {}) };
 }

@@ -14,6 +14,8 @@ export interface RawEntry {
   specialists?: { name?: unknown; score?: unknown; value?: unknown }[];
   flags?: Record<string, unknown>;
   note?: unknown;
+  finding?: unknown;
+  recommendation?: unknown;
 }
 
 /** Reports a problem about a field of the entry (a path such as ['specialists', 0, 'value']). */
@@ -135,7 +137,10 @@ export function toRating(item: Item, scale: Scale, raw: RawEntry, report: Report
     else flags[flag] = b.value;
   }
 
-  if (score === undefined && observation === undefined && before.errors === 0) {
+  const finding = isBlank(raw.finding) ? undefined : String(raw.finding).trim();
+  const recommendation = isBlank(raw.recommendation) ? undefined : String(raw.recommendation).trim();
+  // A finding or recommendation alone is not a rating, but it is not an empty entry either.
+  if (score === undefined && observation === undefined && before.errors === 0 && !finding && !recommendation) {
     rep([], 'rating.empty', { item: item.code });
   }
   if (before.errors > 0) return null;
@@ -146,6 +151,8 @@ export function toRating(item: Item, scale: Scale, raw: RawEntry, report: Report
     ...(observation ? { observation } : {}),
     flags,
     ...(note ? { note } : {}),
+    ...(finding ? { finding } : {}),
+    ...(recommendation ? { recommendation } : {}),
     origin: 'review',
     ...(at ? { at } : {}),
   };

@@ -23,10 +23,12 @@ const LONG: ColumnSpec[] = [
   { key: 'value', aliases: ['valeur', 'observed_value', 'valeur_observee'] },
   { key: 'n', aliases: ['effectif'] },
   { key: 'note', aliases: ['notes', 'commentaire', 'remarque', 'evidence', 'preuve'] },
+  { key: 'finding', aliases: ['constat', 'findings', 'constats'] },
+  { key: 'recommendation', aliases: ['recommandation', 'recommendations', 'recommandations'] },
 ];
 /** Header names that only a French file uses: they set the data language. */
 const FRENCH = new Set(
-  ['evaluateur', 'evaluatrice', 'programme', 'nom_programme', 'dispositif', 'identifiant_programme', 'id_programme', 'lieu', 'date_revue', 'date_evaluation', 'type_revue', 'echelle', 'critere', 'cotation', 'valeur', 'commentaire', 'remarque', 'preuve'].map(normalizeName),
+  ['evaluateur', 'evaluatrice', 'programme', 'nom_programme', 'dispositif', 'identifiant_programme', 'id_programme', 'lieu', 'date_revue', 'date_evaluation', 'type_revue', 'echelle', 'critere', 'cotation', 'valeur', 'commentaire', 'remarque', 'preuve', 'constat', 'recommandation'].map(normalizeName),
 );
 
 const TYPES: Record<string, 'self' | 'external'> = {
@@ -129,7 +131,7 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
     const entries: { item: string; col: number | undefined; raw: Record<string, string>; fieldCol: Record<string, number | undefined> }[] = [];
     if (long) {
       const name = cellOf(row, cols.item);
-      if (!cellOf(row, cols.score) && !cellOf(row, cols.value)) return; // listed, not rated yet
+      if (!cellOf(row, cols.score) && !cellOf(row, cols.value) && !cellOf(row, cols.finding) && !cellOf(row, cols.recommendation)) return; // listed, not rated yet
       const item = findItem(g.scale, name);
       if (!item) {
         err(row, cols.item, name ? 'item.unknown' : 'cell.required', { scale: g.scale.id, column: table.header[cols.item!]! }, table.header[cols.item!], name);
@@ -138,7 +140,14 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
       entries.push({
         item: item.id,
         col: cols.item,
-        raw: { score: cellOf(row, cols.score), value: cellOf(row, cols.value), n: cellOf(row, cols.n), note: cellOf(row, cols.note) },
+        raw: {
+          score: cellOf(row, cols.score),
+          value: cellOf(row, cols.value),
+          n: cellOf(row, cols.n),
+          note: cellOf(row, cols.note),
+          finding: cellOf(row, cols.finding),
+          recommendation: cellOf(row, cols.recommendation),
+        },
         fieldCol: { score: cols.score, value: cols.value, n: cols.n, note: cols.note },
       });
     } else {

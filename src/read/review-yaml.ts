@@ -1,6 +1,7 @@
 // Reader of a review in YAML: program, review, scale, and one entry per item.
 import { z } from 'zod';
-import type { ItemRating, Review } from '../core/review.js';
+import type { ItemRating, PlannedAction, Review } from '../core/review.js';
+import { toAction, type PlaceOf, type RawAction } from './action-entry.js';
 import { findItem, type Scale } from '../scale/scale.js';
 import { ProblemList } from '../shared/problems.js';
 import { toRating, type RawEntry } from './rating-entry.js';
@@ -22,9 +23,28 @@ const Entry = z.union([
       specialists: z.array(z.object({ name: Text.optional(), score: Raw.optional(), value: Raw.optional() }).strict()).optional(),
       flags: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])).optional(),
       note: Text.optional(),
+      finding: Text.optional(),
+      constat: Text.optional(),
+      recommendation: Text.optional(),
+      recommandation: Text.optional(),
     })
     .strict(),
 ]);
+
+/** One action of the plan; French keys accepted (responsable, échéance, statut). */
+const Action = z
+  .object({
+    item: Text,
+    action: Text,
+    owner: Text.optional(),
+    responsable: Text.optional(),
+    due: Raw.optional(),
+    echeance: Raw.optional(),
+    'échéance': Raw.optional(),
+    status: Text.optional(),
+    statut: Text.optional(),
+  })
+  .strict();
 
 export const ReviewFields = z
   .object({
@@ -42,10 +62,15 @@ export const ReviewFields = z
     items: z.record(z.string(), Entry.nullable()).default({}),
     /** Each reviewer's own ratings before consensus: reviewer name → items. */
     ratings: z.record(z.string(), z.record(z.string(), Entry.nullable())).optional(),
+    /** The action plan the program commits to (plan d'action). */
+    actions: z.array(Action).optional(),
   })
   .strict();
 export const ReviewFile = ReviewFields;
-export type ReviewDoc = Pick<z.infer<typeof ReviewFields>, 'lang' | 'scale' | 'program' | 'review' | 'items'> & { ratings?: z.infer<typeof ReviewFields>['ratings'] };
+export type ReviewDoc = Pick<z.infer<typeof ReviewFields>, 'lang' | 'scale' | 'program' | 'review' | 'items'> & {
+  ratings?: z.infer<typeof ReviewFields>['ratings'];
+  actions?: z.infer<typeof ReviewFields>['actions'];
+};
 
 /** Which scale a review uses: the --scale given on the command line, else the file's own. */
 export type ScaleResolver = (declared: string | undefined) => Scale;
@@ -91,7 +116,8 @@ export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, res
       }
       seen.set(item.id, key);
       if (entry === null) continue; // listed but not rated yet
-      const raw: RawEntry = typeof entry === 'object' ? entry : { score: entry };
+      const raw: RawEntry =
+        typeof entry === 'object' ? { ...entry, finding: entry.finding ?? entry.constat, recommendation: entry.recommendation ?? entry.recommandation } : { score: entry };
       const rating = toRating(
         item,
         scale,
@@ -110,6 +136,21 @@ export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, res
   };
   const ratings = readItems(doc.items, ['items']);
   const raters = Object.entries(doc.ratings ?? {}).map(([name, entries]) => ({ name, ratings: readItems(entries, ['ratings', name]) }));
+  const actions: PlannedAction[] = [];
+  (doc.actions ?? []).forEach((a, i) => {
+    const keyOf: Record<keyof RawAction, string> = {
+      item: 'item',
+      action: 'action',
+      owner: a.owner !== undefined ? 'owner' : 'responsable',
+      due: a.due !== undefined ? 'due' : a.echeance !== undefined ? 'echeance' : 'échéance',
+      status: a.status !== undefined ? 'status' : 'statut',
+    };
+    const due = a.due ?? a.echeance ?? a['échéance'];
+    const raw: RawAction = { item: a.item, action: a.action, owner: a.owner ?? a.responsable, due: due === undefined ? undefined : String(due), status: a.status ?? a.statut };
+    const where: PlaceOf = (field) => ({ at: at(['actions', i, keyOf[field]]), field: `actions[${i + 1}].${keyOf[field]}` });
+    const action = toAction(raw, scale, where, problems, { file, ...at(['actions', i]) });
+    if (action) actions.push(action);
+  });
   if (problems.hasErrors) return null;
   return {
     program: { name: doc.program.name, ...(doc.program.id ? { id: doc.program.id } : {}), ...(doc.program.site ? { site: doc.program.site } : {}) },
@@ -121,6 +162,7 @@ export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, res
     ...(doc.lang ? { lang: doc.lang } : {}),
     ratings,
     ...(raters.length ? { raters } : {}),
+    ...(actions.length ? { actions } : {}),
     at: { file, line: 1 },
   };
 }

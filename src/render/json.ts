@@ -3,11 +3,13 @@ import type { Messages } from '../i18n/locale.js';
 import { localize } from '../scale/scale.js';
 import type { ScoredReview } from '../core/score-review.js';
 import { evidenceText } from './evidence.js';
+import { itemAdvice } from './recommendations.js';
 import { jsonText } from './safe-text.js';
 
 export const SCHEMA_VERSION = 1;
 
 export function reviewJson(r: ScoredReview, m: Messages) {
+  const adviceOf = new Map(itemAdvice(r, m).map((a) => [a.id, a]));
   const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
   const sectionOf = new Map(r.scale.sections.map((s) => [s.id, s]));
@@ -59,6 +61,9 @@ export function reviewJson(r: ScoredReview, m: Messages) {
         evidenceText: evidenceText(item, it, m),
         note: it.note,
         ...(it.overridden ? { overridden: it.overridden } : {}),
+        finding: it.finding ?? null,
+        recommendation: it.recommendation ?? null,
+        computedRecommendation: adviceOf.get(it.id)?.computed.length ? adviceOf.get(it.id)!.computed : null,
       };
     }),
     agreement: r.agreement,

@@ -5,6 +5,7 @@ import type { ScoredReview } from '../core/score-review.js';
 import { programLabel } from '../core/identity.js';
 import type { Band } from '../scale/schema.js';
 import { evidenceText } from './evidence.js';
+import { itemAdvice } from './recommendations.js';
 import type { Block, Tone, ViewCell } from './view.js';
 
 /** Tone of a band by its rank among the scale's bands: the top is best, the bottom poor. */
@@ -64,6 +65,8 @@ export function bandsLegend(r: ScoredReview, m: Messages): string {
 export interface ViewOptions {
   sort: 'scale' | 'score';
   notes: boolean;
+  /** Findings and recommendations after the items (`score --detail`). */
+  recommendations?: boolean;
 }
 
 export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): Block[] {
@@ -127,7 +130,28 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
       };
     }),
   });
+  if (opts.recommendations) blocks.push(...adviceBlocks(r, m));
   return blocks;
+}
+
+/** Findings and recommendations of the items below their maximum (or with the reviewers' words). */
+export function adviceBlocks(r: ScoredReview, m: Messages): Block[] {
+  const advice = itemAdvice(r, m);
+  if (advice.length === 0) return [];
+  return [
+    { kind: 'heading', text: m.t('cycle.findings.title') },
+    {
+      kind: 'entries',
+      columns: [{ title: m.t('col.code') }, { title: m.t('col.item') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('cycle.col.advice') }],
+      entries: advice.map((a) => {
+        const details: { text: string; tone?: Tone }[] = [];
+        if (a.finding) details.push({ text: `${m.t('cycle.findings.finding')}${m.t('format.labelSep')}${a.finding}` });
+        if (a.recommendation) details.push({ text: `${m.t('cycle.findings.reviewers')}${m.t('format.labelSep')}${a.recommendation}` });
+        for (const c of a.computed) details.push({ text: `${m.t('cycle.findings.computed')}${m.t('format.labelSep')}${c}`, tone: a.recommendation ? 'muted' : undefined });
+        return { code: a.code, title: a.name, score: { text: a.score === null ? '—' : `${a.score}/${a.max}`, tone: scoreTone(a.score, a.max) }, details };
+      }),
+    },
+  ];
 }
 
 

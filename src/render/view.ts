@@ -119,7 +119,13 @@ export function renderMarkdown(blocks: Block[]): string {
     }
     else if (b.kind === 'table') out += markdownTable(b.columns, b.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text)))) + '\n';
     else {
-      const rows = b.entries.map((e) => [e.code, e.title, typeof e.score === 'string' ? e.score : e.score.text, ...e.details.map((d) => d.text)]);
+      // More details than columns (findings, recommendations, actions): the rest share the last column.
+      const n = Math.max(1, b.columns.length - 3);
+      const detailCells = (e: Entry) => {
+        const d = e.details.map((x) => x.text);
+        return d.length > n ? [...d.slice(0, n - 1), d.slice(n - 1).filter(Boolean).join(' · ')] : d;
+      };
+      const rows = b.entries.map((e) => [e.code, e.title, typeof e.score === 'string' ? e.score : e.score.text, ...detailCells(e)]);
       out += markdownTable(b.columns, rows) + '\n';
     }
   }

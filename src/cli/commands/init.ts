@@ -49,7 +49,21 @@ export function reviewTemplate(scale: Scale, m: Messages): string {
       lines.push(`  ${it.code}:   # ${L(it.name)} — ${how}${per}`);
     }
   }
+  // Findings, recommendations and the action plan: commented out, ready to fill.
+  const fr = m.lang === 'fr';
+  lines.push(
+    `# ${m.t('cycle.init.findings')}`,
+    `#   V1: {score: 3, ${fr ? 'constat' : 'finding'}: "…", ${fr ? 'recommandation' : 'recommendation'}: "…"}`,
+    `# ${m.t('cycle.init.actions')}`,
+    '# actions:',
+    `#   - {item: V1, action: ${q(m.t('cycle.init.exampleAction'))}, ${fr ? 'responsable' : 'owner'}: ${q(m.t('cycle.init.exampleOwner'))}, ${fr ? 'échéance: 30/06/2026' : 'due: 2026-06-30'}, ${fr ? 'statut: prévue' : 'status: planned'}}`,
+  );
   return lines.join('\n') + '\n';
+}
+
+/** The action plan table: its header, in the chosen language (a header alone is an empty plan). */
+export function actionsTemplate(m: Messages): string {
+  return csvLine(m.lang === 'fr' ? ['item', 'action', 'responsable', 'échéance', 'statut'] : ['item', 'action', 'owner', 'due', 'status']);
 }
 
 function ratingsTemplates(scale: Scale, m: Messages): Record<string, string> {
@@ -94,6 +108,7 @@ export function runInit(dir: string | undefined, opts: InitOptions): void {
   const files: Record<string, string> = {
     [m.lang === 'fr' ? 'revue.yaml' : 'review.yaml']: reviewTemplate(scale, m),
     ...ratingsTemplates(scale, m),
+    'actions.csv': actionsTemplate(m),
     ...recordsTemplates(scale, m),
   };
   const existing = Object.keys(files).filter((f) => existsSync(join(target, f)));

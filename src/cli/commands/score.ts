@@ -52,7 +52,7 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
   else if (opts.format === 'csv') out = scoreCsvLines(scored, m, opts.layout as CsvLayout, scales);
   else {
     const all = [...scored];
-    const view = { sort: opts.sort as 'scale' | 'score', notes: opts.notes };
+    const view = { sort: opts.sort as 'scale' | 'score', notes: opts.notes, recommendations: opts.detail === true };
     const blocks: Block[] = [];
     if (all.length === 1 || opts.detail) {
       all.forEach((r, i) => {

@@ -16,7 +16,7 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
   const lines: string[] = [];
   const ctx = makeContext(opts);
   for (const file of files) {
-    const { reviews, problems } = await readReviews([file], choice.resolve, undefined, { allowOutsideTables: opts.allowOutsideTables });
+    const { reviews, problems, actions } = await readReviews([file], choice.resolve, undefined, { allowOutsideTables: opts.allowOutsideTables });
     for (const r of reviews) choice.frameworkFor(choice.resolve(r.scaleId));
     errors += ctx.report(problems);
     const { errors: fileErrors, warnings } = countProblems(problems);
@@ -24,7 +24,9 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
     lines.push(
       fileErrors > 0
         ? ctx.m.t('validate.fileBad', { file: visible(file), errors: fileErrors, warnings })
-        : ctx.m.t('validate.fileOk', { file: visible(file), reviews: reviews.length, ratings, warnings }),
+        : actions !== undefined && reviews.length === 0
+          ? ctx.m.t('cycle.validate.actionsOk', { file: visible(file), n: actions, warnings })
+          : ctx.m.t('validate.fileOk', { file: visible(file), reviews: reviews.length, ratings, warnings }),
     );
   }
   ctx.report(choice.warnings);
