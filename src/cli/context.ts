@@ -71,8 +71,9 @@ export function placeText(p: Place): string {
   return [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
 }
 
-/** The locale key of a problem's message: under `problem.`, or the readers' own block (keys holding `readers.`). */
+/** The locale key of a problem's message: under `problem.`, the readers' own block (keys holding `readers.`), or the `policy.` block. */
 export function messageKey(key: string, m: Messages): string {
+  if (key.startsWith('policy.')) return key;
   const at = key.indexOf('readers.');
   return at >= 0 && !m.has(`problem.${key}`) ? key.slice(at) : `problem.${key}`;
 }

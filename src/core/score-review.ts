@@ -5,6 +5,7 @@ import type { Place } from '../shared/problems.js';
 import type { ProgramRef, Review } from './review.js';
 import { agreementOf, type Agreement } from './agreement.js';
 import type { Change } from './history.js';
+import type { NextReview } from './next-review.js';
 import { mergeScored, scoreItem, type ScoredItem } from './score-item.js';
 
 export interface SectionScore {
@@ -57,6 +58,8 @@ export interface ScoredReview {
   agreement: Agreement | null;
   /** Change since the previous review of the same program, when the input holds one. */
   change: Change | null;
+  /** When the next review is due under the chosen review-interval policy (set by the caller that has one). */
+  nextReview?: NextReview | null;
 }
 
 function mean(xs: number[]): number | null {
