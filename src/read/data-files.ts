@@ -100,9 +100,27 @@ export function loadScale(ref: string): Scale {
   const cached = scaleCache.get(ref);
   if (cached) return cached;
   const { value, source } = load<ScaleFile>(ref, BUILTIN_SCALES, 'scale', checkScale);
-  const scale = toScale(value, source);
+  const scale = toScale(withToolkitFrom(value, ref), source);
   scaleCache.set(ref, scale);
   return scale;
+}
+
+/**
+ * A scale whose `toolkitFrom` names a built-in scale: its items without a toolkit take the toolkit of
+ * that scale's item with the same id (or the id of `toolkitRef`), and it gets that scale's roles.
+ */
+function withToolkitFrom(file: ScaleFile, ref: string): ScaleFile {
+  const from = file.toolkitFrom;
+  if (!from || from === ref || !(BUILTIN_SCALES as readonly string[]).includes(from)) return file;
+  const other = loadScale(from);
+  const byId = new Map(other.items.map((i) => [i.id, i]));
+  const own = new Set(file.roles.map((r) => r.id));
+  return {
+    ...file,
+    toolkitSource: file.toolkitSource ?? other.toolkitSource,
+    roles: [...file.roles, ...other.roles.filter((r) => !own.has(r.id))],
+    items: file.items.map((it) => (it.toolkit ? it : { ...it, toolkit: byId.get(it.toolkitRef ?? it.id)?.toolkit })),
+  };
 }
 
 /** Load a principle framework (`8`, `9`, a built-in id or a path) and check it against a scale. */
