@@ -1,7 +1,7 @@
 // `ips-fidelity completion bash|zsh|fish`: a completion script made from the commander program as defined,
 // so a new command, option or choice is completed without a change here. Loaded only by that command.
 import type { Argument, Command, Option } from 'commander';
-import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, loadScale } from '../read/data-files.js';
+import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, builtinPolicyIds, loadScale } from '../read/data-files.js';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 
@@ -31,6 +31,7 @@ function dataValues(name: string): string[] | undefined {
   const frameworks = Object.entries(BUILTIN_FRAMEWORKS);
   if (name === 'scale') return [...BUILTIN_SCALES];
   if (name === 'principles') return frameworks.map(([n]) => n);
+  if (name === 'policy') return builtinPolicyIds();
   // `scales [id]` shows a scale or a framework.
   if (name === 'id') return [...BUILTIN_SCALES, ...frameworks.map(([, id]) => id)];
   // The bands a threshold may name (all but the lowest), over the built-in scales.

@@ -71,9 +71,12 @@ export function placeText(p: Place): string {
   return [p.file, p.line, p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
 }
 
-/** The locale key of a problem's message: under `problem.`, or the readers' or review cycle's own block (keys holding `readers.`, starting with `cycle.`). */
+/**
+ * The locale key of a problem's message: under `problem.`, else a block's own key as it is (the review
+ * cycle's `cycle.`, the policies' `policy.`), else the readers' own block (keys holding `readers.`).
+ */
 export function messageKey(key: string, m: Messages): string {
-  if (key.startsWith('cycle.') && m.has(key)) return key; // the review cycle's own block
+  if (!m.has(`problem.${key}`) && m.has(key)) return key;
   const at = key.indexOf('readers.');
   return at >= 0 && !m.has(`problem.${key}`) ? key.slice(at) : `problem.${key}`;
 }

@@ -31,7 +31,7 @@ function common(cmd: Command, m: Messages, opts: { scale?: boolean; folder?: boo
 }
 
 /** Options that name a file or folder read, and options that name a file written. */
-const INPUT_OPTIONS = ['previous', 'scale', 'principles', 'contracts'];
+const INPUT_OPTIONS = ['previous', 'scale', 'principles', 'contracts', 'policy'];
 const OUTPUT_OPTIONS = ['output', 'pdf', 'perPerson'];
 
 const statOf = (path: string) => {
@@ -119,6 +119,7 @@ export function buildProgram(m: Messages): Command {
       .option('--detail', m.t('help.opt.detail'))
       .option('--no-notes', m.t('help.opt.noNotes'))
       .addOption(new Option('--layout <layout>', m.t('help.opt.layout')).choices(['wide', 'long']).default('wide'))
+      .option('--policy <id|path>', m.t('policy.opt.policy'))
       .addHelpText('after', '\n' + m.t('help.score.examples')),
     m,
     { scale: true, format: ['table', 'json', 'csv', 'markdown'] },
@@ -182,6 +183,8 @@ export function buildProgram(m: Messages): Command {
       .command('history')
       .description(m.t('help.history.description'))
       .argument('<files...>', m.t('help.history.files'))
+      .option('--policy <id|path>', m.t('policy.opt.policy'))
+      .option('--as-of <date>', m.t('policy.opt.asOf'))
       .addHelpText('after', '\n' + m.t('help.history.examples')),
     m,
     { scale: true, format: ['table', 'markdown', 'json'] },

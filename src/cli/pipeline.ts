@@ -1,6 +1,9 @@
 // What several commands share: option checks, reading and scoring reviews, the document date.
 import { changeBetween, traceOf, type Trace } from '../core/history.js';
 import { groupByProgram } from '../core/identity.js';
+import { nextReviewOf } from '../core/next-review.js';
+import type { ReviewPolicy } from '../scale/review-policies.js';
+import { loadPolicy } from '../read/data-files.js';
 import type { Review } from '../core/review.js';
 import { scoreReview, type ScoredReview } from '../core/score-review.js';
 import { sourceDateEpoch } from '../read/clock.js';
@@ -12,6 +15,8 @@ import { scaleChoice, type ScaleChoice } from './scales-setup.js';
 export interface ReadOptions extends CommonOptions {
   scale?: string;
   principles?: string;
+  /** Review-interval policy: a built-in id or a policies file (default: `default`). */
+  policy?: string;
 }
 
 export function checkChoice(value: string, allowed: string[], option: string): void {
@@ -25,8 +30,9 @@ export function parseWhole(value: string | undefined, option: string): number | 
 }
 
 /** Read the files; input problems are reported and end the command with exit 2. */
-export async function readChecked(files: string[], opts: ReadOptions): Promise<{ ctx: Context; choice: ScaleChoice; reviews: Review[] }> {
+export async function readChecked(files: string[], opts: ReadOptions): Promise<{ ctx: Context; choice: ScaleChoice; reviews: Review[]; policy: ReviewPolicy }> {
   const choice = scaleChoice(opts);
+  const policy = loadPolicy(opts.policy);
   const { reviews, problems } = await readReviews(files, choice.resolve, undefined, { allowOutsideTables: opts.allowOutsideTables });
   const ctx = makeContext(opts, reviews.find((r) => r.lang)?.lang);
   const errors = ctx.report(problems);
@@ -38,21 +44,23 @@ export async function readChecked(files: string[], opts: ReadOptions): Promise<{
   // Each scale's principle framework is loaded now, so that its warnings come before any output.
   for (const r of reviews) choice.frameworkFor(choice.resolve(r.scaleId));
   ctx.report(choice.warnings);
-  return { ctx, choice, reviews };
+  return { ctx, choice, reviews, policy };
 }
 
 /**
  * The reviews scored one at a time, in output order (program, then date: see core/identity.ts),
  * each with its change since the previous review of its program. Of a review, only what the next
- * review of its program needs is kept until that one is scored.
+ * review of its program needs is kept until that one is scored. With a review-interval policy, each
+ * review carries the date its next review is due.
  */
-export function* scoredInOrder(reviews: Review[], choice: ScaleChoice): Generator<ScoredReview> {
+export function* scoredInOrder(reviews: Review[], choice: ScaleChoice, policy?: ReviewPolicy): Generator<ScoredReview> {
   for (const group of groupByProgram(reviews)) {
     let before: Trace | null = null;
     for (const r of group) {
       const scale = choice.resolve(r.scaleId);
       const scored = scoreReview(r, scale, choice.frameworkFor(scale));
       if (before) scored.change = changeBetween(before, scored);
+      if (policy) scored.nextReview = nextReviewOf(scored, scale.bands, policy);
       before = traceOf(scored);
       yield scored;
     }
@@ -61,8 +69,8 @@ export function* scoredInOrder(reviews: Review[], choice: ScaleChoice): Generato
 
 /** Read and score the files, in output order; input problems end the command with exit 2. */
 export async function readAndScore(files: string[], opts: ReadOptions): Promise<{ ctx: Context; scored: ScoredReview[] }> {
-  const { ctx, choice, reviews } = await readChecked(files, opts);
-  return { ctx, scored: [...scoredInOrder(reviews, choice)] };
+  const { ctx, choice, reviews, policy } = await readChecked(files, opts);
+  return { ctx, scored: [...scoredInOrder(reviews, choice, policy)] };
 }
 
 /** An error printed as it is (no file to point at), ending the command with exit 2. */

@@ -68,6 +68,13 @@ const Change = z
   })
   .describe('change since the previous review of the same program in the input');
 
+const NextReview = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO date the next review is due: the review date plus `months` calendar months (a day the month lacks becomes its last day)'),
+  months: z.number().int(),
+  policy: z.string().describe('id of the review-interval policy'),
+  atLeast: z.string().nullable().describe('the band id whose interval applied (the review is in it or higher); null for the policy\'s last interval'),
+});
+
 export const ReviewJson = z.object({
   program: z.object({ name: z.string(), id: z.string().nullable(), site: z.string().nullable() }),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
@@ -93,6 +100,9 @@ export const ReviewJson = z.object({
   items: z.array(Item),
   agreement: Agreement.nullable(),
   change: Change.nullable(),
+  nextReview: NextReview.nullable()
+    .optional()
+    .describe('when the next fidelity review is due under the review-interval policy (--policy); null when the review has no date or no band (not every item rated)'),
 });
 
 export const ScoreJson = z.object({

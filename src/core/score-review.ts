@@ -5,6 +5,7 @@ import type { Place } from '../shared/problems.js';
 import type { PlannedAction, ProgramRef, Review } from './review.js';
 import { agreementOf, type Agreement } from './agreement.js';
 import type { Change } from './history.js';
+import type { NextReview } from './next-review.js';
 import { mergeScored, scoreItem, type ScoredItem } from './score-item.js';
 
 export interface SectionScore {
@@ -59,6 +60,8 @@ export interface ScoredReview {
   change: Change | null;
   /** The action plan given with the review (YAML `actions`, or an actions table). */
   actions?: PlannedAction[];
+  /** When the next review is due under the chosen review-interval policy (set by the caller that has one). */
+  nextReview?: NextReview | null;
 }
 
 function mean(xs: number[]): number | null {

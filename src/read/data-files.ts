@@ -9,6 +9,7 @@ import { scaleSchemas, type PrincipleFramework, type ScaleFile } from '../scale/
 import { contractSchema, type ContractFile } from '../scale/contract-file.js';
 import { toContractTable, type ContractTable } from '../core/contracts.js';
 import { outcomeRulesSchema, type OutcomeRules } from '../scale/outcome-rules.js';
+import { checkPolicies, reviewPoliciesSchema, type ReviewPolicy, type ReviewPolicyFile } from '../scale/review-policies.js';
 import { checkFramework, checkScale, toScale, type DataIssue, type Scale } from '../scale/scale.js';
 
 /** The folder of built-in scales and frameworks shipped with the package. */
@@ -23,6 +24,7 @@ export const DATA_SCHEMAS = {
   framework: () => scaleSchemas().PrincipleFramework,
   contracts: contractSchema,
   outcomeRules: outcomeRulesSchema,
+  reviewPolicies: reviewPoliciesSchema,
 };
 export type DataKind = keyof typeof DATA_SCHEMAS;
 
@@ -32,6 +34,7 @@ export const BUILTIN_FILES: Record<string, DataKind> = {
   ...Object.fromEntries(Object.values(BUILTIN_FRAMEWORKS).map((id) => [id, 'framework'])),
   contracts: 'contracts',
   'outcome-rules': 'outcomeRules',
+  'review-policies': 'reviewPolicies',
 };
 
 function pathOf(ref: string, builtins: readonly string[]): { path: string; source: string } {
@@ -76,7 +79,7 @@ function load<T>(ref: string, builtins: readonly string[], kind: DataKind, check
 export function checkBuiltinFile(id: string): { kind: DataKind; value: unknown } {
   const kind = BUILTIN_FILES[id];
   if (!kind) throw new Error(`not a built-in data file: ${id}`);
-  const check = kind === 'scale' ? (checkScale as (v: unknown) => DataIssue[]) : () => [];
+  const check = kind === 'scale' ? (checkScale as (v: unknown) => DataIssue[]) : kind === 'reviewPolicies' ? (checkPolicies as (v: unknown) => DataIssue[]) : () => [];
   return { kind, value: load<unknown>(id, [id], kind, check, { useBuild: false }).value };
 }
 
@@ -97,9 +100,27 @@ export function loadScale(ref: string): Scale {
   const cached = scaleCache.get(ref);
   if (cached) return cached;
   const { value, source } = load<ScaleFile>(ref, BUILTIN_SCALES, 'scale', checkScale);
-  const scale = toScale(value, source);
+  const scale = toScale(withToolkitFrom(value, ref), source);
   scaleCache.set(ref, scale);
   return scale;
+}
+
+/**
+ * A scale whose `toolkitFrom` names a built-in scale: its items without a toolkit take the toolkit of
+ * that scale's item with the same id (or the id of `toolkitRef`), and it gets that scale's roles.
+ */
+function withToolkitFrom(file: ScaleFile, ref: string): ScaleFile {
+  const from = file.toolkitFrom;
+  if (!from || from === ref || !(BUILTIN_SCALES as readonly string[]).includes(from)) return file;
+  const other = loadScale(from);
+  const byId = new Map(other.items.map((i) => [i.id, i]));
+  const own = new Set(file.roles.map((r) => r.id));
+  return {
+    ...file,
+    toolkitSource: file.toolkitSource ?? other.toolkitSource,
+    roles: [...file.roles, ...other.roles.filter((r) => !own.has(r.id))],
+    items: file.items.map((it) => (it.toolkit ? it : { ...it, toolkit: byId.get(it.toolkitRef ?? it.id)?.toolkit })),
+  };
 }
 
 /** Load a principle framework (`8`, `9`, a built-in id or a path) and check it against a scale. */
@@ -107,4 +128,25 @@ export function loadFramework(ref: string, scale: Scale): { framework: Principle
   const id = BUILTIN_FRAMEWORKS[ref] ?? ref;
   const { value, warnings } = load<PrincipleFramework>(id, Object.values(BUILTIN_FRAMEWORKS), 'framework', (f) => checkFramework(f, scale));
   return { framework: value, warnings };
+}
+
+/** The ids of the built-in review-interval policies (scales/review-policies.yaml). */
+export function builtinPolicyIds(): string[] {
+  return load<ReviewPolicyFile>('review-policies', ['review-policies'], 'reviewPolicies', checkPolicies).value.policies.map((p) => p.id);
+}
+
+/**
+ * Load a review-interval policy: a built-in id (`default`, `ips-grow`, `annual`), or the path of a
+ * policies file (its first policy). Throws InputError listing every problem.
+ */
+export function loadPolicy(ref = 'default'): ReviewPolicy {
+  const builtin = load<ReviewPolicyFile>('review-policies', ['review-policies'], 'reviewPolicies', checkPolicies).value;
+  const found = builtin.policies.find((p) => p.id === ref);
+  if (found) return found;
+  if (!/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
+    const problems = new ProblemList(ref);
+    problems.error({}, 'policy.problem.notFound', { ids: builtin.policies.map((p) => p.id).join(', ') });
+    throw new InputError(problems.items);
+  }
+  return load<ReviewPolicyFile>(ref, ['review-policies'], 'reviewPolicies', checkPolicies).value.policies[0]!;
 }

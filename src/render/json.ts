@@ -68,6 +68,7 @@ export function reviewJson(r: ScoredReview, m: Messages) {
     }),
     agreement: r.agreement,
     change: r.change,
+    ...(r.nextReview !== undefined ? { nextReview: r.nextReview } : {}),
   };
 }
 

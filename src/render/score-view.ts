@@ -62,6 +62,18 @@ export function bandsLegend(r: ScoredReview, m: Messages): string {
   return m.t('score.bands', { list: parts.join(' · ') });
 }
 
+/** When the next review is due and why (the policy's interval for the review's band), or why there is no date. */
+export function nextReviewText(r: ScoredReview, m: Messages): string {
+  const n = r.nextReview;
+  if (!n) return m.t(r.date ? 'policy.nextNoBand' : 'policy.nextNoDate');
+  const band = n.atLeast ? r.scale.bands.find((b) => b.id === n.atLeast) : undefined;
+  const params = { date: n.date, months: n.months, policy: n.policy };
+  return band ? m.t('policy.nextAtLeast', { ...params, band: localize(band.label, m.lang) }) : m.t('policy.nextOtherwise', params);
+}
+
+/** The next review date as a table cell ("—" without one). */
+export const nextReviewCell = (r: ScoredReview, m: Messages): string => formatDate(r.nextReview?.date ?? null, m);
+
 export interface ViewOptions {
   sort: 'scale' | 'score';
   notes: boolean;
@@ -84,6 +96,7 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
     { kind: 'line', text: '' },
     { kind: 'line', text: totalText(r, m), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) },
     { kind: 'line', text: bandsLegend(r, m), tone: 'muted' },
+    ...(r.nextReview !== undefined ? [{ kind: 'line', text: nextReviewText(r, m) } as Block] : []),
   ];
   const mean = (x: number | null) => (x === null ? '—' : m.num(x, 2));
   blocks.push({ kind: 'heading', text: m.t('score.sections') });
@@ -203,19 +216,26 @@ export function agreementBlocks(r: ScoredReview, m: Messages): Block[] {
 
 export function summaryBlocks(reviews: ScoredReview[], m: Messages): Block[] {
   const history = reviews.some((r) => r.change);
+  const next = reviews.some((r) => r.nextReview !== undefined);
   const withChange = <T,>(cells: T[], change: T): T[] => (history ? [...cells.slice(0, 3), change, ...cells.slice(3)] : cells);
   return [
     { kind: 'title', text: m.t('score.summaryTitle', { count: reviews.length }) },
     {
       kind: 'table',
-      columns: withChange([{ title: m.t('col.program'), wrap: true }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' as const }, { title: m.t('col.band'), wrap: true }, { title: m.t('col.rated'), align: 'right' as const }], { title: m.t('col.change'), align: 'right' as const }),
-      rows: reviews.map((r) => withChange<ViewCell>([
-        programTitle(r),
-        formatDate(r.date, m),
-        r.total === null ? '—' : `${r.total}/${r.max}`,
-        bandCell(r, m),
-        `${r.rated}/${r.itemCount}`,
-      ], r.change ? signed(r.change.total.delta) : '')),
+      columns: [
+        ...withChange([{ title: m.t('col.program'), wrap: true }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' as const }, { title: m.t('col.band'), wrap: true }, { title: m.t('col.rated'), align: 'right' as const }], { title: m.t('col.change'), align: 'right' as const }),
+        ...(next ? [{ title: m.t('policy.col.next') }] : []),
+      ],
+      rows: reviews.map((r) => [
+        ...withChange<ViewCell>([
+          programTitle(r),
+          formatDate(r.date, m),
+          r.total === null ? '—' : `${r.total}/${r.max}`,
+          bandCell(r, m),
+          `${r.rated}/${r.itemCount}`,
+        ], r.change ? signed(r.change.total.delta) : ''),
+        ...(next ? [nextReviewCell(r, m)] : []),
+      ]),
     },
   ];
 }

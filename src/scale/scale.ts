@@ -64,6 +64,13 @@ export function checkScale(file: ScaleFile): DataIssue[] {
       });
     }
   });
+  // Interview roles of the toolkits: known roles of this scale (a scale taking its toolkit from another gets that scale's roles too).
+  const roles = new Set(file.roles.map((r) => r.id));
+  file.items.forEach((item, i) => {
+    item.toolkit?.interviews.forEach((iv, j) => {
+      if (!roles.has(iv.role) && !file.toolkitFrom) issues.push({ path: ['items', i, 'toolkit', 'interviews', j, 'role'], key: 'policy.problem.unknownRole', params: { role: iv.role, roles: [...roles].join(', ') || '—' } });
+    });
+  });
   let previous = Infinity;
   file.bands.forEach((b, i) => {
     if (b.min >= previous) issues.push({ path: ['bands', i, 'min'], key: 'scale.bandOrder', params: { band: b.id } });

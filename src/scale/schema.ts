@@ -34,6 +34,26 @@ function define() {
     .object({ flag: z.string().min(1), label: Localized, maxWithout: Score })
     .strict();
 
+  /**
+   * The reviewer toolkit of an item (all optional, so scales without one still load): what to look
+   * for, whom to interview (a role of the scale's `roles`) and what to ask, the records to read,
+   * what to observe, and the documents to request before the visit.
+   */
+  const Toolkit = z
+    .object({
+      lookFor: z.array(Localized).default([]),
+      interviews: z.array(z.object({ role: z.string().min(1), ask: z.array(Localized).min(1) }).strict()).default([]),
+      records: z.array(Localized).default([]),
+      observation: z.array(Localized).default([]),
+      documents: z.array(Localized).default([]),
+    })
+    .strict();
+
+  /** Someone reviewers interview: on which day of a two-day visit, and for how many minutes. */
+  const Role = z
+    .object({ id: z.string().min(1), label: Localized, day: z.union([z.literal(1), z.literal(2)]).default(1), minutes: z.number().int().min(5).max(480).default(45) })
+    .strict();
+
   const ItemKind = z.enum(['ratio', 'percent', 'days', 'count', 'elements', 'ordinal']);
 
   const Item = z
@@ -73,6 +93,10 @@ function define() {
       provisional: Localized.optional(),
       /** Whether the anchor texts were checked against the published form (verified) or not yet (provisional). */
       anchorStatus: z.enum(['verified', 'provisional']).default('provisional'),
+      /** The reviewer toolkit of the item. */
+      toolkit: Toolkit.optional(),
+      /** With the scale's `toolkitFrom`: the id of the item of that scale whose toolkit this one takes (default: its own id). */
+      toolkitRef: z.string().min(1).optional(),
     })
     .strict();
 
@@ -87,6 +111,12 @@ function define() {
       name: Localized,
       version: z.union([z.string().min(1), Localized]),
       notes: z.array(Localized).default([]),
+      /** Where the reviewer toolkit comes from (the manual it is written from, cited). */
+      toolkitSource: Localized.optional(),
+      /** A built-in scale whose items give their toolkit to the items of this one that have none. */
+      toolkitFrom: z.string().min(1).optional(),
+      /** The people reviewers interview, referred to by the items' toolkits. */
+      roles: z.array(Role).default([]),
       scoreRange: z.object({ min: Score, max: Score }).strict(),
       sections: z.array(Section).min(1),
       bands: z.array(Band).min(1),
@@ -106,7 +136,7 @@ function define() {
       principles: z.array(Principle).min(1),
     })
     .strict();
-  return { Localized, Rule, Element, Cap, ItemKind, Item, Section, Band, ScaleFile, Principle, PrincipleFramework };
+  return { Localized, Rule, Element, Cap, Toolkit, Role, ItemKind, Item, Section, Band, ScaleFile, Principle, PrincipleFramework };
 }
 
 type Schemas = ReturnType<typeof define>;
@@ -120,6 +150,8 @@ export type Rule = z.infer<Schemas['Rule']>;
 export type Cap = z.infer<Schemas['Cap']>;
 export type ItemKind = z.infer<Schemas['ItemKind']>;
 export type Item = z.infer<Schemas['Item']>;
+export type Toolkit = z.infer<Schemas['Toolkit']>;
+export type Role = z.infer<Schemas['Role']>;
 export type Section = z.infer<Schemas['Section']>;
 export type Band = z.infer<Schemas['Band']>;
 export type ScaleFile = z.infer<Schemas['ScaleFile']>;

@@ -5,6 +5,7 @@ import type { Messages } from '../../i18n/locale.js';
 import { loadScale } from '../../read/data-files.js';
 import { localize, type Scale } from '../../scale/scale.js';
 import { csvLine } from '../../render/csv.js';
+import { dataRequestMarkdown, visitScheduleMarkdown } from '../../render/toolkit-view.js';
 import { Exit, EXIT, explainWriteError, makeContext, type CommonOptions } from '../context.js';
 import { writeTogether } from '../write.js';
 import { DEFAULT_SCALE } from '../scales-setup.js';
@@ -107,6 +108,10 @@ export function runInit(dir: string | undefined, opts: InitOptions): void {
   const scale = loadScale(opts.scale ?? DEFAULT_SCALE);
   const files: Record<string, string> = {
     [m.lang === 'fr' ? 'revue.yaml' : 'review.yaml']: reviewTemplate(scale, m),
+    // The reviewer toolkit of the scale, for preparing the visit (a scale without one: no such files).
+    ...(scale.items.some((i) => i.toolkit)
+      ? { [m.t('policy.files.request')]: dataRequestMarkdown(scale, m), [m.t('policy.files.schedule')]: visitScheduleMarkdown(scale, m) }
+      : {}),
     ...ratingsTemplates(scale, m),
     'actions.csv': actionsTemplate(m),
     ...recordsTemplates(scale, m),

@@ -1,7 +1,8 @@
 // `ips-fidelity scales [id]`: list the built-in scales and frameworks, or show one with its anchors.
 import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, loadFramework, loadScale } from '../../read/data-files.js';
-import { localize, type Scale } from '../../scale/scale.js';
+import { findItem, localize, type Scale } from '../../scale/scale.js';
 import { ruleText } from '../../render/evidence.js';
+import { itemJson, toolkitBlocks } from '../../render/toolkit-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { emitOrExplain, makeContext, type CommonOptions } from '../context.js';
 import { checkChoice } from '../pipeline.js';
@@ -66,6 +67,8 @@ function scaleBlocks(s: Scale, m: Messages, only?: string): Block[] {
       if (it.computed) blocks.push({ kind: 'line', text: `${m.t('scales.computed')}${m.t('format.labelSep')}${L(it.computed)}`, tone: 'muted' });
       if (it.provisional) blocks.push({ kind: 'line', text: `${m.t('scales.provisional')}${m.t('format.labelSep')}${L(it.provisional)}`, tone: 'fair' });
       blocks.push({ kind: 'line', text: m.t(`measures.anchorStatus.${it.anchorStatus}`), tone: it.anchorStatus === 'verified' ? 'muted' : 'fair' });
+      // The reviewer toolkit with --item (the whole scale would be too long with every item's).
+      if (only) blocks.push(...toolkitBlocks(s, it, m));
     }
   }
   return blocks;
@@ -88,7 +91,8 @@ export function runScales(id: string | undefined, opts: ScalesOptions): void {
     ]);
   } else {
     const s = loadScale(id);
-    out = opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : render(scaleBlocks(s, m, opts.item));
+    const item = opts.item === undefined ? undefined : findItem(s, opts.item);
+    out = opts.format === 'json' ? JSON.stringify(item ? itemJson(s, item) : s, null, 2) + '\n' : render(scaleBlocks(s, m, opts.item));
   }
   emitOrExplain(ctx, out, opts.output);
 

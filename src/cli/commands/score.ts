@@ -27,7 +27,7 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
   checkChoice(opts.sort, ['scale', 'score'], '--sort');
   checkChoice(opts.layout, ['wide', 'long'], '--layout');
   const minTotal = parseWhole(opts.minTotal, '--min-total');
-  const { ctx, choice, reviews } = await readChecked(files, opts);
+  const { ctx, choice, reviews, policy } = await readChecked(files, opts);
   const m = ctx.m;
   const scales = [...new Set(groupByProgram(reviews).flat().map((r) => choice.resolve(r.scaleId)))];
   if (opts.minLevel !== undefined) {
@@ -42,7 +42,7 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
   // Thresholds are checked on each review as it is scored and written.
   const failures: ThresholdFailure[] = [];
   const scored = (function* () {
-    for (const r of scoredInOrder(reviews, choice)) {
+    for (const r of scoredInOrder(reviews, choice, policy)) {
       failures.push(...checkThresholds([r], { minTotal, minLevel: opts.minLevel }));
       yield r;
     }
