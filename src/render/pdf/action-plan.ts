@@ -41,12 +41,12 @@ export function actionPlanSection({ pdf, m, r, max, itemOf, L, cycle }: Fidelity
   const empty = blank.map((i): TableCell[] => [itemCell(i.code), scoreCell(i.code), { text: '' }, { text: '' }, { text: '' }, { text: '' }]);
   pdf.table(
     [
-      { title: m.t('col.item'), width: 2.6 },
-      { title: m.t('pdf.nowNext'), width: 1, align: 'center' },
-      { title: m.t('fidelityReport.col.action'), width: 4 },
-      { title: m.t('fidelityReport.col.owner'), width: 1.4 },
-      { title: m.t('fidelityReport.col.due'), width: 1.1 },
-      { title: m.t('fidelityReport.col.status'), width: 1.1 },
+      { title: m.t('col.item'), width: 2.4 },
+      { title: m.t('pdf.nowNext'), width: 0.9, align: 'center' },
+      { title: m.t('fidelityReport.col.action'), width: 3.4 },
+      { title: m.t('fidelityReport.col.owner'), width: 1.5 },
+      { title: m.t('fidelityReport.col.due'), width: 1.3 },
+      { title: m.t('fidelityReport.col.status'), width: 1.3 },
     ],
     [...given, ...empty],
     { size: 8.5, minRow: 28 },

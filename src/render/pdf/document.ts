@@ -100,10 +100,10 @@ export class PdfWriter {
     this.doc.font('Sans').fontSize(10).fillColor(COLORS.text);
   }
 
-  /** Start a new page when this one is already more than half full (so that no page is left more than half empty). */
+  /** Start a new page when this one is already well over half full (so that no page is left more than half empty). */
   newPageIfPastHalf(): void {
     const top = this.doc.page.margins.top;
-    if (this.doc.y - top > (this.bottom - top) / 2) this.newPage();
+    if (this.doc.y - top > (this.bottom - top) * 0.55) this.newPage();
   }
 
   /** Start a new page unless `height` still fits on this one. */

@@ -67,7 +67,13 @@ function resultRow({ pdf, doc, m, r, L }: FidelityContext): void {
     doc.font('Bold').fontSize(12).fillColor(r.total === null ? COLORS.muted : bandTextColor(r.scale.bands, r.band)).text(bandText, x + 20, y + 38, { width: pdf.width - 30, lineBreak: false, ellipsis: true });
   });
   const total = r.total;
-  if (total === null) return;
+  if (total === null) {
+    // What stands between the review and a total: the items nobody rated (those to reconcile come with the agreement).
+    const toReconcile = new Set(r.agreement?.noConsensus ?? []);
+    const unrated = r.items.filter((i) => i.score === null && !toReconcile.has(i.code));
+    if (unrated.length) pdf.paragraph(m.t('fidelityReport.notRatedYet', { list: unrated.map((i) => i.code).join(', ') }), { size: 9.5 });
+    return;
+  }
   doc.moveDown(0.3);
   pdf.figure(m.t('pdf.bandScaleAlt', { total, band: bandText }), 66, (x, fy, w) => bandScale(doc, x, fy + 8, w, bandSpans(r, m), r.scale.minTotal, r.max, total, m.t('pdf.marker', { total })));
 }
@@ -85,7 +91,7 @@ function cycleFacts({ pdf, m, cycle }: FidelityContext): void {
 
 /** Every review's total on a small chart, and the change since the one before. */
 function trajectory({ pdf, doc, m, r, history, previous }: FidelityContext): void {
-  pdf.heading(m.t('fidelityReport.trajectory'), 2);
+  pdf.heading(m.t('fidelityReport.trajectory'));
   if (history.length < 2) {
     pdf.paragraph(m.t('fidelityReport.firstReview'), { size: 9.5, color: COLORS.muted });
     return;
@@ -105,7 +111,7 @@ function strengthsAndPriorities(c: FidelityContext): void {
   const priorities = prioritiesOf(r.items, max, 3);
   const code = { title: m.t('col.code'), width: 0.7 };
   const score = { title: m.t('col.score'), width: 0.8, align: 'center' as const };
-  pdf.heading(m.t('fidelityReport.strengths'), 2);
+  pdf.heading(m.t('fidelityReport.strengths'));
   if (strengths.length === 0) pdf.paragraph(m.t('fidelityReport.noneRated'), { size: 9.5 });
   else {
     pdf.table(
@@ -114,7 +120,7 @@ function strengthsAndPriorities(c: FidelityContext): void {
       { size: 8.5 },
     );
   }
-  pdf.heading(m.t('fidelityReport.priorities'), 2);
+  pdf.heading(m.t('fidelityReport.priorities'));
   if (priorities.length === 0) pdf.paragraph(m.t('pdf.noRecommendations'), { size: 9.5 });
   else {
     pdf.table(
@@ -132,7 +138,7 @@ function strengthsAndPriorities(c: FidelityContext): void {
 function agreementSummary({ pdf, m, r }: FidelityContext): void {
   const a = r.agreement;
   if (!a || a.pairs.length === 0) return;
-  pdf.heading(m.t('fidelityReport.agreement'), 2);
+  pdf.heading(m.t('fidelityReport.agreement'));
   const ratio = (x: { count: number; of: number; rate: number | null }) => (x.rate === null ? '—' : `${x.count}/${x.of} (${m.pct(x.rate, 0)})`);
   for (const p of a.pairs) {
     pdf.paragraph(m.t('fidelityReport.pair', { a: p.a, b: p.b, exact: ratio(p.exact), within: ratio(p.withinOne), kappa: p.kappa === null ? '—' : m.num(p.kappa, 2) }), { size: 9 });
