@@ -42,7 +42,7 @@ export function actionPlanSection({ pdf, m, r, max, itemOf, L, cycle }: Fidelity
   pdf.table(
     [
       { title: m.t('col.item'), width: 2.4 },
-      { title: m.t('pdf.nowNext'), width: 0.9, align: 'center' },
+      { title: m.t('fidelityReport.col.target'), width: 0.9, align: 'center' },
       { title: m.t('fidelityReport.col.action'), width: 3.4 },
       { title: m.t('fidelityReport.col.owner'), width: 1.5 },
       { title: m.t('fidelityReport.col.due'), width: 1.3 },
