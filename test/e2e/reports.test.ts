@@ -59,7 +59,7 @@ describe('fidelity report', () => {
     const enLoc = parse(readFileSync(join(ROOT, 'locales', 'en.yaml'), 'utf8'));
     const frLoc = parse(readFileSync(join(ROOT, 'locales', 'fr.yaml'), 'utf8'));
     const leaves = (t: any, f: any): [string, string][] => Object.keys(t).flatMap((k) => (typeof t[k] === 'object' ? leaves(t[k], f[k]) : [[t[k], f[k]] as [string, string]]));
-    for (const [e, f] of [...leaves(enLoc.pdf, frLoc.pdf), ...leaves(enLoc.col, frLoc.col)]) {
+    for (const [e, f] of [...leaves(enLoc.pdf, frLoc.pdf), ...leaves(enLoc.col, frLoc.col), ...leaves(enLoc.fidelityReport, frLoc.fidelityReport)]) {
       const fixed = e.replace(/\{\w+\}.*$/, '').trim();
       if (fixed.length >= 6 && e !== f) expect(fr, fixed).not.toContain(fixed);
     }

@@ -3,6 +3,7 @@
 import { groupByProgram, programLabel, sameProgram, withGroupProgram } from '../../core/identity.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import type { Paper } from '../../render/pdf/document.js';
+import type { ReportCycle } from '../../render/pdf/report-cycle.js';
 import { emitOrExplain, makeContext, UsageError } from '../context.js';
 import { checkChoice, documentDate, fail, readAndScore, type ReadOptions } from '../pipeline.js';
 import type { OutcomesOptions } from './outcomes.js';
@@ -22,6 +23,14 @@ export interface ReportOptions extends ReadOptions {
 
 /** The outcome options `report --outcomes` shares with `outcomes --pdf`; given without --outcomes, a usage error. */
 const OUTCOME_OPTIONS = { by: '--by', from: '--from', to: '--to', convention: '--convention', minCell: '--min-cell' } as const;
+
+/**
+ * The review cycle the report shows beside the ratings: the action plan's state and the next review date.
+ * Nothing yet: filled once reviews carry actions and a review interval policy gives the next date.
+ */
+function reportCycle(): ReportCycle {
+  return {};
+}
 
 export async function runReport(files: string[], opts: ReportOptions): Promise<void> {
   checkChoice(opts.paper, ['a4', 'letter'], '--paper');
@@ -61,11 +70,11 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
   const pdfOpts = { paper, pdfa: Boolean(opts.pdfa) };
   let bytes: Buffer;
   if (groups.length === 1) {
+    // The program's latest review, every earlier one forming its trajectory.
     const history = groups[0]!;
     const current = history[history.length - 1]!;
-    const previous = history.length > 1 ? history[history.length - 2]! : null;
     const { fidelityReportPdf } = await import('../../render/pdf/fidelity-report.js');
-    bytes = await fidelityReportPdf(current, previous, ctx.m, { ...pdfOpts, date: documentDate(current.date, ctx) });
+    bytes = await fidelityReportPdf(history, ctx.m, { ...pdfOpts, date: documentDate(current.date, ctx) }, reportCycle());
   } else {
     const { portfolioPdf } = await import('../../render/pdf/portfolio-report.js');
     const latest = groups.map((g) => g[g.length - 1]!.date ?? '').sort().pop();

@@ -174,3 +174,62 @@ export function countChart(doc: Doc, x: number, y: number, width: number, height
   });
   doc.save().moveTo(x, y + ch).lineTo(x + width, y + ch).lineWidth(0.6).strokeColor(COLORS.text).stroke().restore();
 }
+
+export interface TrajectoryPoint {
+  /** The review's date as the report writes it. */
+  date: string;
+  /** Its total; null for an incomplete review (no point, its label says so). */
+  total: number | null;
+}
+
+/** A colour mixed with white: `f` of the colour (a light tint, with no transparency for PDF/A). */
+function tint(hex: string, f: number): string {
+  const c = [1, 3, 5].map((i) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * f));
+  return `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * Totals of a program's reviews, oldest first, evenly spaced, over the bands as light stripes named at the
+ * right: each point with its total above it and its date under the axis; consecutive complete totals joined.
+ */
+export function trajectoryChart(doc: Doc, x: number, y: number, width: number, height: number, points: TrajectoryPoint[], bands: BandSpan[], min: number, max: number, incomplete: string): void {
+  const labelW = 84;
+  const cx = x + 22;
+  const cw = width - labelW - 26;
+  const top = y + 14;
+  const ch = height - 14 - 24;
+  const py = (v: number) => top + ch - ((v - min) / (max - min)) * ch;
+  for (const b of bands) {
+    const y0 = py(Math.min(b.to + 1, max));
+    const y1 = py(b.from);
+    doc.save().rect(cx, y0, cw, y1 - y0).fill(tint(b.color, 0.16)).restore();
+    doc.font('Sans').fontSize(7).fillColor(COLORS.text).text(b.label, cx + cw + 4, (y0 + y1) / 2 - 4, { width: labelW - 4, height: Math.max(9, y1 - y0), lineBreak: false, ellipsis: true });
+    doc.font('Sans').fontSize(6.5).fillColor(COLORS.muted).text(String(b.from), x, y1 - 4, { width: 18, align: 'right', lineBreak: false });
+  }
+  doc.font('Sans').fontSize(6.5).fillColor(COLORS.muted).text(String(max), x, py(max) - 4, { width: 18, align: 'right', lineBreak: false });
+  doc.save().moveTo(cx, top + ch).lineTo(cx + cw, top + ch).lineWidth(0.6).strokeColor(COLORS.text).stroke().restore();
+  const slot = cw / Math.max(1, points.length);
+  const px = (i: number) => cx + slot * (i + 0.5);
+  let last: { x: number; y: number } | null = null;
+  points.forEach((p, i) => {
+    if (p.total === null) {
+      last = null;
+      return;
+    }
+    const here = { x: px(i), y: py(p.total) };
+    if (last) doc.save().moveTo(last.x, last.y).lineTo(here.x, here.y).lineWidth(1.5).strokeColor(COLORS.accent).stroke().restore();
+    last = here;
+  });
+  points.forEach((p, i) => {
+    const lx = px(i);
+    doc.font('Sans').fontSize(7.5).fillColor(COLORS.text).text(p.date, lx - slot / 2, top + ch + 4, { width: slot, align: 'center', lineBreak: false });
+    if (p.total === null) {
+      doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted).text(incomplete, lx - slot / 2, top + ch - 12, { width: slot, align: 'center', lineBreak: false });
+      return;
+    }
+    const ly = py(p.total);
+    doc.save().circle(lx, ly, 3.5).fill(COLORS.accent).restore();
+    doc.save().circle(lx, ly, 3.5).lineWidth(1).strokeColor('#ffffff').stroke().restore();
+    doc.font('Bold').fontSize(9).fillColor(COLORS.text).text(String(p.total), lx - 20, ly - 15, { width: 40, align: 'center', lineBreak: false });
+  });
+}

@@ -100,6 +100,12 @@ export class PdfWriter {
     this.doc.font('Sans').fontSize(10).fillColor(COLORS.text);
   }
 
+  /** Start a new page when this one is already well over half full (so that no page is left more than half empty). */
+  newPageIfPastHalf(): void {
+    const top = this.doc.page.margins.top;
+    if (this.doc.y - top > (this.bottom - top) * 0.55) this.newPage();
+  }
+
   /** Start a new page unless `height` still fits on this one. */
   ensure(height: number): void {
     if (this.doc.y + height > this.bottom) this.newPage();
@@ -184,7 +190,7 @@ export class PdfWriter {
   }
 
   /** A table that breaks across pages, repeating its header row. */
-  table(columns: TableColumn[], rows: TableCell[][], opts: { size?: number; headerSize?: number; pad?: number } = {}): void {
+  table(columns: TableColumn[], rows: TableCell[][], opts: { size?: number; headerSize?: number; pad?: number; minRow?: number } = {}): void {
     const size = opts.size ?? 9;
     const pad = opts.pad ?? 3;
     const total = columns.reduce((a, c) => a + c.width, 0);
@@ -194,7 +200,7 @@ export class PdfWriter {
       cells.map((c, i) => ({ ...c, text: breakLongWords(this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)), c.text, widths[i]! - 2 * pad) }));
     rows = rows.map((r) => fit(r, false));
     const heightOf = (cells: TableCell[], header: boolean) =>
-      Math.max(...cells.map((c, i) => this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)).heightOfString(c.text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+      Math.max(header ? 0 : (opts.minRow ?? 0), ...cells.map((c, i) => this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)).heightOfString(c.text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
     const struct = (type: string, children: unknown, options: object = {}) => this.doc.struct(type as never, options as never, children as never);
     /**
      * One row: backgrounds and rule as artifacts, each cell its own TH (scope Column) or TD element.

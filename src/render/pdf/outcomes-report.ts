@@ -10,7 +10,7 @@ import { formatDate } from '../score-view.js';
 import type { Block, ViewCell } from '../view.js';
 import { rateChart } from './charts.js';
 import { COLORS, PdfWriter } from './document.js';
-import type { ReportOptions } from './fidelity-report.js';
+import type { ReportOptions } from './fidelity-common.js';
 
 const text = (c: ViewCell) => (typeof c === 'string' ? c : c.text);
 

@@ -6,7 +6,7 @@ import { localize } from '../../scale/scale.js';
 import { signed, formatDate, programTitle } from '../score-view.js';
 import { countChart, scoreFill } from './charts.js';
 import { COLORS, PdfWriter, type TableCell } from './document.js';
-import { bandColor, bandTextColor, type ReportOptions } from './fidelity-report.js';
+import { bandColor, bandTextColor, type ReportOptions } from './fidelity-common.js';
 import { programLabel } from '../../core/identity.js';
 
 
