@@ -88,11 +88,11 @@ describe('the fidelity report of a program with several reviews', () => {
     expect(p1).toContain('Three strengths');
     expect(p1).toMatch(/S1 Caseload size 5/);
     expect(p1).toContain('Three priorities');
-    // The three lowest items, lowest first, each with its recommendation (the next anchor).
+    // The three lowest items, lowest first, each with its computed recommendation.
     expect(p1).toMatch(/O3 Collaboration with vocational rehabilitation counselors 2/);
-    expect(p1).toContain(anchor('O3', 3, 'en').slice(0, 40));
-    expect(p1).toContain(anchor('V1', 3, 'en').slice(0, 40));
-    expect(p1).toContain(anchor('V13', 3, 'en').slice(0, 40));
+    expect(p1).toContain(anchor('O3', 5, 'en').slice(0, 40));
+    expect(p1).toContain(anchor('V1', 5, 'en').slice(0, 40));
+    expect(p1).toContain('Camille 45%, Karim 32%');
   });
 
   it('in French, with French dates and labels', () => {
@@ -101,7 +101,7 @@ describe('the fidelity report of a program with several reviews', () => {
     expect(p1).toContain('Trajectoire');
     for (const date of ['10/10/2023', '15/09/2024', '20/03/2025', '12/03/2026']) expect(p1).toContain(date);
     expect(p1).toContain('Trois priorités');
-    expect(p1).toContain(anchor('O3', 3, 'fr').slice(0, 40));
+    expect(p1).toContain(anchor('O3', 5, 'fr').slice(0, 40));
   });
 
   it('ends with the action plan to print and fill (the priority items, blank), then the method and glossary', () => {

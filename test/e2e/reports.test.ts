@@ -43,9 +43,9 @@ describe('fidelity report', () => {
       expect(en, item.code).toContain(item.name.en);
       expect(fr, item.code).toContain(item.name.fr);
     }
-    // O3 is rated 2: its recommendation is anchor 3; V13 is rated 2: anchor 3.
-    expect(en).toContain(anchor('O3', 3, 'en').slice(0, 60));
-    expect(en).toContain(anchor('V13', 3, 'en').slice(0, 60));
+    // O3 is rated 2: its computed recommendation is what a 5 asks for; V13 is rated per specialist: their figures and the number to reach.
+    expect(en).toContain(anchor('O3', 5, 'en').slice(0, 60));
+    expect(en).toContain('Camille 45%, Karim 32%');
     expect(en).toContain('Change since the review of 2025-03-20');
     expect(en).toContain('85 → 103 (+18)');
   });
@@ -53,7 +53,7 @@ describe('fidelity report', () => {
     expect(fr).toContain("Rapport d'évaluation de fidélité IPS".toUpperCase());
     expect(fr).toContain('Bonne fidélité');
     expect(fr).toContain('Recommandations');
-    expect(fr).toContain(anchor('V1', 3, 'fr').slice(0, 60));
+    expect(fr).toContain(anchor('V1', 5, 'fr').slice(0, 60));
     expect(fr).toContain('Évolution depuis l\'évaluation du 20/03/2025');
     // No English label left: every English pdf/col string that differs from its French one is absent.
     const enLoc = parse(readFileSync(join(ROOT, 'locales', 'en.yaml'), 'utf8'));

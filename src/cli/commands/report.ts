@@ -1,5 +1,6 @@
 // `ips-fidelity report <files...> -o FILE.pdf`: a fidelity report (one program), a portfolio
 // (several programs), or an outcome report (--outcomes on a program folder).
+import { fateOf } from '../../core/action-plan.js';
 import { groupByProgram, programLabel, sameProgram, withGroupProgram } from '../../core/identity.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import type { Paper } from '../../render/pdf/document.js';
@@ -24,12 +25,24 @@ export interface ReportOptions extends ReadOptions {
 /** The outcome options `report --outcomes` shares with `outcomes --pdf`; given without --outcomes, a usage error. */
 const OUTCOME_OPTIONS = { by: '--by', from: '--from', to: '--to', convention: '--convention', minCell: '--min-cell' } as const;
 
-/**
- * The review cycle the report shows beside the ratings: the action plan's state and the next review date.
- * Nothing yet: filled once reviews carry actions and a review interval policy gives the next date.
- */
-function reportCycle(): ReportCycle {
-  return {};
+/** The review cycle the report shows beside the ratings: the latest review's action plan and its next review date. */
+function reportCycle(current: ScoredReview): ReportCycle {
+  const cycle: ReportCycle = {};
+  if (current.nextReview) cycle.nextReview = current.nextReview.date;
+  const actions = current.actions ?? [];
+  if (actions.length > 0) {
+    const counts = { done: 0, open: 0, overdue: 0 };
+    const rows = actions.map((a) => {
+      const fate = fateOf(a.status, a.due, current.date);
+      if (fate === 'done') counts.done++;
+      else if (fate === 'overdue') counts.overdue++;
+      else if (fate === 'open') counts.open++;
+      const code = current.scale.items.find((i) => i.id === a.itemId)?.code ?? a.itemId;
+      return { item: code, action: a.action, status: a.status, overdue: fate === 'overdue', ...(a.owner ? { owner: a.owner } : {}), ...(a.due ? { due: a.due } : {}) };
+    });
+    cycle.actions = { ...counts, rows };
+  }
+  return cycle;
 }
 
 export async function runReport(files: string[], opts: ReportOptions): Promise<void> {
@@ -74,7 +87,7 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
     const history = groups[0]!;
     const current = history[history.length - 1]!;
     const { fidelityReportPdf } = await import('../../render/pdf/fidelity-report.js');
-    bytes = await fidelityReportPdf(history, ctx.m, { ...pdfOpts, date: documentDate(current.date, ctx) }, reportCycle());
+    bytes = await fidelityReportPdf(history, ctx.m, { ...pdfOpts, date: documentDate(current.date, ctx) }, reportCycle(current));
   } else {
     const { portfolioPdf } = await import('../../render/pdf/portfolio-report.js');
     const latest = groups.map((g) => g[g.length - 1]!.date ?? '').sort().pop();

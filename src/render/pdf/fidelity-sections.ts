@@ -90,7 +90,7 @@ export function recommendationsSection({ pdf, m, r, max, itemOf, L }: FidelityCo
         .sort((a, b) => a.score! - b.score!)
         .map((i) => {
           const item = itemOf.get(i.id)!;
-          return [{ text: i.code, bold: true }, { text: L(item.name) }, { text: `${i.score} → ${i.score! + 1}`, fill: scoreFill(i.score, max) }, { text: recommendationFor(item, i, m.lang, max) ?? '' }];
+          return [{ text: i.code, bold: true }, { text: L(item.name) }, { text: `${i.score} → ${i.score! + 1}`, fill: scoreFill(i.score, max) }, { text: recommendationFor(item, i, m, max) ?? '' }];
         }),
       { size: 8.5 },
     );

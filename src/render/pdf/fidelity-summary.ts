@@ -127,7 +127,7 @@ function strengthsAndPriorities(c: FidelityContext): void {
       [code, { title: m.t('col.item'), width: 2.6 }, score, { title: m.t('fidelityReport.recommendation'), width: 6.7 }],
       priorities.map((i) => {
         const item = itemOf.get(i.id)!;
-        return [{ text: i.code, bold: true }, { text: L(item.name) }, { text: String(i.score), fill: scoreFill(i.score, max), bold: true }, { text: recommendationFor(item, i, m.lang, max) ?? '' }];
+        return [{ text: i.code, bold: true }, { text: L(item.name) }, { text: String(i.score), fill: scoreFill(i.score, max), bold: true }, { text: recommendationFor(item, i, m, max) ?? '' }];
       }),
       { size: 8 },
     );
