@@ -121,7 +121,7 @@ export function buildProgram(m: Messages): Command {
       .addOption(new Option('--layout <layout>', m.t('help.opt.layout')).choices(['wide', 'long']).default('wide'))
       .addHelpText('after', '\n' + m.t('help.score.examples')),
     m,
-    { scale: true, format: ['table', 'json', 'csv', 'markdown'] },
+    { scale: true, format: ['table', 'json', 'csv', 'markdown', 'xlsx'] },
   ).action(async (files: string[], opts) => (await import('./commands/score.js')).runScore(files, opts));
 
   common(
@@ -163,7 +163,7 @@ export function buildProgram(m: Messages): Command {
       .option('--pdfa', m.t('help.opt.pdfa'))
       .addHelpText('after', '\n' + m.t('help.outcomes.examples')),
     m,
-    { folder: true, format: ['table', 'json', 'csv', 'markdown'] },
+    { folder: true, format: ['table', 'json', 'csv', 'markdown', 'xlsx'] },
   ).action(async (dir: string, opts) => (await import('./commands/outcomes.js')).runOutcomes(dir, opts));
 
   common(
@@ -173,7 +173,7 @@ export function buildProgram(m: Messages): Command {
       .argument('<files...>', m.t('help.consensus.files'))
       .addHelpText('after', '\n' + m.t('help.consensus.examples')),
     m,
-    { scale: true, format: ['table', 'markdown', 'csv'] },
+    { scale: true, format: ['table', 'markdown', 'csv', 'xlsx'] },
   ).action(async (files: string[], opts) => (await import('./commands/consensus.js')).runConsensus(files, opts));
 
   common(
@@ -183,7 +183,7 @@ export function buildProgram(m: Messages): Command {
       .argument('<files...>', m.t('help.history.files'))
       .addHelpText('after', '\n' + m.t('help.history.examples')),
     m,
-    { scale: true, format: ['table', 'markdown', 'json'] },
+    { scale: true, format: ['table', 'markdown', 'json', 'xlsx'] },
   ).action(async (files: string[], opts) => (await import('./commands/history.js')).runHistory(files, opts));
 
   common(
@@ -214,6 +214,7 @@ export function buildProgram(m: Messages): Command {
       .argument('[dir]', m.t('help.init.dir'))
       .option('--scale <id|path>', m.t('help.opt.scale'))
       .option('--force', m.t('help.opt.force'))
+      .option('--xlsx', m.t('xlsx.optXlsx'))
       .addHelpText('after', '\n' + m.t('help.init.examples')),
     m,
   ).action(async (dir: string | undefined, opts) => (await import('./commands/init.js')).runInit(dir, opts));

@@ -4,7 +4,7 @@ import { groupByProgram } from '../../core/identity.js';
 import { historyBlocks, historyJson } from '../../render/history-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { jsonText } from '../../render/safe-text.js';
-import { emitOrExplain } from '../context.js';
+import { emitOrExplain, makeContext } from '../context.js';
 import { checkChoice, readAndScore, type ReadOptions } from '../pipeline.js';
 
 export interface HistoryOptions extends ReadOptions {
@@ -12,10 +12,15 @@ export interface HistoryOptions extends ReadOptions {
 }
 
 export async function runHistory(files: string[], opts: HistoryOptions): Promise<void> {
-  checkChoice(opts.format, ['table', 'markdown', 'json'], '--format');
+  checkChoice(opts.format, ['table', 'markdown', 'json', 'xlsx'], '--format');
+  if (opts.format === 'xlsx') (await import('../xlsx-output.js')).checkWorkbookOutput(makeContext(opts).m, opts.output);
   const { ctx, scored } = await readAndScore(files, opts);
   const groups = groupByProgram(scored);
   const overall = groups.map((g) => (g.length > 1 ? changeBetween(g[0]!, g[g.length - 1]!) : null));
+  if (opts.format === 'xlsx') {
+    const [{ emitWorkbook }, { historyTables }] = await Promise.all([import('../xlsx-output.js'), import('../../render/xlsx-tables.js')]);
+    return emitWorkbook(ctx, historyTables(groups, overall, ctx.m), opts.output);
+  }
   let out: string;
   if (opts.format === 'json') {
     out = historyJson(groups, overall);

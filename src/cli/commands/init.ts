@@ -13,6 +13,8 @@ import { COLUMNS, TABLE_FILES, type TableName } from '../../read/record-tables.j
 export interface InitOptions extends CommonOptions {
   scale?: string;
   force?: boolean;
+  /** Also write the review form workbook. */
+  xlsx?: boolean;
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -86,16 +88,20 @@ function recordsTemplates(scale: Scale, m: Messages): Record<string, string> {
   return files;
 }
 
-export function runInit(dir: string | undefined, opts: InitOptions): void {
+export async function runInit(dir: string | undefined, opts: InitOptions): Promise<void> {
   const ctx = makeContext(opts);
   const m = ctx.m;
   const target = dir ?? '.';
   const scale = loadScale(opts.scale ?? DEFAULT_SCALE);
-  const files: Record<string, string> = {
+  const files: Record<string, string | Uint8Array> = {
     [m.lang === 'fr' ? 'revue.yaml' : 'review.yaml']: reviewTemplate(scale, m),
     ...ratingsTemplates(scale, m),
     ...recordsTemplates(scale, m),
   };
+  if (opts.xlsx) {
+    const [{ workbookBytes }, { reviewFormTables }] = await Promise.all([import('../../render/xlsx.js'), import('../../render/xlsx-tables.js')]);
+    files[m.lang === 'fr' ? 'revue.xlsx' : 'review.xlsx'] = await workbookBytes(reviewFormTables(scale, m));
+  }
   const existing = Object.keys(files).filter((f) => existsSync(join(target, f)));
   if (existing.length > 0 && !opts.force) {
     for (const f of existing) process.stderr.write(`${join(target, f)}: ${m.t('severity.error')}: ${m.t('problem.init.exists')}\n`);

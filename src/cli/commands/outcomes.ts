@@ -52,6 +52,7 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
   if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
   const from = optionDate(opts.from, '--from');
+  if (opts.format === 'xlsx') (await import('../xlsx-output.js')).checkWorkbookOutput(makeContext(opts).m, opts.output);
   const to = optionDate(opts.to, '--to');
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   const contracts = loadContracts(opts.contracts);
@@ -88,8 +89,9 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     ...(records.settings.minimumWage !== undefined ? { minimumWage: records.settings.minimumWage } : {}),
   });
 
-  let out: string;
-  if (opts.format === 'json') out = outcomesJson(outcomes, records);
+  let out: string | undefined;
+  if (opts.format === 'xlsx') out = undefined;
+  else if (opts.format === 'json') out = outcomesJson(outcomes, records);
   else if (opts.format === 'csv') out = outcomesCsv(outcomes);
   else {
     const blocks = outcomesBlocks(outcomes, records.settings, contracts, ctx.m);
@@ -101,7 +103,10 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     emitOrExplain(ctx, bytes, opts.pdf);
     if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('report.kindOutcomes') }) + '\n');
   }
-  if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
+  if (opts.format === 'xlsx') {
+    const [{ emitWorkbook }, { outcomesTables }] = await Promise.all([import('../xlsx-output.js'), import('../../render/xlsx-tables.js')]);
+    await emitWorkbook(ctx, outcomesTables(outcomes, ctx.m), opts.output);
+  } else if (!opts.pdf || opts.output) emitOrExplain(ctx, out!, opts.output);
   if (opts.perPerson) {
     emitOrExplain(ctx, perPersonCsv(records, outcomes, contracts), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));

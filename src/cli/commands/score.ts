@@ -6,7 +6,7 @@ import { scoreJsonPieces } from '../../render/json.js';
 import { programTitle, reviewBlocks, summaryBlocks } from '../../render/score-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { localize } from '../../scale/scale.js';
-import { emitOrExplain, Exit, EXIT, UsageError } from '../context.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
 import { checkChoice, parseWhole, readChecked, scoredInOrder, type ReadOptions } from '../pipeline.js';
 import type { Output } from '../write.js';
 
@@ -20,13 +20,14 @@ export interface ScoreOptions extends ReadOptions {
   layout: string;
 }
 
-const FORMATS = ['table', 'json', 'csv', 'markdown'];
+const FORMATS = ['table', 'json', 'csv', 'markdown', 'xlsx'];
 
 export async function runScore(files: string[], opts: ScoreOptions): Promise<void> {
   checkChoice(opts.format, FORMATS, '--format');
   checkChoice(opts.sort, ['scale', 'score'], '--sort');
   checkChoice(opts.layout, ['wide', 'long'], '--layout');
   const minTotal = parseWhole(opts.minTotal, '--min-total');
+  if (opts.format === 'xlsx') (await import('../xlsx-output.js')).checkWorkbookOutput(makeContext(opts).m, opts.output);
   const { ctx, choice, reviews } = await readChecked(files, opts);
   const m = ctx.m;
   const scales = [...new Set(groupByProgram(reviews).flat().map((r) => choice.resolve(r.scaleId)))];
@@ -47,8 +48,11 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
       yield r;
     }
   })();
-  let out: Output;
-  if (opts.format === 'json') out = scoreJsonPieces(scored, m);
+  let out: Output | undefined;
+  if (opts.format === 'xlsx') {
+    const [{ emitWorkbook }, { scoreTables }] = await Promise.all([import('../xlsx-output.js'), import('../../render/xlsx-tables.js')]);
+    await emitWorkbook(ctx, scoreTables([...scored], scales, m), opts.output);
+  } else if (opts.format === 'json') out = scoreJsonPieces(scored, m);
   else if (opts.format === 'csv') out = scoreCsvLines(scored, m, opts.layout as CsvLayout, scales);
   else {
     const all = [...scored];
@@ -62,7 +66,7 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
     } else blocks.push(...summaryBlocks(all, m));
     out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
   }
-  emitOrExplain(ctx, out, opts.output);
+  if (out !== undefined) emitOrExplain(ctx, out, opts.output);
 
   for (const f of failures) {
     const params: Record<string, string | number> = { ...f.params, program: programTitle(f.review), date: f.review.date ?? '—' };
