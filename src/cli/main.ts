@@ -119,6 +119,7 @@ export function buildProgram(m: Messages): Command {
       .option('--detail', m.t('help.opt.detail'))
       .option('--no-notes', m.t('help.opt.noNotes'))
       .addOption(new Option('--layout <layout>', m.t('help.opt.layout')).choices(['wide', 'long']).default('wide'))
+      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
       .addHelpText('after', '\n' + m.t('help.score.examples')),
     m,
     { scale: true, format: ['table', 'json', 'csv', 'markdown', 'xlsx'] },
@@ -156,6 +157,7 @@ export function buildProgram(m: Messages): Command {
       .option('--min-cell <n>', m.t('help.opt.minCell'), '5')
       .option('--min-rate <pct>', m.t('help.opt.minRate'))
       .option('--per-person <file>', m.t('help.opt.perPerson'))
+      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
       .option('--contracts <path>', m.t('help.opt.contracts'))
       .option('--outcome-rules <path>', m.t('measures.optOutcomeRules'))
       .option('--pdf <file>', m.t('help.opt.pdf'))
@@ -171,6 +173,7 @@ export function buildProgram(m: Messages): Command {
       .command('consensus')
       .description(m.t('help.consensus.description'))
       .argument('<files...>', m.t('help.consensus.files'))
+      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
       .addHelpText('after', '\n' + m.t('help.consensus.examples')),
     m,
     { scale: true, format: ['table', 'markdown', 'csv', 'xlsx'] },
@@ -215,6 +218,7 @@ export function buildProgram(m: Messages): Command {
       .option('--scale <id|path>', m.t('help.opt.scale'))
       .option('--force', m.t('help.opt.force'))
       .option('--xlsx', m.t('xlsx.optXlsx'))
+      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
       .addHelpText('after', '\n' + m.t('help.init.examples')),
     m,
   ).action(async (dir: string | undefined, opts) => (await import('./commands/init.js')).runInit(dir, opts));

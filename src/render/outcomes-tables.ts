@@ -3,7 +3,9 @@ import type { ContractTable } from '../core/contracts.js';
 import { firstCompetitiveJobs, type Outcomes, type Ratio } from '../core/outcomes.js';
 import { daysOf, NO_DAY, servedIn, type ProgramRecords } from '../core/records.js';
 import { isoOfDay } from '../shared/days.js';
-import { csvLine } from './csv.js';
+import { csvLine as csvLineOf, RFC_CSV, type CsvStyle } from './csv.js';
+
+type Cells = Parameters<typeof csvLineOf>[0];
 import { jsonText } from './safe-text.js';
 
 export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
@@ -11,13 +13,14 @@ export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
   return jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o }, null, 2)) + '\n';
 }
 
-export function outcomesCsv(o: Outcomes): string {
+export function outcomesCsv(o: Outcomes, style: CsvStyle = RFC_CSV): string {
+  const csvLine = (cells: Cells) => csvLineOf(cells, style);
   const grow = o.convention === 'ips-grow';
   let out = csvLine(['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts', 'partial', ...(grow ? ['ips_grow_40_met'] : [])]);
   for (const p of o.periods) {
     out += csvLine([p.label, p.from, p.to, p.served, p.working, rate6(p.rate), p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(grow ? [p.growBenchmarkMet ?? null] : [])]);
   }
-  return out + '\r\n' + measuresCsv(o);
+  return out + '\r\n' + measuresCsv(o, style);
 }
 
 const rate6 = (r: number | null) => (r === null ? null : Number(r.toFixed(6)));
@@ -27,7 +30,8 @@ const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
  * The whole-window measures, after a blank line: one row per measure, `measure,value,n,of`. A rate's value is
  * a fraction with n of `of` behind it; a count has only a value; a mean or median has the n it rests on.
  */
-function measuresCsv(o: Outcomes): string {
+function measuresCsv(o: Outcomes, style: CsvStyle): string {
+  const csvLine = (cells: Cells) => csvLineOf(cells, style);
   const M = o.measures;
   const rows: [string, number | null, number | null, number | null][] = [];
   const rate = (name: string, r: Ratio | null) => r && rows.push([name, rate6(r.rate), r.count, r.of]);
@@ -67,7 +71,8 @@ function measuresCsv(o: Outcomes): string {
 }
 
 /** The per-person table: internal use only, never for funders. */
-export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ContractTable): string {
+export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ContractTable, style: CsvStyle = RFC_CSV): string {
+  const csvLine = (cells: Cells) => csvLineOf(cells, style);
   const P = records.participants;
   const first = firstCompetitiveJobs(records, contracts);
   const window = daysOf(o.window);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Messages } from '../../i18n/locale.js';
 import { loadScale } from '../../read/data-files.js';
 import { localize, type Scale } from '../../scale/scale.js';
-import { csvLine } from '../../render/csv.js';
+import { csvLine as csvLineOf, csvStyle, withBom, type CsvStyle } from '../../render/csv.js';
 import { Exit, EXIT, explainWriteError, makeContext, type CommonOptions } from '../context.js';
 import { writeTogether } from '../write.js';
 import { DEFAULT_SCALE } from '../scales-setup.js';
@@ -15,6 +15,8 @@ export interface InitOptions extends CommonOptions {
   force?: boolean;
   /** Also write the review form workbook. */
   xlsx?: boolean;
+  /** rfc or excel; French templates are Excel-style unless rfc is asked for. */
+  csvStyle?: string;
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -54,24 +56,25 @@ export function reviewTemplate(scale: Scale, m: Messages): string {
   return lines.join('\n') + '\n';
 }
 
-function ratingsTemplates(scale: Scale, m: Messages): Record<string, string> {
+function ratingsTemplates(scale: Scale, m: Messages, style: CsvStyle): Record<string, string> {
+  const csvLine = (cells: string[]) => csvLineOf(cells, style);
   const fr = m.lang === 'fr';
   const meta = fr ? ['programme', 'identifiant_programme', 'site', 'date', 'type'] : ['program', 'program_id', 'site', 'date', 'type'];
   const long = fr ? [...meta, 'item', 'cotation', 'valeur', 'commentaire'] : [...meta, 'item', 'score', 'value', 'note'];
   let longCsv = csvLine(long);
   for (const it of scale.items) longCsv += csvLine(['', '', '', '', '', it.code, '', '', '']);
   const wideCsv = csvLine([...meta, ...scale.items.map((i) => i.code)]);
-  return { [fr ? 'cotations-long.csv' : 'ratings-long.csv']: longCsv, [fr ? 'cotations-large.csv' : 'ratings-wide.csv']: wideCsv };
+  return { [fr ? 'cotations-long.csv' : 'ratings-long.csv']: withBom(longCsv, style) as string, [fr ? 'cotations-large.csv' : 'ratings-wide.csv']: withBom(wideCsv, style) as string };
 }
 
 /** The program-records folder: program.yaml and the four tables' header lines, from the data dictionary. */
-function recordsTemplates(scale: Scale, m: Messages): Record<string, string> {
+function recordsTemplates(scale: Scale, m: Messages, style: CsvStyle): Record<string, string> {
   const fr = m.lang === 'fr';
   const files: Record<string, string> = {};
   for (const name of Object.keys(TABLE_FILES) as TableName[]) {
     const file = `${fr ? TABLE_FILES[name][TABLE_FILES[name].length - 1] : TABLE_FILES[name][0]}.csv`;
     const header = COLUMNS[name].map((c) => (fr ? (c.aliases.find((a) => /^[a-z_]+$/.test(a) && !a.startsWith('participant_') && a !== 'entry' && a !== 'exit' && a !== 'job_coach' && a !== 'type_poste') ?? c.key) : c.key));
-    files[join('records', file)] = csvLine(header);
+    files[join('records', file)] = withBom(csvLineOf(header, style), style) as string;
   }
   files[join('records', 'program.yaml')] = [
     `# ${m.t('init.programHeader')}`,
@@ -93,10 +96,11 @@ export async function runInit(dir: string | undefined, opts: InitOptions): Promi
   const m = ctx.m;
   const target = dir ?? '.';
   const scale = loadScale(opts.scale ?? DEFAULT_SCALE);
+  const style = csvStyle(opts.csvStyle ?? (m.lang === 'fr' ? 'excel' : 'rfc'), m.lang);
   const files: Record<string, string | Uint8Array> = {
     [m.lang === 'fr' ? 'revue.yaml' : 'review.yaml']: reviewTemplate(scale, m),
-    ...ratingsTemplates(scale, m),
-    ...recordsTemplates(scale, m),
+    ...ratingsTemplates(scale, m, style),
+    ...recordsTemplates(scale, m, style),
   };
   if (opts.xlsx) {
     const [{ workbookBytes }, { reviewFormTables }] = await Promise.all([import('../../render/xlsx.js'), import('../../render/xlsx-tables.js')]);

@@ -6,6 +6,7 @@ import { isProgramFolder, isWorkbook } from '../../read/files.js';
 import { parseDate, PLACEHOLDER } from '../../shared/values.js';
 import { loadContracts, loadOutcomeRules } from '../../read/data-files.js';
 import { outcomesCsv, outcomesJson, perPersonCsv } from '../../render/outcomes-tables.js';
+import { csvStyle, withBom } from '../../render/csv.js';
 import type { Scale } from '../../scale/scale.js';
 import { firstLimit } from '../../core/fidelity-from-records.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
@@ -30,6 +31,7 @@ export interface OutcomesOptions extends CommonOptions {
   pdf?: string;
   paper?: string;
   pdfa?: boolean;
+  csvStyle?: string;
 }
 
 function optionDate(raw: string | undefined, option: string): string | undefined {
@@ -92,7 +94,7 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   let out: string | undefined;
   if (opts.format === 'xlsx') out = undefined;
   else if (opts.format === 'json') out = outcomesJson(outcomes, records);
-  else if (opts.format === 'csv') out = outcomesCsv(outcomes);
+  else if (opts.format === 'csv') out = withBom(outcomesCsv(outcomes, csvStyle(opts.csvStyle, ctx.m.lang)), csvStyle(opts.csvStyle, ctx.m.lang)) as string;
   else {
     const blocks = outcomesBlocks(outcomes, records.settings, contracts, ctx.m);
     out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
@@ -108,7 +110,8 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     await emitWorkbook(ctx, outcomesTables(outcomes, ctx.m), opts.output);
   } else if (!opts.pdf || opts.output) emitOrExplain(ctx, out!, opts.output);
   if (opts.perPerson) {
-    emitOrExplain(ctx, perPersonCsv(records, outcomes, contracts), opts.perPerson);
+    const style = csvStyle(opts.csvStyle, ctx.m.lang);
+    emitOrExplain(ctx, withBom(perPersonCsv(records, outcomes, contracts, style), style), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));
   }
 

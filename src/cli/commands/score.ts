@@ -1,7 +1,7 @@
 // `ips-fidelity score <files...>`: score reviews and print them; thresholds fail with exit 1.
 import { checkThresholds, type ThresholdFailure } from '../../core/thresholds.js';
 import { groupByProgram } from '../../core/identity.js';
-import { scoreCsvLines, type CsvLayout } from '../../render/csv.js';
+import { csvStyle, scoreCsvLines, withBom, type CsvLayout } from '../../render/csv.js';
 import { scoreJsonPieces } from '../../render/json.js';
 import { programTitle, reviewBlocks, summaryBlocks } from '../../render/score-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
@@ -18,6 +18,7 @@ export interface ScoreOptions extends ReadOptions {
   detail?: boolean;
   notes: boolean;
   layout: string;
+  csvStyle?: string;
 }
 
 const FORMATS = ['table', 'json', 'csv', 'markdown', 'xlsx'];
@@ -53,7 +54,10 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
     const [{ emitWorkbook }, { scoreTables }] = await Promise.all([import('../xlsx-output.js'), import('../../render/xlsx-tables.js')]);
     await emitWorkbook(ctx, scoreTables([...scored], scales, m), opts.output);
   } else if (opts.format === 'json') out = scoreJsonPieces(scored, m);
-  else if (opts.format === 'csv') out = scoreCsvLines(scored, m, opts.layout as CsvLayout, scales);
+  else if (opts.format === 'csv') {
+    const style = csvStyle(opts.csvStyle, m.lang);
+    out = withBom(scoreCsvLines(scored, m, opts.layout as CsvLayout, scales, style), style);
+  }
   else {
     const all = [...scored];
     const view = { sort: opts.sort as 'scale' | 'score', notes: opts.notes };
