@@ -61,6 +61,8 @@ interface ItemEntry {
   row: Row;
   raw: RawEntry;
   cols: Record<string, number | undefined>;
+  /** A check cell could not be read (already reported). */
+  unreadable?: boolean;
 }
 
 /** Read a filled-in review form (one sheet); null when it has errors (in `problems`). */
@@ -158,12 +160,17 @@ export function readReviewForm(file: string, sheet: string, rows: Row[], resolve
     if (note) entry.raw.note = note;
     if (filledElements.length > 0) {
       const present: string[] = [];
+      let unreadable = false;
       for (const e of filledElements) {
         const c = checked(cell(r, e.col));
-        if (c === undefined) problems.error(place(r.line, e.col!), 'xlsx.checkCell', { item: item.code, element: e.id }, head.cells[e.col!], cell(r, e.col));
-        else if (c) present.push(e.id);
+        if (c === undefined) {
+          unreadable = true;
+          problems.error(place(r.line, e.col!), 'xlsx.checkCell', { item: item.code, element: e.id }, head.cells[e.col!], cell(r, e.col));
+        } else if (c) present.push(e.id);
       }
-      entry.raw.elements = present;
+      // A cell that says neither: the count is not known (no second message about it).
+      if (!unreadable) entry.raw.elements = present;
+      else entry.unreadable = true;
       entry.cols.elements = filledElements[0]!.col;
     }
   }
@@ -171,6 +178,7 @@ export function readReviewForm(file: string, sheet: string, rows: Row[], resolve
   const ratings: ItemRating[] = [];
   for (const id of order) {
     const e = entries.get(id)!;
+    if (e.unreadable && e.raw.score === undefined && e.raw.value === undefined && e.raw.specialists === undefined) continue;
     const rating = toRating(
       e.item,
       scale,

@@ -208,6 +208,8 @@ items:
     expect(r.stderr).toContain(`${bad} [Review!C10]`);
     expect(r.stderr).toContain(`${bad} [Review!F12]`);
     expect(r.stderr).toContain('neither x nor 0');
+    expect(r.stderr.match(/Review!F12/g)).toHaveLength(1); // no second message about the count
+    expect(r.stderr).not.toContain('has no score');
   });
 
   const python = '/usr/bin/python3';
