@@ -153,7 +153,8 @@ items:
   });
 
   it('is read back by score once filled in, as the same review in YAML', async () => {
-    const file = join(dir, 'en', 'review.xlsx');
+    const file = join(dir, 'en1', 'review.xlsx');
+    ok(['init', join(dir, 'en1'), '--xlsx']);
     const rows = (await read(file))[0]!.data.map((r) => [...r]);
     const header = rows[8]!;
     const col = (name: string) => header.indexOf(name);
@@ -195,7 +196,8 @@ items:
   });
 
   it('names the sheet and cell of a bad value', async () => {
-    const rows = (await read(join(dir, 'en', 'review.xlsx')))[0]!.data.map((r) => [...r]);
+    ok(['init', join(dir, 'en2'), '--xlsx']);
+    const rows = (await read(join(dir, 'en2', 'review.xlsx')))[0]!.data.map((r) => [...r]);
     rows[0]![1] = 'Riverside Works';
     rows[3]![1] = '31/02/2026';
     rows[9]![2] = 7; // S1's score
