@@ -120,9 +120,10 @@ export function buildProgram(m: Messages): Command {
       .option('--no-notes', m.t('help.opt.noNotes'))
       .addOption(new Option('--layout <layout>', m.t('help.opt.layout')).choices(['wide', 'long']).default('wide'))
       .option('--policy <id|path>', m.t('policy.opt.policy'))
+      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
       .addHelpText('after', '\n' + m.t('help.score.examples')),
     m,
-    { scale: true, format: ['table', 'json', 'csv', 'markdown'] },
+    { scale: true, format: ['table', 'json', 'csv', 'markdown', 'xlsx'] },
   ).action(async (files: string[], opts) => (await import('./commands/score.js')).runScore(files, opts));
 
   common(
@@ -158,6 +159,7 @@ export function buildProgram(m: Messages): Command {
       .option('--min-cell <n>', m.t('help.opt.minCell'), '5')
       .option('--min-rate <pct>', m.t('help.opt.minRate'))
       .option('--per-person <file>', m.t('help.opt.perPerson'))
+      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
       .option('--contracts <path>', m.t('help.opt.contracts'))
       .option('--outcome-rules <path>', m.t('measures.optOutcomeRules'))
       .option('--pdf <file>', m.t('help.opt.pdf'))
@@ -165,7 +167,7 @@ export function buildProgram(m: Messages): Command {
       .option('--pdfa', m.t('help.opt.pdfa'))
       .addHelpText('after', '\n' + m.t('help.outcomes.examples')),
     m,
-    { folder: true, format: ['table', 'json', 'csv', 'markdown'] },
+    { folder: true, format: ['table', 'json', 'csv', 'markdown', 'xlsx'] },
   ).action(async (dirs: string[], opts) => (await import('./commands/outcomes.js')).runOutcomes(dirs, opts));
 
   common(
@@ -173,9 +175,10 @@ export function buildProgram(m: Messages): Command {
       .command('consensus')
       .description(m.t('help.consensus.description'))
       .argument('<files...>', m.t('help.consensus.files'))
+      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
       .addHelpText('after', '\n' + m.t('help.consensus.examples')),
     m,
-    { scale: true, format: ['table', 'markdown', 'csv'] },
+    { scale: true, format: ['table', 'markdown', 'csv', 'xlsx'] },
   ).action(async (files: string[], opts) => (await import('./commands/consensus.js')).runConsensus(files, opts));
 
   common(
@@ -187,7 +190,7 @@ export function buildProgram(m: Messages): Command {
       .option('--as-of <date>', m.t('policy.opt.asOf'))
       .addHelpText('after', '\n' + m.t('help.history.examples')),
     m,
-    { scale: true, format: ['table', 'markdown', 'json'] },
+    { scale: true, format: ['table', 'markdown', 'json', 'xlsx'] },
   ).action(async (files: string[], opts) => (await import('./commands/history.js')).runHistory(files, opts));
 
   common(
@@ -228,6 +231,8 @@ export function buildProgram(m: Messages): Command {
       .argument('[dir]', m.t('help.init.dir'))
       .option('--scale <id|path>', m.t('help.opt.scale'))
       .option('--force', m.t('help.opt.force'))
+      .option('--xlsx', m.t('xlsx.optXlsx'))
+      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
       .addHelpText('after', '\n' + m.t('help.init.examples')),
     m,
   ).action(async (dir: string | undefined, opts) => (await import('./commands/init.js')).runInit(dir, opts));

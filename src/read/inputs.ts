@@ -103,12 +103,23 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
       } else {
         const bytes = readInputBytes(path, list, kind === 'workbook' ? MAX_WORKBOOK_BYTES : undefined);
         if (bytes && kind === 'workbook') {
-          const [{ readWorkbook }, { readRatingsTable }] = await Promise.all([import('./workbook.js'), import('./ratings-table.js')]);
-          const sheets = await readWorkbook(path, bytes, list);
-          const { isActionsSheet } = await import('./actions-table.js');
-          const plans = (sheets ?? []).filter(isActionsSheet);
-          const ratings = (sheets ?? []).filter((t) => !plans.includes(t) && isRatingsSheet(t));
-          if (sheets && ratings.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: sheets.map((t) => t.sheet).join(', ') || '-' });
+          const [{ readWorkbookRows, rowsToTable }, { readRatingsTable }, { formHeaderIndex, readReviewForm }, { isActionsSheet }] = await Promise.all([
+            import('./workbook.js'),
+            import('./ratings-table.js'),
+            import('./review-form.js'),
+            import('./actions-table.js'),
+          ]);
+          const sheets = await readWorkbookRows(bytes, list);
+          // A review form (`init --xlsx`: labelled cells, then the items) is read as it is; other sheets as tables.
+          const forms = (sheets ?? []).filter((s) => formHeaderIndex(s.rows) > 0);
+          for (const f of forms) {
+            const r = readReviewForm(path, f.sheet, f.rows, resolveScale, list);
+            if (r) reviews.push(r);
+          }
+          const tables = (sheets ?? []).filter((s) => !forms.includes(s)).flatMap((s) => rowsToTable(path, s.sheet, s.rows) ?? []);
+          const plans = tables.filter(isActionsSheet);
+          const ratings = tables.filter((t) => !plans.includes(t) && isRatingsSheet(t));
+          if (sheets && ratings.length === 0 && forms.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: tables.map((t) => t.sheet).join(', ') || '-' });
           for (const t of ratings) for (const r of readRatingsTable(t, resolveScale, list)) reviews.push(r);
           if (plans.length) {
             const own = new ProblemList(path);

@@ -2,7 +2,7 @@
 import type { ScoredReview } from '../core/score-review.js';
 import type { Messages } from '../i18n/locale.js';
 import { localize } from '../scale/scale.js';
-import { csvLine } from './csv.js';
+import { csvLine as csvLineOf, RFC_CSV, type CsvStyle } from './csv.js';
 import { agreementBlocks, formatDate, programTitle } from './score-view.js';
 import type { Block } from './view.js';
 
@@ -39,7 +39,8 @@ export function consensusSheet(r: ScoredReview, m: Messages): Block[] {
 }
 
 /** `consensus --format csv`: one line per item of each review, each reviewer's score in a column. */
-export function consensusCsv(withRaters: ScoredReview[]): string {
+export function consensusCsv(withRaters: ScoredReview[], style: CsvStyle = RFC_CSV): string {
+  const csvLine = (cells: Parameters<typeof csvLineOf>[0]) => csvLineOf(cells, style);
   const names = [...new Set(withRaters.flatMap((r) => r.agreement!.reviewers))];
   let out = csvLine(['program', 'program_id', 'date', 'item', 'code', ...names, 'spread', 'consensus']);
   for (const r of withRaters) {

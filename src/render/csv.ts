@@ -10,29 +10,62 @@ export function neutralize(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export function csvCell(v: string | number | boolean | null | undefined): string {
+/**
+ * How a CSV is written. `rfc` (the default, for machines): RFC 4180, commas, decimal points, CRLF.
+ * `excel` (for Excel to open as it is): a UTF-8 BOM, the language's separator and decimal mark
+ * (`;` and `,` in French, as Excel expects them there), CRLF. The tool reads both back.
+ */
+export interface CsvStyle {
+  separator: ',' | ';';
+  decimalComma: boolean;
+  bom: boolean;
+}
+
+export const RFC_CSV: CsvStyle = { separator: ',', decimalComma: false, bom: false };
+
+export const CSV_STYLES = ['rfc', 'excel'] as const;
+
+/** The style of `--csv-style NAME` in a language. */
+export function csvStyle(name: string | undefined, lang: string): CsvStyle {
+  if (name !== 'excel') return RFC_CSV;
+  return lang === 'fr' ? { separator: ';', decimalComma: true, bom: true } : { separator: ',', decimalComma: false, bom: true };
+}
+
+/** A CSV output with the style's BOM before it. */
+export function withBom<T extends string | Iterable<string>>(out: T, style: CsvStyle): T | Iterable<string> {
+  if (!style.bom) return out;
+  if (typeof out === 'string') return '\uFEFF' + out;
+  return (function* () {
+    yield '\uFEFF';
+    yield* out;
+  })();
+}
+
+export function csvCell(v: string | number | boolean | null | undefined, style: CsvStyle = RFC_CSV): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return style.decimalComma ? String(v).replace('.', ',') : String(v);
+  if (typeof v === 'boolean') return String(v);
   // Control characters (ESC...) are shown visibly, as in every text output: a CSV printed raw cannot drive the terminal.
   const s = neutralize(visible(v, '\t\r\n'));
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(cells: (string | number | boolean | null | undefined)[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
+export function csvLine(cells: (string | number | boolean | null | undefined)[], style: CsvStyle = RFC_CSV): string {
+  return cells.map((c) => csvCell(c, style)).join(style.separator) + '\r\n';
 }
 
 export type CsvLayout = 'wide' | 'long';
 
 /** CSV of scored reviews, a line at a time; the wide header has a column for each item of the scales. */
-export function* scoreCsvLines(reviews: Iterable<ScoredReview>, m: Messages, layout: CsvLayout, scales: Scale[]): Iterable<string> {
+export function* scoreCsvLines(reviews: Iterable<ScoredReview>, m: Messages, layout: CsvLayout, scales: Scale[], style: CsvStyle = RFC_CSV): Iterable<string> {
+  const line = (cells: (string | number | boolean | null | undefined)[]) => csvLine(cells, style);
   const meta = (r: ScoredReview) => [r.program.name, r.program.id, r.program.site, r.date, r.scale.id];
   if (layout === 'long') {
-    yield csvLine(['program', 'program_id', 'site', 'date', 'scale', 'item', 'code', 'section', 'score', 'source', 'evidence', 'note']);
+    yield line(['program', 'program_id', 'site', 'date', 'scale', 'item', 'code', 'section', 'score', 'source', 'evidence', 'note']);
     for (const r of reviews) {
       const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
       for (const it of r.items) {
-        yield csvLine([...meta(r), it.id, it.code, it.section, it.score, it.source, evidenceText(itemOf.get(it.id)!, it, m), it.note]);
+        yield line([...meta(r), it.id, it.code, it.section, it.score, it.source, evidenceText(itemOf.get(it.id)!, it, m), it.note]);
       }
     }
     return;
@@ -44,11 +77,11 @@ export function* scoreCsvLines(reviews: Iterable<ScoredReview>, m: Messages, lay
     for (const i of scale.items) if (!codes.includes(i.code)) codes.push(i.code);
     for (const s of scale.sections) if (!sections.includes(s.id)) sections.push(s.id);
   }
-  yield csvLine(['program', 'program_id', 'site', 'date', 'scale', 'complete', 'rated', 'total', 'max', 'band', 'band_label', 'mean', ...sections, ...codes]);
+  yield line(['program', 'program_id', 'site', 'date', 'scale', 'complete', 'rated', 'total', 'max', 'band', 'band_label', 'mean', ...sections, ...codes]);
   for (const r of reviews) {
     const byCode = new Map(r.items.map((i) => [i.code, i.score]));
     const bySection = new Map(r.sections.map((s) => [s.id, s.score]));
-    yield csvLine([
+    yield line([
       ...meta(r), r.complete, r.rated, r.total, r.max, r.band?.id ?? null, r.band ? localize(r.band.label, m.lang) : null,
       r.mean === null ? null : Number(r.mean.toFixed(4)),
       ...sections.map((s) => bySection.get(s) ?? null),

@@ -3,7 +3,9 @@ import type { ContractTable } from '../core/contracts.js';
 import { firstCompetitiveJobs, type Outcomes, type PeriodOutcome, type Ratio } from '../core/outcomes.js';
 import { daysOf, NO_DAY, servedIn, type ProgramRecords } from '../core/records.js';
 import { isoOfDay } from '../shared/days.js';
-import { csvLine } from './csv.js';
+import { csvLine as csvLineOf, RFC_CSV, type CsvStyle } from './csv.js';
+
+type Cells = Parameters<typeof csvLineOf>[0];
 import { jsonText } from './safe-text.js';
 
 export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
@@ -16,10 +18,11 @@ export function programOutcomes(o: Outcomes, records: ProgramRecords): { program
   return { program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o };
 }
 
-export function outcomesCsv(o: Outcomes): string {
+export function outcomesCsv(o: Outcomes, style: CsvStyle = RFC_CSV): string {
+  const csvLine = (cells: Cells) => csvLineOf(cells, style);
   let out = csvLine(PERIOD_COLUMNS(o.convention));
   for (const p of o.periods) out += csvLine(periodRow(p, o.convention));
-  return out + '\r\n' + measuresCsv(o);
+  return out + '\r\n' + measuresCsv(o, style);
 }
 
 /** The columns of the per-period rows of the CSV, and a period's row. */
@@ -33,7 +36,8 @@ const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
  * The whole-window measures, after a blank line: one row per measure, `measure,value,n,of`. A rate's value is
  * a fraction with n of `of` behind it; a count has only a value; a mean or median has the n it rests on.
  */
-function measuresCsv(o: Outcomes): string {
+function measuresCsv(o: Outcomes, style: CsvStyle): string {
+  const csvLine = (cells: Cells) => csvLineOf(cells, style);
   return csvLine(['measure', 'value', 'n', 'of']) + measureRows(o).map((r) => csvLine(r)).join('');
 }
 
@@ -78,7 +82,8 @@ export function measureRows(o: Outcomes): [string, number | null, number | null,
 }
 
 /** The per-person table: internal use only, never for funders. */
-export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ContractTable): string {
+export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: ContractTable, style: CsvStyle = RFC_CSV): string {
+  const csvLine = (cells: Cells) => csvLineOf(cells, style);
   const P = records.participants;
   const first = firstCompetitiveJobs(records, contracts);
   const window = daysOf(o.window);

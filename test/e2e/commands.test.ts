@@ -171,9 +171,9 @@ describe('init', () => {
     const dir = join(tempDir(), 'revue');
     expect(cli(['init', dir, '--lang', 'fr']).code).toBe(0);
     expect(existsSync(join(dir, 'revue.yaml'))).toBe(true);
-    expect(readFileSync(join(dir, 'cotations-long.csv'), 'utf8')).toMatch(/^programme,identifiant_programme,site,date,type,item,cotation,valeur,commentaire\r\n/);
+    expect(readFileSync(join(dir, 'cotations-long.csv'), 'utf8')).toMatch(/^\uFEFFprogramme;identifiant_programme;site;date;type;item;cotation;valeur;commentaire\r\n/); // Excel-style in French
     expect(readFileSync(join(dir, 'revue.yaml'), 'utf8')).toContain('Taille de la file active');
-    expect(readFileSync(join(dir, 'records', 'emplois.csv'), 'utf8')).toMatch(/^participant,employeur,type_emploi,date_debut,date_fin,heures_semaine,salaire_horaire,contrat,competitif\r\n$/);
+    expect(readFileSync(join(dir, 'records', 'emplois.csv'), 'utf8')).toMatch(/^\uFEFFparticipant;employeur;type_emploi;date_debut;date_fin;heures_semaine;salaire_horaire;contrat;competitif\r\n$/);
     expect(existsSync(join(dir, 'records', 'personnel.csv'))).toBe(true);
     const again = cli(['init', dir, '--lang', 'fr']);
     expect(again.code).toBe(2);

@@ -38,8 +38,8 @@ describe('bash completion', () => {
     expect(bash('outcomes', '--min-')).toEqual(['--min-cell', '--min-rate']);
   });
   it('completes option values from the choices commander checks', () => {
-    expect(bash('score', '--format', '')).toEqual(['csv', 'json', 'markdown', 'table']);
-    expect(bash('history', '--format', '')).toEqual(['json', 'markdown', 'table']);
+    expect(bash('score', '--format', '')).toEqual(['csv', 'json', 'markdown', 'table', 'xlsx']);
+    expect(bash('history', '--format', '')).toEqual(['json', 'markdown', 'table', 'xlsx']);
     expect(bash('outcomes', '--by', 'q')).toEqual(['quarter']);
     expect(bash('score', '--format', '=', 'j')).toEqual(['json']);
     expect(bash('completion', '')).toEqual(['bash', 'fish', 'zsh']);
@@ -103,7 +103,7 @@ describe.skipIf(!has('fish'))('fish completion', () => {
       return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort();
     };
     expect(complete('ips-fidelity sc')).toEqual(['scales', 'score']);
-    expect(complete('ips-fidelity score --format ')).toEqual(['csv', 'json', 'markdown', 'table']);
+    expect(complete('ips-fidelity score --format ')).toEqual(['csv', 'json', 'markdown', 'table', 'xlsx']);
     expect(complete('ips-fidelity score --scale ips')).toEqual(['ips-15', 'ips-25']);
     expect(complete('ips-fidelity score rev')).toEqual(['reviews/']);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Messages } from '../../i18n/locale.js';
 import { loadScale } from '../../read/data-files.js';
 import { localize, type Scale } from '../../scale/scale.js';
-import { csvLine } from '../../render/csv.js';
+import { csvLine as csvLineOf, csvStyle, withBom, type CsvStyle } from '../../render/csv.js';
 import { dataRequestMarkdown, visitScheduleMarkdown } from '../../render/toolkit-view.js';
 import { Exit, EXIT, explainWriteError, makeContext, type CommonOptions } from '../context.js';
 import { writeTogether } from '../write.js';
@@ -14,6 +14,10 @@ import { COLUMNS, TABLE_FILES, type TableName } from '../../read/record-tables.j
 export interface InitOptions extends CommonOptions {
   scale?: string;
   force?: boolean;
+  /** Also write the review form workbook. */
+  xlsx?: boolean;
+  /** rfc or excel; French templates are Excel-style unless rfc is asked for. */
+  csvStyle?: string;
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -63,28 +67,29 @@ export function reviewTemplate(scale: Scale, m: Messages): string {
 }
 
 /** The action plan table: its header, in the chosen language (a header alone is an empty plan). */
-export function actionsTemplate(m: Messages): string {
-  return csvLine(m.lang === 'fr' ? ['item', 'action', 'responsable', 'échéance', 'statut'] : ['item', 'action', 'owner', 'due', 'status']);
+export function actionsTemplate(m: Messages, style: CsvStyle): string {
+  return withBom(csvLineOf(m.lang === 'fr' ? ['item', 'action', 'responsable', 'échéance', 'statut'] : ['item', 'action', 'owner', 'due', 'status'], style), style) as string;
 }
 
-function ratingsTemplates(scale: Scale, m: Messages): Record<string, string> {
+function ratingsTemplates(scale: Scale, m: Messages, style: CsvStyle): Record<string, string> {
+  const csvLine = (cells: string[]) => csvLineOf(cells, style);
   const fr = m.lang === 'fr';
   const meta = fr ? ['programme', 'identifiant_programme', 'site', 'date', 'type'] : ['program', 'program_id', 'site', 'date', 'type'];
   const long = fr ? [...meta, 'item', 'cotation', 'valeur', 'commentaire'] : [...meta, 'item', 'score', 'value', 'note'];
   let longCsv = csvLine(long);
   for (const it of scale.items) longCsv += csvLine(['', '', '', '', '', it.code, '', '', '']);
   const wideCsv = csvLine([...meta, ...scale.items.map((i) => i.code)]);
-  return { [fr ? 'cotations-long.csv' : 'ratings-long.csv']: longCsv, [fr ? 'cotations-large.csv' : 'ratings-wide.csv']: wideCsv };
+  return { [fr ? 'cotations-long.csv' : 'ratings-long.csv']: withBom(longCsv, style) as string, [fr ? 'cotations-large.csv' : 'ratings-wide.csv']: withBom(wideCsv, style) as string };
 }
 
 /** The program-records folder: program.yaml and the four tables' header lines, from the data dictionary. */
-function recordsTemplates(scale: Scale, m: Messages): Record<string, string> {
+function recordsTemplates(scale: Scale, m: Messages, style: CsvStyle): Record<string, string> {
   const fr = m.lang === 'fr';
   const files: Record<string, string> = {};
   for (const name of Object.keys(TABLE_FILES) as TableName[]) {
     const file = `${fr ? TABLE_FILES[name][TABLE_FILES[name].length - 1] : TABLE_FILES[name][0]}.csv`;
     const header = COLUMNS[name].map((c) => (fr ? (c.aliases.find((a) => /^[a-z_]+$/.test(a) && !a.startsWith('participant_') && a !== 'entry' && a !== 'exit' && a !== 'job_coach' && a !== 'type_poste') ?? c.key) : c.key));
-    files[join('records', file)] = csvLine(header);
+    files[join('records', file)] = withBom(csvLineOf(header, style), style) as string;
   }
   files[join('records', 'program.yaml')] = [
     `# ${m.t('init.programHeader')}`,
@@ -101,21 +106,26 @@ function recordsTemplates(scale: Scale, m: Messages): Record<string, string> {
   return files;
 }
 
-export function runInit(dir: string | undefined, opts: InitOptions): void {
+export async function runInit(dir: string | undefined, opts: InitOptions): Promise<void> {
   const ctx = makeContext(opts);
   const m = ctx.m;
   const target = dir ?? '.';
   const scale = loadScale(opts.scale ?? DEFAULT_SCALE);
-  const files: Record<string, string> = {
+  const style = csvStyle(opts.csvStyle ?? (m.lang === 'fr' ? 'excel' : 'rfc'), m.lang);
+  const files: Record<string, string | Uint8Array> = {
     [m.lang === 'fr' ? 'revue.yaml' : 'review.yaml']: reviewTemplate(scale, m),
     // The reviewer toolkit of the scale, for preparing the visit (a scale without one: no such files).
     ...(scale.items.some((i) => i.toolkit)
       ? { [m.t('policy.files.request')]: dataRequestMarkdown(scale, m), [m.t('policy.files.schedule')]: visitScheduleMarkdown(scale, m) }
       : {}),
-    ...ratingsTemplates(scale, m),
-    'actions.csv': actionsTemplate(m),
-    ...recordsTemplates(scale, m),
+    ...ratingsTemplates(scale, m, style),
+    'actions.csv': actionsTemplate(m, style),
+    ...recordsTemplates(scale, m, style),
   };
+  if (opts.xlsx) {
+    const [{ workbookBytes }, { reviewFormTables }] = await Promise.all([import('../../render/xlsx.js'), import('../../render/xlsx-tables.js')]);
+    files[m.lang === 'fr' ? 'revue.xlsx' : 'review.xlsx'] = await workbookBytes(reviewFormTables(scale, m));
+  }
   const existing = Object.keys(files).filter((f) => existsSync(join(target, f)));
   if (existing.length > 0 && !opts.force) {
     for (const f of existing) process.stderr.write(`${join(target, f)}: ${m.t('severity.error')}: ${m.t('problem.init.exists')}\n`);

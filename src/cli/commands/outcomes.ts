@@ -14,6 +14,7 @@ import type { OutcomeRules } from '../../scale/outcome-rules.js';
 import type { ProgramFolder } from '../../read/program-folder.js';
 import type { Context } from '../context.js';
 import { basename } from 'node:path';
+import { csvStyle, withBom } from '../../render/csv.js';
 import type { Scale } from '../../scale/scale.js';
 import { firstLimit } from '../../core/fidelity-from-records.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
@@ -42,6 +43,7 @@ export interface OutcomesOptions extends CommonOptions {
   pdf?: string;
   paper?: string;
   pdfa?: boolean;
+  csvStyle?: string;
 }
 
 function optionDate(raw: string | undefined, option: string): string | undefined {
@@ -115,6 +117,7 @@ export async function runOutcomes(dirs: string | string[], opts: OutcomesOptions
     if (given.length !== 1) throw new UsageError('usage.frEaOneProgram', {});
     return (await import('../fr-ea.js')).runFrEa(given[0]!, opts);
   }
+  if (opts.format === 'xlsx') (await import('../xlsx-output.js')).checkWorkbookOutput(makeContext(opts).m, opts.output);
   const s = setup(opts);
   const programs = given.flatMap((d) => programFoldersIn(d) ?? [d]);
   if (programs.length === 1) return runOne(programs[0]!, opts, s);
@@ -146,9 +149,10 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
   }
   const outcomes = compute(folder, { from: window.from, to: window.to }, s, opts);
 
-  let out: string;
-  if (opts.format === 'json') out = outcomesJson(outcomes, records);
-  else if (opts.format === 'csv') out = outcomesCsv(outcomes);
+  let out: string | undefined;
+  if (opts.format === 'xlsx') out = undefined;
+  else if (opts.format === 'json') out = outcomesJson(outcomes, records);
+  else if (opts.format === 'csv') out = withBom(outcomesCsv(outcomes, csvStyle(opts.csvStyle, ctx.m.lang)), csvStyle(opts.csvStyle, ctx.m.lang)) as string;
   else {
     const blocks = outcomesBlocks(outcomes, records.settings, contracts, ctx.m);
     out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
@@ -159,9 +163,13 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
     emitOrExplain(ctx, bytes, opts.pdf);
     if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('report.kindOutcomes') }) + '\n');
   }
-  if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
+  if (opts.format === 'xlsx') {
+    const [{ emitWorkbook }, { outcomesTables }] = await Promise.all([import('../xlsx-output.js'), import('../../render/xlsx-tables.js')]);
+    await emitWorkbook(ctx, outcomesTables(outcomes, ctx.m), opts.output);
+  } else if (!opts.pdf || opts.output) emitOrExplain(ctx, out!, opts.output);
   if (opts.perPerson) {
-    emitOrExplain(ctx, perPersonCsv(records, outcomes, contracts), opts.perPerson);
+    const style = csvStyle(opts.csvStyle, ctx.m.lang);
+    emitOrExplain(ctx, withBom(perPersonCsv(records, outcomes, contracts, style), style), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));
   }
   checkMinRate(ctx, dir, outcomes.periods, minRate);
@@ -198,8 +206,9 @@ async function inPool<T, R>(items: T[], most: number, work: (item: T) => Promise
 async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s: Setup): Promise<void> {
   const early = makeContext(opts);
   // One PDF or one per-person table per run: the network report is written by `report` (not yet).
-  if (opts.pdf || opts.perPerson) {
-    process.stderr.write(`${early.m.t('severity.error')}: ${early.m.t(opts.pdf ? 'network.pdfOne' : 'network.perPersonOne')}\n`);
+  if (opts.pdf || opts.perPerson || opts.format === 'xlsx') {
+    const key = opts.pdf ? 'network.pdfOne' : opts.perPerson ? 'network.perPersonOne' : 'network.xlsxOne';
+    process.stderr.write(`${early.m.t('severity.error')}: ${early.m.t(key)}\n`);
     throw new Exit(EXIT.invalid);
   }
   const missing = dirs.filter((d) => !isProgramFolder(d) && !isWorkbook(d));
