@@ -73,6 +73,7 @@ export function placeText(p: Place): string {
 
 /** The locale key of a problem's message: under `problem.`, or the readers' own block (keys holding `readers.`). */
 export function messageKey(key: string, m: Messages): string {
+  if (key.startsWith('cliOptions.')) return key;
   const at = key.indexOf('readers.');
   return at >= 0 && !m.has(`problem.${key}`) ? key.slice(at) : `problem.${key}`;
 }

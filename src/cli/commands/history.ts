@@ -2,26 +2,21 @@
 import { changeBetween } from '../../core/history.js';
 import { groupByProgram } from '../../core/identity.js';
 import { historyBlocks, historyJson } from '../../render/history-view.js';
-import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { jsonText } from '../../render/safe-text.js';
-import { emitOrExplain } from '../context.js';
-import { checkChoice, readAndScore, type ReadOptions } from '../pipeline.js';
+import type { OptionsOf } from '../options.js';
+import { emitView, readAndScore } from '../pipeline.js';
 
-export interface HistoryOptions extends ReadOptions {
-  format: string;
-}
-
-export async function runHistory(files: string[], opts: HistoryOptions): Promise<void> {
-  checkChoice(opts.format, ['table', 'markdown', 'json'], '--format');
+export async function runHistory(files: string[], opts: OptionsOf<'history'>): Promise<void> {
   const { ctx, scored } = await readAndScore(files, opts);
   const groups = groupByProgram(scored);
   const overall = groups.map((g) => (g.length > 1 ? changeBetween(g[0]!, g[g.length - 1]!) : null));
-  let out: string;
-  if (opts.format === 'json') {
-    out = historyJson(groups, overall);
-  } else {
-    const blocks: Block[] = [{ kind: 'title', text: ctx.m.t('history.title', { count: groups.length }) }, ...groups.flatMap((g, i) => historyBlocks(g, overall[i]!, ctx.m))];
-    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
-  }
-  emitOrExplain(ctx, opts.format === 'json' ? jsonText(out) : out, opts.output);
+  await emitView(
+    ctx,
+    opts.format,
+    {
+      json: () => jsonText(historyJson(groups, overall)),
+      blocks: () => [{ kind: 'title', text: ctx.m.t('history.title', { count: groups.length }) }, ...groups.flatMap((g, i) => historyBlocks(g, overall[i]!, ctx.m))],
+    },
+    opts.output,
+  );
 }

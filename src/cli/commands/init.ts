@@ -5,15 +5,11 @@ import type { Messages } from '../../i18n/locale.js';
 import { loadScale } from '../../read/data-files.js';
 import { localize, type Scale } from '../../scale/scale.js';
 import { csvLine } from '../../render/csv.js';
-import { Exit, EXIT, explainWriteError, makeContext, type CommonOptions } from '../context.js';
+import { Exit, EXIT, explainWriteError, makeContext } from '../context.js';
+import type { OptionsOf } from '../options.js';
 import { writeTogether } from '../write.js';
 import { DEFAULT_SCALE } from '../scales-setup.js';
 import { COLUMNS, TABLE_FILES, type TableName } from '../../read/record-tables.js';
-
-export interface InitOptions extends CommonOptions {
-  scale?: string;
-  force?: boolean;
-}
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -86,7 +82,7 @@ function recordsTemplates(scale: Scale, m: Messages): Record<string, string> {
   return files;
 }
 
-export function runInit(dir: string | undefined, opts: InitOptions): void {
+export function runInit(dir: string | undefined, opts: OptionsOf<'init'>): void {
   const ctx = makeContext(opts);
   const m = ctx.m;
   const target = dir ?? '.';

@@ -1,5 +1,5 @@
 // `ips-fidelity outcomes <program>`: employment outcomes from a program folder's records.
-import { computeOutcomes, printedRate, type By, type Convention } from '../../core/outcomes.js';
+import { computeOutcomes, printedRate } from '../../core/outcomes.js';
 import { dataSpan } from '../../core/records.js';
 import { readProgramFolder } from '../../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../../read/files.js';
@@ -9,28 +9,12 @@ import { outcomesCsv, outcomesJson, perPersonCsv } from '../../render/outcomes-t
 import type { Scale } from '../../scale/scale.js';
 import { firstLimit } from '../../core/fidelity-from-records.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
-import { renderMarkdown, renderText } from '../../render/view.js';
-import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
+import type { View } from '../../render/formats.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
+import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
-import { documentDate, parseWhole } from '../pipeline.js';
+import { documentDate, emitView, type ReadOptions } from '../pipeline.js';
 import { visible } from '../../render/safe-text.js';
-
-export interface OutcomesOptions extends CommonOptions {
-  by: By;
-  from?: string;
-  to?: string;
-  convention: Convention;
-  minCell: string;
-  minRate?: string;
-  format: string;
-  perPerson?: string;
-  contracts?: string;
-  outcomeRules?: string;
-  scale?: string;
-  pdf?: string;
-  paper?: string;
-  pdfa?: boolean;
-}
 
 function optionDate(raw: string | undefined, option: string): string | undefined {
   if (raw === undefined) return undefined;
@@ -47,10 +31,9 @@ function contactLimitOf(scale: Scale): number {
   return item ? firstLimit(item) : 30;
 }
 
-export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<void> {
-  const minCell = parseWhole(opts.minCell, '--min-cell')!;
-  const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
-  if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
+/** `outcomes`' options; `report --outcomes` also passes its --scale and --principles. */
+export async function runOutcomes(dir: string, opts: OptionsOf<'outcomes'> & ReadOptions): Promise<void> {
+  const { minCell, minRate } = opts;
   const from = optionDate(opts.from, '--from');
   const to = optionDate(opts.to, '--to');
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
@@ -88,20 +71,18 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     ...(records.settings.minimumWage !== undefined ? { minimumWage: records.settings.minimumWage } : {}),
   });
 
-  let out: string;
-  if (opts.format === 'json') out = outcomesJson(outcomes, records);
-  else if (opts.format === 'csv') out = outcomesCsv(outcomes);
-  else {
-    const blocks = outcomesBlocks(outcomes, records.settings, contracts, ctx.m);
-    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
-  }
+  const view: View = {
+    json: () => outcomesJson(outcomes, records),
+    csv: () => outcomesCsv(outcomes),
+    blocks: () => outcomesBlocks(outcomes, records.settings, contracts, ctx.m),
+  };
   if (opts.pdf) {
     const { outcomesReportPdf } = await import('../../render/pdf/outcomes-report.js');
     const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to, ctx) });
     emitOrExplain(ctx, bytes, opts.pdf);
     if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('report.kindOutcomes') }) + '\n');
   }
-  if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
+  if (!opts.pdf || opts.output) await emitView(ctx, opts.format, view, opts.output);
   if (opts.perPerson) {
     emitOrExplain(ctx, perPersonCsv(records, outcomes, contracts), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));

@@ -4,30 +4,17 @@ import { groupByProgram, programLabel, sameProgram, withGroupProgram } from '../
 import type { ScoredReview } from '../../core/score-review.js';
 import type { Paper } from '../../render/pdf/document.js';
 import { emitOrExplain, makeContext, UsageError } from '../context.js';
-import { checkChoice, documentDate, fail, readAndScore, type ReadOptions } from '../pipeline.js';
-import type { OutcomesOptions } from './outcomes.js';
+import { documentDate, fail, readAndScore } from '../pipeline.js';
+import type { OptionsOf } from '../options.js';
 import { visible } from '../../render/safe-text.js';
-
-export interface ReportOptions extends ReadOptions {
-  previous?: string;
-  outcomes?: boolean;
-  paper: string;
-  pdfa?: boolean;
-  by?: string;
-  from?: string;
-  to?: string;
-  convention?: string;
-  minCell?: string;
-}
 
 /** The outcome options `report --outcomes` shares with `outcomes --pdf`; given without --outcomes, a usage error. */
 const OUTCOME_OPTIONS = { by: '--by', from: '--from', to: '--to', convention: '--convention', minCell: '--min-cell' } as const;
 
-export async function runReport(files: string[], opts: ReportOptions): Promise<void> {
-  checkChoice(opts.paper, ['a4', 'letter'], '--paper');
+export async function runReport(files: string[], opts: OptionsOf<'report'>): Promise<void> {
   if (!opts.output) throw new UsageError('usage.needsOutput', { command: 'report' });
   documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
-  const paper = opts.paper as Paper;
+  const paper: Paper = opts.paper;
   if (opts.outcomes) {
     const { runOutcomes } = await import('./outcomes.js');
     if (files.length !== 1) throw new UsageError('usage.oneFolder');
@@ -35,9 +22,9 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
     // The same path as `outcomes --pdf`: the same options, defaults, warnings and messages.
     return runOutcomes(files[0]!, {
       ...opts,
-      by: (opts.by ?? 'quarter') as OutcomesOptions['by'],
-      convention: (opts.convention ?? 'standard') as OutcomesOptions['convention'],
-      minCell: opts.minCell ?? '5',
+      by: opts.by ?? 'quarter',
+      convention: opts.convention ?? 'standard',
+      minCell: opts.minCell ?? 5,
       format: 'table',
       pdf: opts.output,
       output: undefined,

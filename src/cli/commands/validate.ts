@@ -1,16 +1,12 @@
 // `ips-fidelity validate <files...>`: list every problem in every file; change nothing.
 import { readReviews } from '../../read/inputs.js';
 import { countProblems } from '../../shared/problems.js';
-import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
+import { Exit, EXIT, makeContext } from '../context.js';
+import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
 import { visible } from '../../render/safe-text.js';
 
-export interface ValidateOptions extends CommonOptions {
-  scale?: string;
-  principles?: string;
-}
-
-export async function runValidate(files: string[], opts: ValidateOptions): Promise<void> {
+export async function runValidate(files: string[], opts: OptionsOf<'validate'>): Promise<void> {
   const choice = scaleChoice(opts);
   let errors = 0;
   const lines: string[] = [];
