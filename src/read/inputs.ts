@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import type { Review } from '../core/review.js';
 import { append, InputError, ProblemList, type Problem } from '../shared/problems.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
-import { isProgramFolder, isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes } from './files.js';
+import { isProgramFolder, isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes, shownPath, sniffStdin, STDIN } from './files.js';
 import type { FolderOptions, ProgramFolder } from './program-folder.js';
 import { normalizeName } from '../shared/values.js';
 import type { Table } from './table.js';
@@ -37,6 +37,7 @@ export interface ReadResult {
 export type InputKind = 'yaml' | 'table' | 'workbook' | 'unknown';
 
 export function inputKind(path: string): InputKind {
+  if (path === STDIN) return sniffStdin();
   const ext = extname(path).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.xlsx') return 'workbook';
@@ -59,10 +60,16 @@ async function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver): 
 export async function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts(), options: FolderOptions = {}): Promise<ReadResult> {
   const reviews: Review[] = [];
   const problems: Problem[] = [];
-  for (const path of paths) {
-    const list = new ProblemList(path);
+  for (const [i, path] of paths.entries()) {
+    const list = new ProblemList(shownPath(path));
+    if (path === STDIN && paths.indexOf(STDIN) < i) {
+      list.error({}, 'cliOptions.stdinTwice');
+      append(problems, list.items);
+      continue;
+    }
     try {
-      const folders = isProgramFolder(path) || isWorkbook(path) ? await import('./program-folder.js') : undefined;
+      // A program's records are a folder, or a workbook beside its program.yaml: never standard input.
+      const folders = path !== STDIN && (isProgramFolder(path) || isWorkbook(path)) ? await import('./program-folder.js') : undefined;
       if (folders && (isProgramFolder(path) || (await isProgramWorkbook(path)))) {
         const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale, 'fidelity', options);
         append(problems, found);
@@ -78,13 +85,13 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
         const bytes = readInputBytes(path, list, kind === 'workbook' ? MAX_WORKBOOK_BYTES : undefined);
         if (bytes && kind === 'workbook') {
           const [{ readWorkbook }, { readRatingsTable }] = await Promise.all([import('./workbook.js'), import('./ratings-table.js')]);
-          const sheets = await readWorkbook(path, bytes, list);
+          const sheets = await readWorkbook(shownPath(path), bytes, list);
           const ratings = (sheets ?? []).filter(isRatingsSheet);
           if (sheets && ratings.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: sheets.map((t) => t.sheet).join(', ') || '-' });
           for (const t of ratings) for (const r of readRatingsTable(t, resolveScale, list)) reviews.push(r);
         } else if (bytes && kind === 'unknown') list.error({}, 'file.kind', { ext: extname(path) || '-' });
         else if (bytes) {
-          const r = readReviewYaml(path, bytes, resolveScale, list);
+          const r = readReviewYaml(shownPath(path), bytes, resolveScale, list);
           if (r) reviews.push(r);
         }
       }

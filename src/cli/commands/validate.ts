@@ -5,6 +5,7 @@ import { Exit, EXIT, makeContext } from '../context.js';
 import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
 import { visible } from '../../render/safe-text.js';
+import { shownPath } from '../../read/files.js';
 
 export async function runValidate(files: string[], opts: OptionsOf<'validate'>): Promise<void> {
   const choice = scaleChoice(opts);
@@ -19,8 +20,8 @@ export async function runValidate(files: string[], opts: OptionsOf<'validate'>):
     const ratings = reviews.reduce((n, r) => n + r.ratings.length, 0);
     lines.push(
       fileErrors > 0
-        ? ctx.m.t('validate.fileBad', { file: visible(file), errors: fileErrors, warnings })
-        : ctx.m.t('validate.fileOk', { file: visible(file), reviews: reviews.length, ratings, warnings }),
+        ? ctx.m.t('validate.fileBad', { file: visible(shownPath(file)), errors: fileErrors, warnings })
+        : ctx.m.t('validate.fileOk', { file: visible(shownPath(file)), reviews: reviews.length, ratings, warnings }),
     );
   }
   ctx.report(choice.warnings);
