@@ -111,7 +111,10 @@ type ValueOf<K extends OptionKey> = (typeof OPTIONS)[K] extends Spec<infer T> ? 
 
 /** An option as a command takes it: by key, or with its own default (and, for --format, its own choices). */
 type Use = OptionKey | { key: OptionKey; default?: unknown; defaultText?: string; choices?: readonly string[] };
-const use = <const K extends OptionKey, const E extends { default?: ValueOf<K>; defaultText?: string; choices?: readonly ValueOf<K>[] }>(key: K, extra: E) => ({ key, ...extra });
+const use = <const K extends OptionKey, const E extends { default?: ValueOf<K>; defaultText?: string; choices?: readonly ValueOf<K>[] }>(
+  key: K,
+  extra: E,
+) => ({ key, ...extra });
 
 /** `--format` with the formats the command offers; the first is the default. */
 const format = <const F extends readonly FormatName[]>(...formats: F) => use('format', { choices: formats, default: formats[0] });
@@ -123,7 +126,17 @@ const READ = ['scale', use('principles', { default: '8' }), 'allowOutsideTables'
 
 /** Each command's options, in the order help lists them. */
 export const COMMANDS = {
-  score: ['minTotal', 'minLevel', use('sort', { default: 'scale' }), 'detail', 'notes', use('layout', { default: 'wide' }), ...READ, format('table', 'json', 'csv', 'markdown'), ...ALL],
+  score: [
+    'minTotal',
+    'minLevel',
+    use('sort', { default: 'scale' }),
+    'detail',
+    'notes',
+    use('layout', { default: 'wide' }),
+    ...READ,
+    format('table', 'json', 'csv', 'markdown'),
+    ...ALL,
+  ],
   report: [
     'previous',
     'outcomes',

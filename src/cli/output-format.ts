@@ -22,6 +22,7 @@ export function resolveFormat(cmd: Command): void {
   const given = hasFormat && cmd.getOptionValueSource('format') !== 'default' ? (cmd.getOptionValue('format') as string) : undefined;
   // `--format table -o notes.txt` and `--format markdown -o x.md` agree; any other pair is a contradiction.
   if (given !== undefined && given !== implied) throw new UsageError('cliOptions.formatConflict', { format: given, file: output, implied });
-  if (!formats.includes(implied)) throw new UsageError('cliOptions.formatUnsupported', { command: cmd.name(), file: output, format: implied, allowed: formats.join(', ') });
+  if (!formats.includes(implied))
+    throw new UsageError('cliOptions.formatUnsupported', { command: cmd.name(), file: output, format: implied, allowed: formats.join(', ') });
   if (hasFormat) cmd.setOptionValueWithSource('format', implied, 'config');
 }

@@ -39,8 +39,16 @@ const need = <T>(form: T | undefined, format: string): T => {
  * import, so that other formats never load its writer).
  */
 export const FORMATS = {
-  table: { extensions: ['.txt'], available: (v: View) => Boolean(v.blocks), render: (v: View, style: Style) => renderText(need(v.blocks, 'table')(), style) },
-  markdown: { extensions: ['.md', '.markdown'], available: (v: View) => Boolean(v.blocks), render: (v: View) => renderMarkdown(need(v.blocks, 'markdown')()) },
+  table: {
+    extensions: ['.txt'],
+    available: (v: View) => Boolean(v.blocks),
+    render: (v: View, style: Style) => renderText(need(v.blocks, 'table')(), style),
+  },
+  markdown: {
+    extensions: ['.md', '.markdown'],
+    available: (v: View) => Boolean(v.blocks),
+    render: (v: View) => renderMarkdown(need(v.blocks, 'markdown')()),
+  },
   json: { extensions: ['.json'], available: (v: View) => Boolean(v.json), render: (v: View) => need(v.json, 'json')() },
   csv: { extensions: ['.csv'], available: (v: View) => Boolean(v.csv), render: (v: View) => need(v.csv, 'csv')() },
   // xlsx: { extensions: ['.xlsx'], available: (v) => Boolean(v.xlsx), render: async (v, style) => (await import('./xlsx.js')).workbook(v.xlsx!(), ...) },

@@ -28,7 +28,7 @@ export function closest(typed: string, valid: readonly string[]): string | undef
   for (const v of valid) {
     const dist = editDistance(typed, v);
     const limit = Math.min(typed.length <= 4 ? 1 : 2, Math.min(typed.length, v.length) - 1);
-    if (dist <= limit && dist < bestDistance) (best = v), (bestDistance = dist);
+    if (dist <= limit && dist < bestDistance) ((best = v), (bestDistance = dist));
   }
   return best;
 }
