@@ -5,7 +5,7 @@ import type { ScoredReview } from '../../core/score-review.js';
 import type { Band } from '../../scale/schema.js';
 import { localize } from '../../scale/scale.js';
 import { evidenceText } from '../evidence.js';
-import { agreementBlocks, signed, formatDate, programTitle } from '../score-view.js';
+import { agreementBlocks, bandTone, signed, formatDate, programTitle } from '../score-view.js';
 import { bandScale, profileChart, scoreFill, type BandSpan } from './charts.js';
 import { COLORS, PdfWriter, type Paper } from './document.js';
 
@@ -16,13 +16,9 @@ export interface ReportOptions {
   date: Date;
 }
 
-/** Band colour by rank among the scale's bands (best at the top, poor at the bottom). */
+/** Band colour: the colour of the band's tone (bandTone: best at the top, poor at the bottom). */
 export function bandColor(bands: Band[], band: Band | null): string {
-  if (!band) return COLORS.muted;
-  const i = bands.findIndex((b) => b.id === band.id);
-  if (i === bands.length - 1) return COLORS.poor;
-  if (i === bands.length - 2) return COLORS.fair;
-  return i === 0 && bands.length > 3 ? COLORS.best : COLORS.good;
+  return COLORS[bandTone(bands, band)];
 }
 
 /** The band's colour for text: its hue, dark enough for 4.5:1 contrast on white and on COLORS.fill (WCAG AA). */
