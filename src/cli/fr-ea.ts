@@ -6,29 +6,14 @@ import { readProgramFolder } from '../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../read/files.js';
 import { loadContracts, loadOutcomeRules } from '../read/data-files.js';
 import { frEaBlocks, frEaCsv } from '../render/fr-ea-view.js';
-import { renderMarkdown, renderText } from '../render/view.js';
 import { jsonText, visible } from '../render/safe-text.js';
-import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from './context.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from './context.js';
+import type { OptionsOf } from './options.js';
 import { scaleChoice } from './scales-setup.js';
-import { documentDate, parseWhole } from './pipeline.js';
+import { documentDate, emitView, type ReadOptions } from './pipeline.js';
 import { parseDate, PLACEHOLDER } from '../shared/values.js';
 
-export interface FrEaCommandOptions extends CommonOptions {
-  year?: string;
-  from?: string;
-  to?: string;
-  minCell: string;
-  format: string;
-  contracts?: string;
-  outcomeRules?: string;
-  scale?: string;
-  pdf?: string;
-  paper?: string;
-  pdfa?: boolean;
-  allowOutsideTables?: boolean;
-  perPerson?: string;
-  minRate?: string;
-}
+export type FrEaCommandOptions = OptionsOf<'outcomes'> & ReadOptions;
 
 function optionDate(raw: string | undefined, option: string): string | undefined {
   if (raw === undefined) return undefined;
@@ -39,7 +24,7 @@ function optionDate(raw: string | undefined, option: string): string | undefined
 }
 
 export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<void> {
-  const minCell = parseWhole(opts.minCell, '--min-cell')!;
+  const minCell = opts.minCell;
   const year = opts.year === undefined ? undefined : /^\d{4}$/.test(opts.year.trim()) && Number(opts.year) >= 1900 ? yearWindow(Number(opts.year)) : undefined;
   if (opts.year !== undefined && !year) throw new UsageError('usage.date', { option: '--year', value: opts.year });
   const from = optionDate(opts.from, '--from') ?? year?.from;
@@ -73,20 +58,19 @@ export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<vo
   for (const [option, given] of [['--per-person', opts.perPerson], ['--min-rate', opts.minRate]] as const) if (given !== undefined) ctx.warn(ctx.m.t('frEa.ignored', { option }));
   const indicators = computeFrEa(records, contracts, { window: { from: window.from, to: window.to }, minCell });
 
-  let out: string;
-  if (opts.format === 'json') {
-    const s = records.settings;
-    out = jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...indicators }, null, 2)) + '\n';
-  } else if (opts.format === 'csv') out = frEaCsv(indicators);
-  else {
-    const blocks = frEaBlocks(indicators, records.settings, ctx.m);
-    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
-  }
+  const view = {
+    json: () => {
+      const s = records.settings;
+      return jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...indicators }, null, 2)) + '\n';
+    },
+    csv: () => frEaCsv(indicators),
+    blocks: () => frEaBlocks(indicators, records.settings, ctx.m),
+  };
   if (opts.pdf) {
     const { frEaReportPdf } = await import('../render/pdf/fr-ea-report.js');
     const bytes = await frEaReportPdf(indicators, records.settings, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to, ctx) });
     emitOrExplain(ctx, bytes, opts.pdf);
     if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('frEa.pdf.title') }) + '\n');
   }
-  if (!opts.pdf || opts.output) emitOrExplain(ctx, out, opts.output);
+  if (!opts.pdf || opts.output) await emitView(ctx, opts.format, view, opts.output);
 }

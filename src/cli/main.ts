@@ -1,5 +1,5 @@
 // Command-line wiring: commander parses, commands run, errors become exit codes 1/2/3.
-import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help } from 'commander';
 import { InputError } from '../shared/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
@@ -7,27 +7,13 @@ import { basename, dirname } from 'node:path';
 import { EXIT, Exit, explainWriteError, makeContext, UsageError, type CommonOptions } from './context.js';
 import { visible } from '../render/safe-text.js';
 import { VERSION } from './version.js';
+import { addOptions, type CommandName } from './options.js';
+import { resolveFormat } from './output-format.js';
 
 function argLang(argv: string[]): string | undefined {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (i < 0) return undefined;
   return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-}
-
-function common(cmd: Command, m: Messages, opts: { scale?: boolean; folder?: boolean; format?: string[] } = {}): Command {
-  if (opts.scale) {
-    cmd.option('--scale <id|path>', m.t('help.opt.scale'));
-    cmd.option('--principles <8|9|path>', m.t('help.opt.principles'), '8');
-  }
-  if (opts.scale || opts.folder) cmd.option('--allow-outside-tables', m.t('readers.allowOutsideTables'));
-  if (opts.format) cmd.addOption(new Option('--format <format>', m.t('help.opt.format')).choices(opts.format).default(opts.format[0]));
-  return cmd
-    .option('--lang <en|fr>', m.t('help.opt.lang'))
-    .option('-o, --output <file>', m.t('help.opt.output'))
-    .option('-q, --quiet', m.t('help.opt.quiet'))
-    .option('--no-color', m.t('help.opt.noColor'))
-    .addOption(new Option('--reporter <name>', m.t('help.opt.reporter')).choices(['text', 'github']))
-    .option('--debug', m.t('help.opt.debug'));
 }
 
 /** Options that name a file or folder read, and options that name a file written. */
@@ -106,136 +92,30 @@ export function buildProgram(m: Messages): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(visible(s, '\n')) })
-    .hook('preAction', async (_, action) => checkOutputs(action, m));
+    .hook('preAction', async (_, action) => {
+      await checkOutputs(action, m);
+      resolveFormat(action);
+      // A workbook goes to a file (or a pipe), never to a terminal: said before anything is read.
+      if (action.getOptionValue('format') === 'xlsx') (await import('./xlsx-output.js')).checkWorkbookOutput(m, action.getOptionValue('output') as string | undefined);
+    });
 
-  common(
-    program
-      .command('score')
-      .description(m.t('help.score.description'))
-      .argument('<files...>', m.t('help.score.files'))
-      .option('--min-total <n>', m.t('help.opt.minTotal'))
-      .addOption(new Option('--min-level <band>', m.t('help.opt.minLevel')))
-      .addOption(new Option('--sort <order>', m.t('help.opt.sort')).choices(['scale', 'score']).default('scale'))
-      .option('--detail', m.t('help.opt.detail'))
-      .option('--no-notes', m.t('help.opt.noNotes'))
-      .addOption(new Option('--layout <layout>', m.t('help.opt.layout')).choices(['wide', 'long']).default('wide'))
-      .option('--policy <id|path>', m.t('policy.opt.policy'))
-      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
-      .addHelpText('after', '\n' + m.t('help.score.examples')),
-    m,
-    { scale: true, format: ['table', 'json', 'csv', 'markdown', 'xlsx'] },
-  ).action(async (files: string[], opts) => (await import('./commands/score.js')).runScore(files, opts));
+  /** A command with its options (src/cli/options.ts), its help texts, and its module loaded when it runs. */
+  const command = (name: CommandName, args: Argument[], help = `help.${name}`) => {
+    const cmd = program.command(name).description(m.t(`${help}.description`));
+    for (const a of args) cmd.addArgument(a);
+    return addOptions(cmd, name, m).addHelpText('after', '\n' + m.t(`${help}.examples`));
+  };
+  const arg = (spec: string, key: string) => new Argument(spec, m.t(key));
 
-  common(
-    program
-      .command('report')
-      .description(m.t('help.report.description'))
-      .argument('<files...>', m.t('help.report.files'))
-      .option('--previous <file>', m.t('help.opt.previous'))
-      .option('--outcomes', m.t('help.opt.outcomesReport'))
-      // With --outcomes, the options of `outcomes`, with its defaults (set in runReport, so that their use without --outcomes is seen).
-      .addOption(new Option('--by <period>', m.t('help.opt.by')).choices(['quarter', 'semester', 'month', 'year', 'none']))
-      .option('--from <date>', m.t('help.opt.from'))
-      .option('--to <date>', m.t('help.opt.to'))
-      .addOption(new Option('--convention <name>', m.t('help.opt.convention')).choices(['standard', 'ips-grow']))
-      .option('--min-cell <n>', m.t('help.opt.minCell'))
-      .addOption(new Option('--paper <size>', m.t('help.opt.paper')).choices(['a4', 'letter']).default('a4'))
-      .option('--pdfa', m.t('help.opt.pdfa'))
-      .addHelpText('after', '\n' + m.t('help.report.examples')),
-    m,
-    { scale: true },
-  ).action(async (files: string[], opts) => (await import('./commands/report.js')).runReport(files, opts));
-
-  common(
-    program
-      .command('outcomes')
-      .description(m.t('help.outcomes.description'))
-      .argument('<program...>', m.t('network.programsArg'))
-      .addOption(new Option('--by <period>', m.t('help.opt.by')).choices(['quarter', 'semester', 'month', 'year', 'none']).default('quarter'))
-      .option('--from <date>', m.t('help.opt.from'))
-      .option('--to <date>', m.t('help.opt.to'))
-      .addOption(new Option('--convention <name>', m.t('help.opt.convention')).choices(['standard', 'ips-grow', 'fr-ea']).default('standard'))
-      .option('--year <yyyy>', m.t('frEa.optYear'))
-      .option('--min-cell <n>', m.t('help.opt.minCell'), '5')
-      .option('--min-rate <pct>', m.t('help.opt.minRate'))
-      .option('--per-person <file>', m.t('help.opt.perPerson'))
-      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
-      .option('--contracts <path>', m.t('help.opt.contracts'))
-      .option('--outcome-rules <path>', m.t('measures.optOutcomeRules'))
-      .option('--pdf <file>', m.t('help.opt.pdf'))
-      .addOption(new Option('--paper <size>', m.t('help.opt.paper')).choices(['a4', 'letter']).default('a4'))
-      .option('--pdfa', m.t('help.opt.pdfa'))
-      .addHelpText('after', '\n' + m.t('help.outcomes.examples')),
-    m,
-    { folder: true, format: ['table', 'json', 'csv', 'markdown', 'xlsx'] },
-  ).action(async (dirs: string[], opts) => (await import('./commands/outcomes.js')).runOutcomes(dirs, opts));
-
-  common(
-    program
-      .command('consensus')
-      .description(m.t('help.consensus.description'))
-      .argument('<files...>', m.t('help.consensus.files'))
-      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
-      .addHelpText('after', '\n' + m.t('help.consensus.examples')),
-    m,
-    { scale: true, format: ['table', 'markdown', 'csv', 'xlsx'] },
-  ).action(async (files: string[], opts) => (await import('./commands/consensus.js')).runConsensus(files, opts));
-
-  common(
-    program
-      .command('history')
-      .description(m.t('help.history.description'))
-      .argument('<files...>', m.t('help.history.files'))
-      .option('--policy <id|path>', m.t('policy.opt.policy'))
-      .option('--as-of <date>', m.t('policy.opt.asOf'))
-      .addHelpText('after', '\n' + m.t('help.history.examples')),
-    m,
-    { scale: true, format: ['table', 'markdown', 'json', 'xlsx'] },
-  ).action(async (files: string[], opts) => (await import('./commands/history.js')).runHistory(files, opts));
-
-  common(
-    program
-      .command('plan')
-      .description(m.t('cycle.help.description'))
-      .argument('<files...>', m.t('cycle.help.files'))
-      .addHelpText('after', '\n' + m.t('cycle.help.examples')),
-    m,
-    { scale: true, format: ['table', 'markdown', 'json', 'csv'] },
-  ).action(async (files: string[], opts) => (await import('./commands/plan.js')).runPlan(files, opts));
-
-  common(
-    program
-      .command('validate')
-      .description(m.t('help.validate.description'))
-      .argument('<files...>', m.t('help.validate.files'))
-      .addHelpText('after', '\n' + m.t('help.validate.examples')),
-    m,
-    { scale: true },
-  ).action(async (files: string[], opts) => (await import('./commands/validate.js')).runValidate(files, opts));
-
-  common(
-    program
-      .command('scales')
-      .description(m.t('help.scales.description'))
-      .argument('[id]', m.t('help.scales.id'))
-      .option('--item <code>', m.t('help.opt.item'))
-      .addHelpText('after', '\n' + m.t('help.scales.examples')),
-    m,
-    { format: ['table', 'markdown', 'json'] },
-  ).action(async (id: string | undefined, opts) => (await import('./commands/scales.js')).runScales(id, opts));
-
-  common(
-    program
-      .command('init')
-      .description(m.t('help.init.description'))
-      .argument('[dir]', m.t('help.init.dir'))
-      .option('--scale <id|path>', m.t('help.opt.scale'))
-      .option('--force', m.t('help.opt.force'))
-      .option('--xlsx', m.t('xlsx.optXlsx'))
-      .addOption(new Option('--csv-style <style>', m.t('xlsx.optCsvStyle')).choices(['rfc', 'excel']))
-      .addHelpText('after', '\n' + m.t('help.init.examples')),
-    m,
-  ).action(async (dir: string | undefined, opts) => (await import('./commands/init.js')).runInit(dir, opts));
+  command('score', [arg('<files...>', 'help.score.files')]).action(async (files: string[], opts) => (await import('./commands/score.js')).runScore(files, opts));
+  command('report', [arg('<files...>', 'help.report.files')]).action(async (files: string[], opts) => (await import('./commands/report.js')).runReport(files, opts));
+  command('outcomes', [arg('<program...>', 'network.programsArg')]).action(async (dirs: string[], opts) => (await import('./commands/outcomes.js')).runOutcomes(dirs, opts));
+  command('consensus', [arg('<files...>', 'help.consensus.files')]).action(async (files: string[], opts) => (await import('./commands/consensus.js')).runConsensus(files, opts));
+  command('history', [arg('<files...>', 'help.history.files')]).action(async (files: string[], opts) => (await import('./commands/history.js')).runHistory(files, opts));
+  command('plan', [arg('<files...>', 'cycle.help.files')], 'cycle.help').action(async (files: string[], opts) => (await import('./commands/plan.js')).runPlan(files, opts));
+  command('validate', [arg('<files...>', 'help.validate.files')]).action(async (files: string[], opts) => (await import('./commands/validate.js')).runValidate(files, opts));
+  command('scales', [arg('[id]', 'help.scales.id')]).action(async (id: string | undefined, opts) => (await import('./commands/scales.js')).runScales(id, opts));
+  command('init', [arg('[dir]', 'help.init.dir')]).action(async (dir: string | undefined, opts) => (await import('./commands/init.js')).runInit(dir, opts));
 
   program
     .command('completion')
@@ -288,7 +168,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof UsageError) {
       const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v]));
-      process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${e.key}`, params)}\n`);
+      const key = e.key.startsWith('cliOptions.') ? e.key : `problem.${e.key}`;
+      const hint = typeof e.params.suggestion === 'string' ? ctx.m.t('cliOptions.didYouMean', { suggestion: visible(e.params.suggestion) }) : '';
+      process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(key, params)}${hint}\n`);
       return EXIT.invalid;
     }
     const err = e as Error;

@@ -8,10 +8,12 @@ import type { Review } from '../core/review.js';
 import { scoreReview, type ScoredReview } from '../core/score-review.js';
 import { sourceDateEpoch } from '../read/clock.js';
 import { readReviews } from '../read/inputs.js';
-import { Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from './context.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from './context.js';
+import { FORMAT_NAMES, FORMATS, renderView, type FormatName, type View } from '../render/formats.js';
+import type { Style } from '../render/view.js';
 import { scaleChoice, type ScaleChoice } from './scales-setup.js';
 
-/** The options of every command that reads reviews. */
+/** The options of every command that reads reviews (a part of each one's OptionsOf). */
 export interface ReadOptions extends CommonOptions {
   scale?: string;
   principles?: string;
@@ -19,14 +21,19 @@ export interface ReadOptions extends CommonOptions {
   policy?: string;
 }
 
-export function checkChoice(value: string, allowed: string[], option: string): void {
-  if (!allowed.includes(value)) throw new UsageError('usage.choice', { option, value, allowed: allowed.join(', ') });
+/** Whether -o names a file (`-o -` is standard output, as no -o is). */
+export const toFile = (output: string | undefined): output is string => output !== undefined && output !== '-';
+
+/** The terminal table's style: colour only on a terminal, and 100 columns in a file. */
+export function textStyle(ctx: Context, output: string | undefined): Style {
+  return { color: ctx.color && !toFile(output), width: toFile(output) ? 100 : ctx.width };
 }
 
-export function parseWhole(value: string | undefined, option: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError('usage.whole', { option, value });
-  return Number(value);
+/** Render the command's view in the format chosen and write it to -o or standard output. */
+export async function emitView(ctx: Context, format: FormatName, view: View, output: string | undefined, style = textStyle(ctx, output)): Promise<void> {
+  // A format this view cannot give (e.g. xlsx of the French indicators): a usage error naming those it can.
+  if (!FORMATS[format].available(view)) throw new UsageError('usage.choice', { option: '--format', value: format, allowed: FORMAT_NAMES.filter((f) => FORMATS[f].available(view)).join(', ') });
+  emitOrExplain(ctx, await renderView(format, view, style), output);
 }
 
 /** Read the files; input problems are reported and end the command with exit 2. */

@@ -1,5 +1,6 @@
 // Agreement between reviewers who rated the same items alone, before their consensus.
 // Weighted kappa uses quadratic disagreement weights: w(i, j) = (i − j)² / (max − min)².
+import { ratio, type Ratio } from './ratio.js';
 
 export interface RaterScores {
   name: string;
@@ -7,11 +8,7 @@ export interface RaterScores {
   scores: Map<string, number>;
 }
 
-export interface Ratio {
-  count: number;
-  of: number;
-  rate: number | null;
-}
+export type { Ratio } from './ratio.js';
 
 export interface PairAgreement {
   a: string;
@@ -24,7 +21,6 @@ export interface PairAgreement {
   kappa: number | null;
 }
 
-const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of === 0 ? null : count / of });
 
 /**
  * Cohen's weighted kappa with quadratic weights over paired ratings on the scale min..max.

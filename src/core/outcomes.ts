@@ -1,5 +1,7 @@
 // Employment outcomes from program records (docs/outcomes.md has the exact definitions). Pure: no I/O.
+import { ratio, type Ratio } from './ratio.js';
 import { normalizeName } from '../shared/values.js';
+import { addDays, calendarPeriod } from '../shared/days.js';
 import { findContract, isCompetitive, jobClasses, type ContractTable } from './contracts.js';
 import type { BenchmarkLevels, OutcomeRules } from '../scale/outcome-rules.js';
 import { activeOn, daysOf, heldIn, NO_DAY, NO_NAME, servedIn, type DayPeriod, type Period, type ProgramRecords } from './records.js';
@@ -29,11 +31,7 @@ export interface OutcomeOptions {
 /** A count in a breakdown: the number, "<N" (primary suppression) or "hidden" (complementary). */
 export type { Cell } from './suppression.js';
 
-export interface Ratio {
-  count: number;
-  of: number;
-  rate: number | null;
-}
+export type { Ratio } from './ratio.js';
 
 export interface PeriodOutcome {
   label: string;
@@ -99,13 +97,8 @@ export interface Outcomes {
   };
 }
 
-const DAY = 86_400_000;
-const toDate = (iso: string) => new Date(iso + 'T00:00:00Z');
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-export const addDays = (day: string, n: number) => iso(new Date(toDate(day).getTime() + n * DAY));
 
 
-const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of === 0 ? null : count / of });
 
 /** A rate as printed (a fraction rounded to one decimal of a percent): labels and classes both use it. */
 export const printedRate = (rate: number) => Math.round(rate * 1000) / 1000;
@@ -124,37 +117,11 @@ export function benchmarkOf(rate: number | null, levels: BenchmarkLevels): Bench
 export function splitWindow(window: Period, by: By): { label: string; from: string; to: string }[] {
   if (by === 'none') return [{ label: `${window.from}/${window.to}`, ...window }];
   const out: { label: string; from: string; to: string }[] = [];
-  let d = toDate(window.from);
-  const end = toDate(window.to).getTime();
-  while (d.getTime() <= end) {
-    const y = d.getUTCFullYear();
-    const m = d.getUTCMonth();
-    let start: Date;
-    let next: Date;
-    let label: string;
-    if (by === 'year') {
-      start = new Date(Date.UTC(y, 0, 1));
-      next = new Date(Date.UTC(y + 1, 0, 1));
-      label = String(y);
-    } else if (by === 'quarter') {
-      const q = Math.floor(m / 3);
-      start = new Date(Date.UTC(y, q * 3, 1));
-      next = new Date(Date.UTC(y, q * 3 + 3, 1));
-      label = `${y}-Q${q + 1}`;
-    } else if (by === 'semester') {
-      const h = m < 6 ? 0 : 1;
-      start = new Date(Date.UTC(y, h * 6, 1));
-      next = new Date(Date.UTC(y, h * 6 + 6, 1));
-      label = `${y}-H${h + 1}`;
-    } else {
-      start = new Date(Date.UTC(y, m, 1));
-      next = new Date(Date.UTC(y, m + 1, 1));
-      label = `${y}-${String(m + 1).padStart(2, '0')}`;
-    }
-    const from = iso(start) < window.from ? window.from : iso(start);
-    const lastDay = iso(new Date(next.getTime() - DAY));
-    out.push({ label, from, to: lastDay > window.to ? window.to : lastDay });
-    d = next;
+  for (let d = window.from; d <= window.to; ) {
+    const p = calendarPeriod(d, by);
+    out.push({ label: p.label, from: p.start < window.from ? window.from : p.start, to: p.last > window.to ? window.to : p.last });
+    if (p.last >= window.to) break;
+    d = addDays(p.last, 1);
   }
   return out;
 }
@@ -739,11 +706,6 @@ function settingOrder(t: ContractTable, id: string): number {
   return i < 0 ? t.settings.length : i;
 }
 
-function isWholeQuarter(P: Period): boolean {
-  const start = toDate(P.from);
-  return start.getUTCDate() === 1 && start.getUTCMonth() % 3 === 0 && addDays(P.to, 1) === iso(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1)));
-}
-
 function countBy<T>(xs: T[], key: (x: T) => string): Map<string, number> {
   const m = new Map<string, number>();
   for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
@@ -794,10 +756,6 @@ function contractCells(contracts: ContractTable, byContract: Tally, bySetting: T
 /** Does a period cover its whole calendar quarter, half-year, month or year (not clipped by the window)? */
 function isWhole(P: Period, by: By): boolean {
   if (by === 'none') return true;
-  if (by === 'quarter') return isWholeQuarter(P);
-  const start = toDate(P.from);
-  if (by === 'semester') return start.getUTCDate() === 1 && start.getUTCMonth() % 6 === 0 && addDays(P.to, 1) === iso(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 6, 1)));
-  const whole = by === 'month' ? Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) : Date.UTC(start.getUTCFullYear() + 1, 0, 1);
-  const first = by === 'month' ? start.getUTCDate() === 1 : start.getUTCDate() === 1 && start.getUTCMonth() === 0;
-  return first && addDays(P.to, 1) === iso(new Date(whole));
+  const whole = calendarPeriod(P.from, by);
+  return P.from === whole.start && P.to === whole.last;
 }

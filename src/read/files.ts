@@ -79,6 +79,17 @@ export function withInputFile<T>(path: string, problems: ProblemList, open: () =
   }
 }
 
+/** Standard input's bytes, or a problem saying why they cannot be read. */
+export function readStdin(problems: ProblemList): Uint8Array | null {
+  try {
+    return stdinBytes();
+  } catch (e) {
+    if (e instanceof InputTooLarge) problems.error({}, 'file.tooLarge', { size: `> ${megabytes(e.max)}`, max: megabytes(e.max) });
+    else problems.error({}, 'file.unreadable', { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    return null;
+  }
+}
+
 /** The bytes of an open file, at most `max` (a file that grows past it while read is refused). */
 function readLimited(fd: number, max: number): Uint8Array {
   const size = fstatSync(fd).size;
@@ -102,6 +113,7 @@ function readLimited(fd: number, max: number): Uint8Array {
 
 /** Read a file's bytes (a regular file of at most `max` bytes), or record why it cannot be read. */
 export function readInputBytes(path: string, problems: ProblemList, max = MAX_YAML_FILE_BYTES): Uint8Array | null {
+  if (path === STDIN) return readStdin(problems);
   return withInputFile(path, problems, () => {
     const fd = openRegular(path);
     try {
@@ -112,8 +124,68 @@ export function readInputBytes(path: string, problems: ProblemList, max = MAX_YA
   });
 }
 
+/** The file argument `-`: standard input. */
+export const STDIN = '-';
+/** How messages name standard input. */
+export const STDIN_NAME = '<stdin>';
+/** Standard input is read whole (it cannot be read twice): at most this much. */
+export const MAX_STDIN_BYTES = 256 * 1_048_576;
+
+/** A path as messages show it: `<stdin>` for `-`. */
+export const shownPath = (path: string): string => (path === STDIN ? STDIN_NAME : path);
+
+let stdin: Uint8Array | undefined;
+
+/** Standard input's bytes, read once (a pipe, a file or a terminal), at most MAX_STDIN_BYTES. */
+export function stdinBytes(): Uint8Array {
+  if (stdin) return stdin;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.allocUnsafe(65_536);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        // A non-blocking pipe with nothing in it yet: wait a little for the writer.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_STDIN_BYTES) throw new InputTooLarge(MAX_STDIN_BYTES);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  stdin = Buffer.concat(chunks, total);
+  return stdin;
+}
+
+/** What standard input holds, from its bytes: a workbook (a zip), a YAML review, or a table (CSV). */
+export function sniffStdin(): 'workbook' | 'yaml' | 'table' {
+  const bytes = stdinBytes();
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'workbook';
+  return sniffText(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'));
+}
+
+/**
+ * A YAML document or a table, from its first lines: YAML starts with a comment, `---`, a directive, a
+ * flow mapping or a `key:` line; a table's header line has none of these.
+ */
+export function sniffText(head: string): 'yaml' | 'table' {
+  const lines = head.replace(/^\ufeff|^\xef\xbb\xbf/, '').split(/\r\n|\r|\n/);
+  const first = lines.find((l) => l.trim() !== '');
+  if (first === undefined) return 'table';
+  return /^\s*(#|---|%YAML|\{|[^\s,;\t"'][^,;\t]*:(\s|$))/.test(first) ? 'yaml' : 'table';
+}
+
 /** A program folder is a directory (its tables are checked when it is read). */
 export function isProgramFolder(path: string): boolean {
+  if (path === STDIN) return false;
   try {
     return statSync(path).isDirectory();
   } catch {
@@ -121,4 +193,4 @@ export function isProgramFolder(path: string): boolean {
   }
 }
 
-export const isWorkbook = (path: string): boolean => /\.xlsx$/i.test(path);
+export const isWorkbook = (path: string): boolean => (path === STDIN ? sniffStdin() === 'workbook' : /\.xlsx$/i.test(path));

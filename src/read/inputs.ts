@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import type { Review } from '../core/review.js';
 import { append, InputError, ProblemList, type Problem } from '../shared/problems.js';
 import { readReviewYaml, type ScaleResolver } from './review-yaml.js';
-import { isProgramFolder, isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes } from './files.js';
+import { isProgramFolder, isWorkbook, MAX_WORKBOOK_BYTES, readInputBytes, shownPath, sniffStdin, STDIN } from './files.js';
 import type { FolderOptions, ProgramFolder } from './program-folder.js';
 import { normalizeName } from '../shared/values.js';
 import type { Table } from './table.js';
@@ -46,6 +46,7 @@ export interface ReadResult {
 export type InputKind = 'yaml' | 'table' | 'workbook' | 'unknown';
 
 export function inputKind(path: string): InputKind {
+  if (path === STDIN) return sniffStdin();
   const ext = extname(path).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.xlsx') return 'workbook';
@@ -75,10 +76,15 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
     const { readActionsTable } = await import('./actions-table.js');
     for (const a of readActionsTable(t, resolveScale(undefined), list)) actions.push(a);
   };
-  for (const path of paths) {
-    const list = new ProblemList(path);
+  for (const [i, path] of paths.entries()) {
+    const list = new ProblemList(shownPath(path));
+    if (path === STDIN && paths.indexOf(STDIN) < i) {
+      list.error({}, 'cliOptions.stdinTwice');
+      append(problems, list.items);
+      continue;
+    }
     try {
-      if (inputKind(path) === 'table' && isActionsFile(path)) {
+      if (path !== STDIN && inputKind(path) === 'table' && isActionsFile(path)) {
         actionLists.push(list);
         // A header alone is an empty plan (the template init writes), not an empty file.
         const opening = new ProblemList(path);
@@ -88,7 +94,8 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
         if (table) await readActions(table, list);
         continue;
       }
-      const folders = isProgramFolder(path) || isWorkbook(path) ? await import('./program-folder.js') : undefined;
+      // A program's records are a folder, or a workbook beside its program.yaml: never standard input.
+      const folders = path !== STDIN && (isProgramFolder(path) || isWorkbook(path)) ? await import('./program-folder.js') : undefined;
       if (folders && (isProgramFolder(path) || (await isProgramWorkbook(path)))) {
         const { folder, problems: found } = await folders.readProgramFolder(path, contracts(), resolveScale, 'fidelity', options);
         append(problems, found);
@@ -113,22 +120,22 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
           // A review form (`init --xlsx`: labelled cells, then the items) is read as it is; other sheets as tables.
           const forms = (sheets ?? []).filter((s) => formHeaderIndex(s.rows) > 0);
           for (const f of forms) {
-            const r = readReviewForm(path, f.sheet, f.rows, resolveScale, list);
+            const r = readReviewForm(shownPath(path), f.sheet, f.rows, resolveScale, list);
             if (r) reviews.push(r);
           }
-          const tables = (sheets ?? []).filter((s) => !forms.includes(s)).flatMap((s) => rowsToTable(path, s.sheet, s.rows) ?? []);
+          const tables = (sheets ?? []).filter((s) => !forms.includes(s)).flatMap((s) => rowsToTable(shownPath(path), s.sheet, s.rows) ?? []);
           const plans = tables.filter(isActionsSheet);
           const ratings = tables.filter((t) => !plans.includes(t) && isRatingsSheet(t));
           if (sheets && ratings.length === 0 && forms.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: tables.map((t) => t.sheet).join(', ') || '-' });
           for (const t of ratings) for (const r of readRatingsTable(t, resolveScale, list)) reviews.push(r);
           if (plans.length) {
-            const own = new ProblemList(path);
+            const own = new ProblemList(shownPath(path));
             actionLists.push(own);
             for (const t of plans) await readActions(t, own);
           }
         } else if (bytes && kind === 'unknown') list.error({}, 'file.kind', { ext: extname(path) || '-' });
         else if (bytes) {
-          const r = readReviewYaml(path, bytes, resolveScale, list);
+          const r = readReviewYaml(shownPath(path), bytes, resolveScale, list);
           if (r) reviews.push(r);
         }
       }

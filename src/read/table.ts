@@ -2,7 +2,7 @@
 // A CSV table streams its rows from the file, so a table of any length is read in bounded memory.
 import { statSync } from 'node:fs';
 import { fileSource, memorySource, streamCsv, type ByteSource, type CsvFault } from './csv.js';
-import { withInputFile } from './files.js';
+import { readStdin, STDIN, STDIN_NAME, withInputFile } from './files.js';
 import { normalizeName } from '../shared/values.js';
 import { ProblemList, type Place } from '../shared/problems.js';
 
@@ -130,6 +130,10 @@ export function readCsvTable(file: string, bytes: Uint8Array, problems: ProblemL
 
 /** A CSV table from a file, or a clear problem when the file cannot be read. */
 export function openCsvFile(path: string, problems: ProblemList): Table | null {
+  if (path === STDIN) {
+    const bytes = readStdin(problems);
+    return bytes && openCsvTable(STDIN_NAME, () => memorySource(bytes), problems, bytes.length);
+  }
   return withInputFile(path, problems, () => openCsvTable(path, () => fileSource(path), problems, statSync(path).size));
 }
 

@@ -14,7 +14,7 @@ export function bandCell(r: ScoredReview, m: Messages): ViewCell {
   return { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) };
 }
 
-export function bandTone(bands: Band[], band: Band | null): Tone {
+export function bandTone(bands: Band[], band: Band | null): Exclude<Tone, 'strong'> {
   if (!band) return 'muted';
   const i = bands.findIndex((b) => b.id === band.id);
   const fromBottom = bands.length - 1 - i;

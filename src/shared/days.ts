@@ -28,3 +28,25 @@ export function isoOfDay(day: number): string {
 export function daysBetween(fromIso: string, toIso: string): number {
   return dayNumber(toIso) - dayNumber(fromIso);
 }
+
+/** The ISO date `n` days after (or, negative, before) an ISO date. */
+export function addDays(iso: string, n: number): string {
+  return isoOfDay(dayNumber(iso) + n);
+}
+
+export type CalendarUnit = 'year' | 'semester' | 'quarter' | 'month';
+
+/**
+ * The calendar quarter, month or year that holds an ISO date: its label (`2026-Q1`, `2026-03`, `2026`),
+ * its first and its last day (ISO dates).
+ */
+export function calendarPeriod(iso: string, unit: CalendarUnit): { label: string; start: string; last: string } {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const first = unit === 'year' ? 1 : unit === 'semester' ? (m <= 6 ? 1 : 7) : unit === 'quarter' ? Math.floor((m - 1) / 3) * 3 + 1 : m;
+  const lastMonth = first + (unit === 'year' ? 11 : unit === 'semester' ? 5 : unit === 'quarter' ? 2 : 0);
+  const date = (month: number, day: number) => `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const label =
+    unit === 'year' ? String(y) : unit === 'semester' ? `${y}-H${first === 1 ? 1 : 2}` : unit === 'quarter' ? `${y}-Q${(first - 1) / 3 + 1}` : `${y}-${String(m).padStart(2, '0')}`;
+  return { label, start: date(first, 1), last: date(lastMonth, daysInMonth(y, lastMonth)) };
+}

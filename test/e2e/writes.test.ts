@@ -329,7 +329,7 @@ describe('control characters are shown, never sent to the terminal', () => {
     expect(v.stdout + v.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     const c = cli(['score', '--format', '\u001b[2Jx', review]);
     expect(c.code).toBe(2);
-    expect(c.stderr).toContain("argument '␛[2Jx' is invalid");
+    expect(c.stderr).toContain('--format "␛[2Jx" is not one of');
   });
 });
 

@@ -2,7 +2,8 @@
 // placeholder (year 9999) and dates before 1900 are refused by the parser, never crash later.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeOutcomes, splitWindow, addDays } from '../../src/core/outcomes.js';
+import { computeOutcomes, splitWindow } from '../../src/core/outcomes.js';
+import { addDays } from '../../src/shared/days.js';
 import { dayNumber, isoOfDay } from '../../src/shared/days.js';
 import { programRecords, dataSpan } from '../../src/core/records.js';
 import { messages } from '../../src/i18n/locale.js';

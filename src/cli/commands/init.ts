@@ -6,19 +6,11 @@ import { loadScale } from '../../read/data-files.js';
 import { localize, type Scale } from '../../scale/scale.js';
 import { csvLine as csvLineOf, csvStyle, withBom, type CsvStyle } from '../../render/csv.js';
 import { dataRequestMarkdown, visitScheduleMarkdown } from '../../render/toolkit-view.js';
-import { Exit, EXIT, explainWriteError, makeContext, type CommonOptions } from '../context.js';
+import { Exit, EXIT, explainWriteError, makeContext } from '../context.js';
+import type { OptionsOf } from '../options.js';
 import { writeTogether } from '../write.js';
 import { DEFAULT_SCALE } from '../scales-setup.js';
 import { COLUMNS, TABLE_FILES, type TableName } from '../../read/record-tables.js';
-
-export interface InitOptions extends CommonOptions {
-  scale?: string;
-  force?: boolean;
-  /** Also write the review form workbook. */
-  xlsx?: boolean;
-  /** rfc or excel; French templates are Excel-style unless rfc is asked for. */
-  csvStyle?: string;
-}
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -106,7 +98,7 @@ function recordsTemplates(scale: Scale, m: Messages, style: CsvStyle): Record<st
   return files;
 }
 
-export async function runInit(dir: string | undefined, opts: InitOptions): Promise<void> {
+export async function runInit(dir: string | undefined, opts: OptionsOf<'init'>): Promise<void> {
   const ctx = makeContext(opts);
   const m = ctx.m;
   const target = dir ?? '.';

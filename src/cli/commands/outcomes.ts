@@ -1,5 +1,5 @@
 // `ips-fidelity outcomes <program>`: employment outcomes from a program folder's records.
-import { computeOutcomes, printedRate, type By, type Convention } from '../../core/outcomes.js';
+import { computeOutcomes, printedRate, type Convention } from '../../core/outcomes.js';
 import { dataSpan } from '../../core/records.js';
 import { readProgramFolder } from '../../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../../read/files.js';
@@ -20,31 +20,15 @@ import { firstLimit } from '../../core/fidelity-from-records.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
 import { networkCsv, networkJson } from '../../render/network-tables.js';
 import { networkBlocks } from '../../render/network-view.js';
-import { renderMarkdown, renderText } from '../../render/view.js';
-import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
+import type { View } from '../../render/formats.js';
+import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
+import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
-import { documentDate, parseWhole } from '../pipeline.js';
+import { documentDate, emitView, type ReadOptions } from '../pipeline.js';
 import { visible } from '../../render/safe-text.js';
 
-export interface OutcomesOptions extends CommonOptions {
-  by: By;
-  from?: string;
-  to?: string;
-  convention: Convention;
-  /** With --convention fr-ea: the calendar year reported. */
-  year?: string;
-  minCell: string;
-  minRate?: string;
-  format: string;
-  perPerson?: string;
-  contracts?: string;
-  outcomeRules?: string;
-  scale?: string;
-  pdf?: string;
-  paper?: string;
-  pdfa?: boolean;
-  csvStyle?: string;
-}
+/** `outcomes`' options; `report --outcomes` also passes its --scale and --principles. */
+export type OutcomesOptions = OptionsOf<'outcomes'> & ReadOptions;
 
 function optionDate(raw: string | undefined, option: string): string | undefined {
   if (raw === undefined) return undefined;
@@ -80,9 +64,7 @@ interface Setup {
 }
 
 function setup(opts: OutcomesOptions): Setup {
-  const minCell = parseWhole(opts.minCell, '--min-cell')!;
-  const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
-  if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
+  const { minCell, minRate } = opts;
   const year = yearOption(opts.year);
   const from = optionDate(opts.from, '--from') ?? year?.from;
   const to = optionDate(opts.to, '--to') ?? year?.to;
@@ -101,7 +83,7 @@ function compute(folder: ProgramFolder, window: Period, s: Setup, opts: Outcomes
   return computeOutcomes(records, s.contracts, {
     window,
     by: opts.by,
-    convention: opts.convention,
+    convention: opts.convention as Convention, // fr-ea has its own path (runOutcomes)
     minCell: s.minCell,
     rules: s.rules,
     contactLimit: contactLimitOf(s.choice.resolve(folder.review.scaleId)),
@@ -117,7 +99,6 @@ export async function runOutcomes(dirs: string | string[], opts: OutcomesOptions
     if (given.length !== 1) throw new UsageError('usage.frEaOneProgram', {});
     return (await import('../fr-ea.js')).runFrEa(given[0]!, opts);
   }
-  if (opts.format === 'xlsx') (await import('../xlsx-output.js')).checkWorkbookOutput(makeContext(opts).m, opts.output);
   const s = setup(opts);
   const programs = given.flatMap((d) => programFoldersIn(d) ?? [d]);
   if (programs.length === 1) return runOne(programs[0]!, opts, s);
@@ -149,24 +130,22 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
   }
   const outcomes = compute(folder, { from: window.from, to: window.to }, s, opts);
 
-  let out: string | undefined;
-  if (opts.format === 'xlsx') out = undefined;
-  else if (opts.format === 'json') out = outcomesJson(outcomes, records);
-  else if (opts.format === 'csv') out = withBom(outcomesCsv(outcomes, csvStyle(opts.csvStyle, ctx.m.lang)), csvStyle(opts.csvStyle, ctx.m.lang)) as string;
-  else {
-    const blocks = outcomesBlocks(outcomes, records.settings, contracts, ctx.m);
-    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
-  }
+  const view: View = {
+    json: () => outcomesJson(outcomes, records),
+    csv: () => {
+      const style = csvStyle(opts.csvStyle, ctx.m.lang);
+      return withBom(outcomesCsv(outcomes, style), style);
+    },
+    blocks: () => outcomesBlocks(outcomes, records.settings, contracts, ctx.m),
+    xlsx: async () => (await import('../../render/xlsx-tables.js')).outcomesTables(outcomes, ctx.m),
+  };
   if (opts.pdf) {
     const { outcomesReportPdf } = await import('../../render/pdf/outcomes-report.js');
     const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to, ctx) });
     emitOrExplain(ctx, bytes, opts.pdf);
     if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('report.kindOutcomes') }) + '\n');
   }
-  if (opts.format === 'xlsx') {
-    const [{ emitWorkbook }, { outcomesTables }] = await Promise.all([import('../xlsx-output.js'), import('../../render/xlsx-tables.js')]);
-    await emitWorkbook(ctx, outcomesTables(outcomes, ctx.m), opts.output);
-  } else if (!opts.pdf || opts.output) emitOrExplain(ctx, out!, opts.output);
+  if (!opts.pdf || opts.output) await emitView(ctx, opts.format, view, opts.output);
   if (opts.perPerson) {
     const style = csvStyle(opts.csvStyle, ctx.m.lang);
     emitOrExplain(ctx, withBom(perPersonCsv(records, outcomes, contracts, style), style), opts.perPerson);
@@ -246,16 +225,18 @@ async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s
   if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
   const W = { from: window.from, to: window.to };
   const results = kept.map((k) => ({ records: k.folder.records, outcomes: compute(k.folder, W, s, opts), dir: k.dir, label: k.label }));
-  const network = networkOutcomes(results.map((r) => r.outcomes), { window: W, by: opts.by, convention: opts.convention, minCell: s.minCell, rules: s.rules });
+  const network = networkOutcomes(results.map((r) => r.outcomes), { window: W, by: opts.by, convention: opts.convention as Convention, minCell: s.minCell, rules: s.rules });
 
-  let out: string;
-  if (opts.format === 'json') out = networkJson(results, network);
-  else if (opts.format === 'csv') out = networkCsv(results, network);
-  else {
-    const blocks = networkBlocks(results, network, s.rules, ctx.m);
-    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
-  }
-  emitOrExplain(ctx, out, opts.output);
+  await emitView(
+    ctx,
+    opts.format,
+    {
+      json: () => networkJson(results, network),
+      csv: () => networkCsv(results, network),
+      blocks: () => networkBlocks(results, network, s.rules, ctx.m),
+    },
+    opts.output,
+  );
   let failed = false;
   for (const r of results) failed = checkMinRate(ctx, r.dir, r.outcomes.periods, s.minRate, r.label) || failed;
   if (failed) throw new Exit(EXIT.checkFailed);

@@ -1,26 +1,14 @@
 // `ips-fidelity report <files...> -o FILE.pdf`: a fidelity report (one program), a portfolio
 // (several programs), or an outcome report (--outcomes on a program folder).
-import { fateOf } from '../../core/action-plan.js';
 import { groupByProgram, programLabel, sameProgram, withGroupProgram } from '../../core/identity.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import type { Paper } from '../../render/pdf/document.js';
 import type { ReportCycle } from '../../render/pdf/report-cycle.js';
+import { fateOf } from '../../core/action-plan.js';
 import { emitOrExplain, makeContext, UsageError } from '../context.js';
-import { checkChoice, documentDate, fail, readAndScore, type ReadOptions } from '../pipeline.js';
-import type { OutcomesOptions } from './outcomes.js';
+import { documentDate, fail, readAndScore } from '../pipeline.js';
+import type { OptionsOf } from '../options.js';
 import { visible } from '../../render/safe-text.js';
-
-export interface ReportOptions extends ReadOptions {
-  previous?: string;
-  outcomes?: boolean;
-  paper: string;
-  pdfa?: boolean;
-  by?: string;
-  from?: string;
-  to?: string;
-  convention?: string;
-  minCell?: string;
-}
 
 /** The outcome options `report --outcomes` shares with `outcomes --pdf`; given without --outcomes, a usage error. */
 const OUTCOME_OPTIONS = { by: '--by', from: '--from', to: '--to', convention: '--convention', minCell: '--min-cell' } as const;
@@ -45,11 +33,10 @@ function reportCycle(current: ScoredReview): ReportCycle {
   return cycle;
 }
 
-export async function runReport(files: string[], opts: ReportOptions): Promise<void> {
-  checkChoice(opts.paper, ['a4', 'letter'], '--paper');
+export async function runReport(files: string[], opts: OptionsOf<'report'>): Promise<void> {
   if (!opts.output) throw new UsageError('usage.needsOutput', { command: 'report' });
   documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
-  const paper = opts.paper as Paper;
+  const paper: Paper = opts.paper;
   if (opts.outcomes) {
     const { runOutcomes } = await import('./outcomes.js');
     if (files.length !== 1) throw new UsageError('usage.oneFolder');
@@ -57,9 +44,9 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
     // The same path as `outcomes --pdf`: the same options, defaults, warnings and messages.
     return runOutcomes(files[0]!, {
       ...opts,
-      by: (opts.by ?? 'quarter') as OutcomesOptions['by'],
-      convention: (opts.convention ?? 'standard') as OutcomesOptions['convention'],
-      minCell: opts.minCell ?? '5',
+      by: opts.by ?? 'quarter',
+      convention: opts.convention ?? 'standard',
+      minCell: opts.minCell ?? 5,
       format: 'table',
       pdf: opts.output,
       output: undefined,
@@ -83,9 +70,9 @@ export async function runReport(files: string[], opts: ReportOptions): Promise<v
   const pdfOpts = { paper, pdfa: Boolean(opts.pdfa) };
   let bytes: Buffer;
   if (groups.length === 1) {
-    // The program's latest review, every earlier one forming its trajectory.
     const history = groups[0]!;
     const current = history[history.length - 1]!;
+    // The program's latest review, every earlier one forming its trajectory.
     const { fidelityReportPdf } = await import('../../render/pdf/fidelity-report.js');
     bytes = await fidelityReportPdf(history, ctx.m, { ...pdfOpts, date: documentDate(current.date, ctx) }, reportCycle(current));
   } else {

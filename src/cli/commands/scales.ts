@@ -1,17 +1,14 @@
 // `ips-fidelity scales [id]`: list the built-in scales and frameworks, or show one with its anchors.
 import { BUILTIN_FRAMEWORKS, BUILTIN_SCALES, loadFramework, loadScale } from '../../read/data-files.js';
 import { findItem, localize, type Scale } from '../../scale/scale.js';
-import { ruleText } from '../../render/evidence.js';
 import { itemJson, toolkitBlocks } from '../../render/toolkit-view.js';
-import { renderMarkdown, renderText, type Block } from '../../render/view.js';
-import { emitOrExplain, makeContext, type CommonOptions } from '../context.js';
-import { checkChoice } from '../pipeline.js';
+import { ruleText } from '../../render/evidence.js';
+import type { Block } from '../../render/view.js';
+import type { View } from '../../render/formats.js';
+import { makeContext } from '../context.js';
+import { badValue, type OptionsOf } from '../options.js';
+import { emitView, textStyle } from '../pipeline.js';
 import type { Messages } from '../../i18n/locale.js';
-
-export interface ScalesOptions extends CommonOptions {
-  format: string;
-  item?: string;
-}
 
 function listBlocks(m: Messages): Block[] {
   const scales = BUILTIN_SCALES.map((id) => loadScale(id));
@@ -74,29 +71,32 @@ function scaleBlocks(s: Scale, m: Messages, only?: string): Block[] {
   return blocks;
 }
 
-export function runScales(id: string | undefined, opts: ScalesOptions): void {
-  checkChoice(opts.format, ['table', 'markdown', 'json'], '--format');
+export async function runScales(id: string | undefined, opts: OptionsOf<'scales'>): Promise<void> {
   const ctx = makeContext(opts);
   const m = ctx.m;
-  let out: string;
+  let view: View;
   if (!id) {
-    out = opts.format === 'json'
-      ? JSON.stringify({ scales: BUILTIN_SCALES.map((s) => { const sc = loadScale(s); return { id: sc.id, name: sc.name, items: sc.items.length, min: sc.minTotal, max: sc.maxTotal, bands: sc.bands }; }), frameworks: Object.values(BUILTIN_FRAMEWORKS) }, null, 2) + '\n'
-      : render(listBlocks(m));
+    view = {
+      json: () => JSON.stringify({ scales: BUILTIN_SCALES.map((s) => { const sc = loadScale(s); return { id: sc.id, name: sc.name, items: sc.items.length, min: sc.minTotal, max: sc.maxTotal, bands: sc.bands }; }), frameworks: Object.values(BUILTIN_FRAMEWORKS) }, null, 2) + '\n',
+      blocks: () => listBlocks(m),
+    };
   } else if (BUILTIN_FRAMEWORKS[id] || Object.values(BUILTIN_FRAMEWORKS).includes(id)) {
     const f = loadFramework(id, loadScale('ips-25')).framework;
-    out = opts.format === 'json' ? JSON.stringify(f, null, 2) + '\n' : render([
-      { kind: 'title', text: `${f.id} — ${localize(f.name, m.lang)}` },
-      { kind: 'table', columns: [{ title: m.t('col.principle') }, { title: m.t('col.items'), wrap: true }], rows: f.principles.map((p) => [localize(p.label, m.lang), p.items.join(', ')]) },
-    ]);
+    view = {
+      json: () => JSON.stringify(f, null, 2) + '\n',
+      blocks: () => [
+        { kind: 'title', text: `${f.id} — ${localize(f.name, m.lang)}` },
+        { kind: 'table', columns: [{ title: m.t('col.principle') }, { title: m.t('col.items'), wrap: true }], rows: f.principles.map((p) => [localize(p.label, m.lang), p.items.join(', ')]) },
+      ],
+    };
   } else {
     const s = loadScale(id);
+    if (opts.item !== undefined && !s.items.some((i) => i.code.toLowerCase() === opts.item!.toLowerCase() || i.id === opts.item)) {
+      throw badValue('--item', opts.item, s.items.map((i) => i.code));
+    }
     const item = opts.item === undefined ? undefined : findItem(s, opts.item);
-    out = opts.format === 'json' ? JSON.stringify(item ? itemJson(s, item) : s, null, 2) + '\n' : render(scaleBlocks(s, m, opts.item));
+    view = { json: () => JSON.stringify(item ? itemJson(s, item) : s, null, 2) + '\n', blocks: () => scaleBlocks(s, m, opts.item) };
   }
-  emitOrExplain(ctx, out, opts.output);
-
-  function render(blocks: Block[]): string {
-    return opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: ctx.width });
-  }
+  // The list of scales keeps the terminal's width even in a file (as it always has).
+  await emitView(ctx, opts.format, view, opts.output, { ...textStyle(ctx, opts.output), width: ctx.width });
 }

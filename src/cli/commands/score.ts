@@ -1,34 +1,18 @@
 // `ips-fidelity score <files...>`: score reviews and print them; thresholds fail with exit 1.
 import { checkThresholds, type ThresholdFailure } from '../../core/thresholds.js';
 import { groupByProgram } from '../../core/identity.js';
-import { csvStyle, scoreCsvLines, withBom, type CsvLayout } from '../../render/csv.js';
+import { csvStyle, scoreCsvLines, withBom } from '../../render/csv.js';
 import { scoreJsonPieces } from '../../render/json.js';
 import { programTitle, reviewBlocks, summaryBlocks } from '../../render/score-view.js';
-import { renderMarkdown, renderText, type Block } from '../../render/view.js';
+import type { Block } from '../../render/view.js';
 import { localize } from '../../scale/scale.js';
-import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
-import { checkChoice, parseWhole, readChecked, scoredInOrder, type ReadOptions } from '../pipeline.js';
-import type { Output } from '../write.js';
+import { Exit, EXIT, UsageError } from '../context.js';
+import type { OptionsOf } from '../options.js';
+import { emitView, readChecked, scoredInOrder } from '../pipeline.js';
+import { closest } from '../../shared/suggest.js';
 
-export interface ScoreOptions extends ReadOptions {
-  format: string;
-  minTotal?: string;
-  minLevel?: string;
-  sort: string;
-  detail?: boolean;
-  notes: boolean;
-  layout: string;
-  csvStyle?: string;
-}
-
-const FORMATS = ['table', 'json', 'csv', 'markdown', 'xlsx'];
-
-export async function runScore(files: string[], opts: ScoreOptions): Promise<void> {
-  checkChoice(opts.format, FORMATS, '--format');
-  checkChoice(opts.sort, ['scale', 'score'], '--sort');
-  checkChoice(opts.layout, ['wide', 'long'], '--layout');
-  const minTotal = parseWhole(opts.minTotal, '--min-total');
-  if (opts.format === 'xlsx') (await import('../xlsx-output.js')).checkWorkbookOutput(makeContext(opts).m, opts.output);
+export async function runScore(files: string[], opts: OptionsOf<'score'>): Promise<void> {
+  const minTotal = opts.minTotal;
   const { ctx, choice, reviews, policy } = await readChecked(files, opts);
   const m = ctx.m;
   const scales = [...new Set(groupByProgram(reviews).flat().map((r) => choice.resolve(r.scaleId)))];
@@ -36,7 +20,8 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
     for (const scale of scales) {
       const ids = scale.bands.map((b) => b.id);
       if (!ids.slice(0, -1).includes(opts.minLevel)) {
-        throw new UsageError('usage.level', { value: opts.minLevel, scale: scale.id, allowed: ids.slice(0, -1).join(', ') });
+        const suggestion = closest(opts.minLevel, ids.slice(0, -1));
+        throw new UsageError('usage.level', { value: opts.minLevel, scale: scale.id, allowed: ids.slice(0, -1).join(', '), ...(suggestion ? { suggestion } : {}) });
       }
     }
   }
@@ -49,28 +34,31 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
       yield r;
     }
   })();
-  let out: Output | undefined;
-  if (opts.format === 'xlsx') {
-    const [{ emitWorkbook }, { scoreTables }] = await Promise.all([import('../xlsx-output.js'), import('../../render/xlsx-tables.js')]);
-    await emitWorkbook(ctx, scoreTables([...scored], scales, m), opts.output);
-  } else if (opts.format === 'json') out = scoreJsonPieces(scored, m);
-  else if (opts.format === 'csv') {
-    const style = csvStyle(opts.csvStyle, m.lang);
-    out = withBom(scoreCsvLines(scored, m, opts.layout as CsvLayout, scales, style), style);
-  }
-  else {
-    const all = [...scored];
-    const view = { sort: opts.sort as 'scale' | 'score', notes: opts.notes, recommendations: opts.detail === true };
-    const blocks: Block[] = [];
-    if (all.length === 1 || opts.detail) {
-      all.forEach((r, i) => {
-        if (i > 0) blocks.push({ kind: 'line', text: '' });
-        blocks.push(...reviewBlocks(r, m, view));
-      });
-    } else blocks.push(...summaryBlocks(all, m));
-    out = opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: opts.output ? 100 : ctx.width });
-  }
-  if (out !== undefined) emitOrExplain(ctx, out, opts.output);
+  await emitView(
+    ctx,
+    opts.format,
+    {
+      json: () => scoreJsonPieces(scored, m),
+      csv: () => {
+        const style = csvStyle(opts.csvStyle, m.lang);
+        return withBom(scoreCsvLines(scored, m, opts.layout, scales, style), style);
+      },
+      xlsx: async () => (await import('../../render/xlsx-tables.js')).scoreTables([...scored], scales, m),
+      blocks: () => {
+        const all = [...scored];
+        const view = { sort: opts.sort, notes: opts.notes, recommendations: opts.detail === true };
+        const blocks: Block[] = [];
+        if (all.length === 1 || opts.detail) {
+          all.forEach((r, i) => {
+            if (i > 0) blocks.push({ kind: 'line', text: '' });
+            blocks.push(...reviewBlocks(r, m, view));
+          });
+        } else blocks.push(...summaryBlocks(all, m));
+        return blocks;
+      },
+    },
+    opts.output,
+  );
 
   for (const f of failures) {
     const params: Record<string, string | number> = { ...f.params, program: programTitle(f.review), date: f.review.date ?? '—' };

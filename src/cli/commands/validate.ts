@@ -1,16 +1,13 @@
 // `ips-fidelity validate <files...>`: list every problem in every file; change nothing.
 import { readReviews } from '../../read/inputs.js';
 import { countProblems } from '../../shared/problems.js';
-import { Exit, EXIT, makeContext, type CommonOptions } from '../context.js';
+import { Exit, EXIT, makeContext } from '../context.js';
+import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
 import { visible } from '../../render/safe-text.js';
+import { shownPath } from '../../read/files.js';
 
-export interface ValidateOptions extends CommonOptions {
-  scale?: string;
-  principles?: string;
-}
-
-export async function runValidate(files: string[], opts: ValidateOptions): Promise<void> {
+export async function runValidate(files: string[], opts: OptionsOf<'validate'>): Promise<void> {
   const choice = scaleChoice(opts);
   let errors = 0;
   const lines: string[] = [];
@@ -23,10 +20,10 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
     const ratings = reviews.reduce((n, r) => n + r.ratings.length, 0);
     lines.push(
       fileErrors > 0
-        ? ctx.m.t('validate.fileBad', { file: visible(file), errors: fileErrors, warnings })
+        ? ctx.m.t('validate.fileBad', { file: visible(shownPath(file)), errors: fileErrors, warnings })
         : actions !== undefined && reviews.length === 0
-          ? ctx.m.t('cycle.validate.actionsOk', { file: visible(file), n: actions, warnings })
-          : ctx.m.t('validate.fileOk', { file: visible(file), reviews: reviews.length, ratings, warnings }),
+          ? ctx.m.t('cycle.validate.actionsOk', { file: visible(shownPath(file)), n: actions, warnings })
+          : ctx.m.t('validate.fileOk', { file: visible(shownPath(file)), reviews: reviews.length, ratings, warnings }),
     );
   }
   ctx.report(choice.warnings);

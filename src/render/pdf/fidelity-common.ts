@@ -4,6 +4,7 @@ import type { Messages } from '../../i18n/locale.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import type { Band, Item } from '../../scale/schema.js';
 import { localize } from '../../scale/scale.js';
+import { bandTone } from '../score-view.js';
 import type { BandSpan } from './charts.js';
 import { COLORS, type Paper, type PdfWriter } from './document.js';
 import type { ReportCycle } from './report-cycle.js';
@@ -17,11 +18,7 @@ export interface ReportOptions {
 
 /** Band colour by rank among the scale's bands (best at the top, poor at the bottom). */
 export function bandColor(bands: Band[], band: Band | null): string {
-  if (!band) return COLORS.muted;
-  const i = bands.findIndex((b) => b.id === band.id);
-  if (i === bands.length - 1) return COLORS.poor;
-  if (i === bands.length - 2) return COLORS.fair;
-  return i === 0 && bands.length > 3 ? COLORS.best : COLORS.good;
+  return COLORS[bandTone(bands, band)];
 }
 
 /** The band's colour for text: its hue, dark enough for 4.5:1 contrast on white and on COLORS.fill (WCAG AA). */
