@@ -26,7 +26,8 @@ function common(cmd: Command, m: Messages, opts: { scale?: boolean; folder?: boo
     .option('-o, --output <file>', m.t('help.opt.output'))
     .option('-q, --quiet', m.t('help.opt.quiet'))
     .option('--no-color', m.t('help.opt.noColor'))
-    .addOption(new Option('--reporter <name>', m.t('help.opt.reporter')).choices(['text', 'github']))
+    .addOption(new Option('--reporter <name>', m.t('machine.opt.reporter')).choices(['text', 'github', 'json']))
+    .option('--max-warnings <n>', m.t('machine.opt.maxWarnings'))
     .option('--debug', m.t('help.opt.debug'));
 }
 
@@ -173,7 +174,7 @@ export function buildProgram(m: Messages): Command {
       .argument('<files...>', m.t('help.consensus.files'))
       .addHelpText('after', '\n' + m.t('help.consensus.examples')),
     m,
-    { scale: true, format: ['table', 'markdown', 'csv'] },
+    { scale: true, format: ['table', 'markdown', 'csv', 'json'] },
   ).action(async (files: string[], opts) => (await import('./commands/consensus.js')).runConsensus(files, opts));
 
   common(
@@ -193,7 +194,7 @@ export function buildProgram(m: Messages): Command {
       .argument('<files...>', m.t('help.validate.files'))
       .addHelpText('after', '\n' + m.t('help.validate.examples')),
     m,
-    { scale: true },
+    { scale: true, format: ['text', 'json'] },
   ).action(async (files: string[], opts) => (await import('./commands/validate.js')).runValidate(files, opts));
 
   common(

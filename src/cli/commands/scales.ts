@@ -6,6 +6,7 @@ import { renderMarkdown, renderText, type Block } from '../../render/view.js';
 import { emitOrExplain, makeContext, type CommonOptions } from '../context.js';
 import { checkChoice } from '../pipeline.js';
 import type { Messages } from '../../i18n/locale.js';
+import { jsonText } from '../../render/safe-text.js';
 
 export interface ScalesOptions extends CommonOptions {
   format: string;
@@ -78,19 +79,31 @@ export function runScales(id: string | undefined, opts: ScalesOptions): void {
   let out: string;
   if (!id) {
     out = opts.format === 'json'
-      ? JSON.stringify({ scales: BUILTIN_SCALES.map((s) => { const sc = loadScale(s); return { id: sc.id, name: sc.name, items: sc.items.length, min: sc.minTotal, max: sc.maxTotal, bands: sc.bands }; }), frameworks: Object.values(BUILTIN_FRAMEWORKS) }, null, 2) + '\n'
+      ? json({
+          kind: 'list',
+          scales: BUILTIN_SCALES.map((s) => {
+            const sc = loadScale(s);
+            return { id: sc.id, name: sc.name, items: sc.items.length, min: sc.minTotal, max: sc.maxTotal, bands: sc.bands };
+          }),
+          frameworks: Object.entries(BUILTIN_FRAMEWORKS).map(([option, fid]) => ({ option, id: fid, name: loadFramework(option, loadScale('ips-25')).framework.name })),
+        })
       : render(listBlocks(m));
   } else if (BUILTIN_FRAMEWORKS[id] || Object.values(BUILTIN_FRAMEWORKS).includes(id)) {
     const f = loadFramework(id, loadScale('ips-25')).framework;
-    out = opts.format === 'json' ? JSON.stringify(f, null, 2) + '\n' : render([
+    out = opts.format === 'json' ? json({ kind: 'framework', framework: f }) : render([
       { kind: 'title', text: `${f.id} — ${localize(f.name, m.lang)}` },
       { kind: 'table', columns: [{ title: m.t('col.principle') }, { title: m.t('col.items'), wrap: true }], rows: f.principles.map((p) => [localize(p.label, m.lang), p.items.join(', ')]) },
     ]);
   } else {
     const s = loadScale(id);
-    out = opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : render(scaleBlocks(s, m, opts.item));
+    out = opts.format === 'json' ? json({ kind: 'scale', scale: opts.item ? { ...s, items: s.items.filter((i) => i.code.toLowerCase() === opts.item!.toLowerCase() || i.id === opts.item) } : s }) : render(scaleBlocks(s, m, opts.item));
   }
   emitOrExplain(ctx, out, opts.output);
+
+  /** The versioned JSON of src/contract/scales-json.ts. */
+  function json(doc: object): string {
+    return jsonText(JSON.stringify({ schemaVersion: 1, ...doc }, null, 2)) + '\n';
+  }
 
   function render(blocks: Block[]): string {
     return opts.format === 'markdown' ? renderMarkdown(blocks) : renderText(blocks, { color: ctx.color && !opts.output, width: ctx.width });
