@@ -113,7 +113,24 @@ export function problemJson(p: Problem, m: Messages): ProblemJson {
 }
 
 /** Warnings reported in this process (each counted once, those only counted too): what --max-warnings compares. */
-export const reported = { warnings: 0 };
+export const reported: { warnings: number; lang?: Lang } = { warnings: 0 };
+
+/** The --max-warnings value, checked (a whole number; else a usage error, before anything is read). */
+export function maxWarningsOf(opts: CommonOptions): number | undefined {
+  if (opts.maxWarnings === undefined) return undefined;
+  if (!/^\d+$/.test(opts.maxWarnings.trim())) throw new UsageError('usage.whole', { option: '--max-warnings', value: opts.maxWarnings });
+  return Number(opts.maxWarnings);
+}
+
+/** Whether more warnings were reported than --max-warnings allows (said on standard error): exit 1, like eslint. */
+export function tooManyWarnings(opts: CommonOptions, m: Messages): boolean {
+  const max = maxWarningsOf(opts);
+  if (max === undefined || reported.warnings <= max) return false;
+  // In the language the warnings were written in (a French folder's, without --lang).
+  if (reported.lang) m = messages(reported.lang);
+  process.stderr.write(`${m.t('severity.failed')}: ${m.t('machine.gate.maxWarnings', { n: reported.warnings, max })}\n`);
+  return true;
+}
 
 export function problemText(p: Problem, m: Messages): string {
   return `${placeText(p)}: ${m.t(`severity.${p.severity}`)}: ${problemMessage(p, m)}`;
@@ -150,6 +167,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
       else for (const _ of piecesOf(text));
     },
     report(problems) {
+      if (problems.length) reported.lang = lang;
       let errors = 0;
       // Every problem counts; of one kind in one file, the first ones are printed, then how many more.
       const shown = new Map<string, number>();

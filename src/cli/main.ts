@@ -4,7 +4,7 @@ import { InputError } from '../shared/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { EXIT, Exit, explainWriteError, makeContext, UsageError, type CommonOptions } from './context.js';
+import { EXIT, Exit, explainWriteError, makeContext, maxWarningsOf, tooManyWarnings, UsageError, type CommonOptions } from './context.js';
 import { visible } from '../render/safe-text.js';
 import { VERSION } from './version.js';
 
@@ -107,7 +107,10 @@ export function buildProgram(m: Messages): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(visible(s, '\n')) })
-    .hook('preAction', async (_, action) => checkOutputs(action, m));
+    .hook('preAction', async (_, action) => {
+      maxWarningsOf(action.opts());
+      return checkOutputs(action, m);
+    });
 
   common(
     program
@@ -116,6 +119,8 @@ export function buildProgram(m: Messages): Command {
       .argument('<files...>', m.t('help.score.files'))
       .option('--min-total <n>', m.t('help.opt.minTotal'))
       .addOption(new Option('--min-level <band>', m.t('help.opt.minLevel')))
+      .option('--min-item <code=n>', m.t('machine.opt.minItem'), (v: string, list: string[] | undefined) => [...(list ?? []), v])
+      .option('--latest', m.t('machine.opt.latest'))
       .addOption(new Option('--sort <order>', m.t('help.opt.sort')).choices(['scale', 'score']).default('scale'))
       .option('--detail', m.t('help.opt.detail'))
       .option('--no-notes', m.t('help.opt.noNotes'))
@@ -156,6 +161,8 @@ export function buildProgram(m: Messages): Command {
       .addOption(new Option('--convention <name>', m.t('help.opt.convention')).choices(['standard', 'ips-grow']).default('standard'))
       .option('--min-cell <n>', m.t('help.opt.minCell'), '5')
       .option('--min-rate <pct>', m.t('help.opt.minRate'))
+      .option('--skip-partial', m.t('machine.opt.skipPartial'))
+      .option('--min-served <n>', m.t('machine.opt.minServed'))
       .option('--per-person <file>', m.t('help.opt.perPerson'))
       .option('--contracts <path>', m.t('help.opt.contracts'))
       .option('--outcome-rules <path>', m.t('measures.optOutcomeRules'))
@@ -255,7 +262,8 @@ export async function main(argv: string[]): Promise<number> {
   const debug = args.includes('--debug');
   try {
     await program.parseAsync(argv);
-    return EXIT.ok;
+    const opts = (program.commands.find((c) => c.name() === args[0])?.opts() ?? {}) as CommonOptions;
+    return tooManyWarnings(opts, makeContext(opts).m) ? EXIT.checkFailed : EXIT.ok;
   } catch (e) {
     if (e instanceof Exit) return e.code;
     if (e instanceof CommanderError) {
@@ -270,7 +278,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof UsageError) {
       const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v]));
-      process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(`problem.${e.key}`, params)}\n`);
+      process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(e.key.startsWith('machine.') ? e.key : `problem.${e.key}`, params)}\n`);
       return EXIT.invalid;
     }
     const err = e as Error;

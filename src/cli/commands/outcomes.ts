@@ -8,6 +8,7 @@ import { loadContracts, loadOutcomeRules } from '../../read/data-files.js';
 import { outcomesCsv, outcomesJson, perPersonCsv } from '../../render/outcomes-tables.js';
 import type { Scale } from '../../scale/scale.js';
 import { firstLimit } from '../../core/fidelity-from-records.js';
+import { checkRate } from '../../core/thresholds.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
 import { renderMarkdown, renderText } from '../../render/view.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
@@ -22,6 +23,10 @@ export interface OutcomesOptions extends CommonOptions {
   convention: Convention;
   minCell: string;
   minRate?: string;
+  /** --skip-partial: --min-rate leaves out periods the window starts or ends inside. */
+  skipPartial?: boolean;
+  /** --min-served N: --min-rate leaves out periods with fewer than N people served. */
+  minServed?: string;
   format: string;
   perPerson?: string;
   contracts?: string;
@@ -51,6 +56,8 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   const minCell = parseWhole(opts.minCell, '--min-cell')!;
   const minRate = opts.minRate === undefined ? undefined : Number(opts.minRate.replace(',', '.').replace(/%$/, ''));
   if (minRate !== undefined && !(minRate >= 0 && minRate <= 100)) throw new UsageError('usage.percent', { option: '--min-rate', value: opts.minRate! });
+  const minServed = parseWhole(opts.minServed, '--min-served');
+  if (minRate === undefined && (opts.skipPartial || minServed !== undefined)) throw new UsageError('machine.usage.needsMinRate', { option: opts.skipPartial ? '--skip-partial' : '--min-served' });
   const from = optionDate(opts.from, '--from');
   const to = optionDate(opts.to, '--to');
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
@@ -108,8 +115,10 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
   }
 
   if (minRate !== undefined) {
-    // Compared as printed (one decimal), like the benchmark classes: "31.0%" never fails a 31% minimum.
-    const failing = outcomes.periods.filter((p) => p.rate !== null && printedRate(p.rate) * 100 < minRate - 1e-9);
+    const { failing, skipped } = checkRate(outcomes.periods, { minRate, skipPartial: opts.skipPartial, minServed }, printedRate);
+    if (!ctx.quiet) {
+      for (const p of skipped) process.stderr.write(ctx.m.t(p.partial && opts.skipPartial ? 'machine.gate.skippedPartial' : 'machine.gate.skippedServed', { period: p.label, served: p.served, min: minServed ?? 0 }) + '\n');
+    }
     for (const p of failing) {
       ctx.fail({ file: dir }, `${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(printedRate(p.rate!)), min: minRate })}`);
     }

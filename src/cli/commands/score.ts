@@ -1,11 +1,11 @@
 // `ips-fidelity score <files...>`: score reviews and print them; thresholds fail with exit 1.
-import { checkThresholds, type ThresholdFailure } from '../../core/thresholds.js';
+import { checkThresholds, closest, findItem, latestPositions, parseItemMinimum, type ItemMinimum, type ThresholdFailure } from '../../core/thresholds.js';
 import { groupByProgram } from '../../core/identity.js';
 import { scoreCsvLines, type CsvLayout } from '../../render/csv.js';
 import { scoreJsonPieces } from '../../render/json.js';
 import { programTitle, reviewBlocks, summaryBlocks } from '../../render/score-view.js';
 import { renderMarkdown, renderText, type Block } from '../../render/view.js';
-import { localize } from '../../scale/scale.js';
+import { localize, type Scale } from '../../scale/scale.js';
 import { emitOrExplain, Exit, EXIT, UsageError } from '../context.js';
 import { checkChoice, parseWhole, readChecked, scoredInOrder, type ReadOptions } from '../pipeline.js';
 import type { Output } from '../write.js';
@@ -14,6 +14,10 @@ export interface ScoreOptions extends ReadOptions {
   format: string;
   minTotal?: string;
   minLevel?: string;
+  /** --min-item CODE=N, repeatable. */
+  minItem?: string[];
+  /** --latest: the thresholds apply to each program's most recent review only. */
+  latest?: boolean;
   sort: string;
   detail?: boolean;
   notes: boolean;
@@ -39,11 +43,16 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
     }
   }
 
-  // Thresholds are checked on each review as it is scored and written.
+  const minItems = itemMinimums(opts.minItem ?? [], scales);
+
+  // Thresholds are checked on each review as it is scored and written (with --latest, on each program's last).
   const failures: ThresholdFailure[] = [];
+  const checked = opts.latest ? latestPositions(groupByProgram(reviews).map((g) => g.length)) : undefined;
   const scored = (function* () {
+    let at = 0;
     for (const r of scoredInOrder(reviews, choice)) {
-      failures.push(...checkThresholds([r], { minTotal, minLevel: opts.minLevel }));
+      if (!checked || checked.has(at)) failures.push(...checkThresholds([r], { minTotal, minLevel: opts.minLevel, minItems }));
+      at++;
       yield r;
     }
   })();
@@ -72,7 +81,22 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
       params.band = localize(band?.label, m.lang);
       params.level = localize(level?.label, m.lang);
     }
-    ctx.fail(f.review.at, `${m.t('severity.failed')}: ${m.t(`problem.${f.key}`, params)}`);
+    const key = f.key === 'threshold.item' || f.key === 'threshold.itemUnrated' ? `machine.${f.key}` : `problem.${f.key}`;
+    ctx.fail(f.review.at, `${m.t('severity.failed')}: ${m.t(key, params)}`);
   }
   if (failures.length > 0) throw new Exit(EXIT.checkFailed);
+}
+
+/** --min-item CODE=N, each checked against the scales in use: a malformed value or an unknown item is a usage error. */
+function itemMinimums(raw: string[], scales: Scale[]): ItemMinimum[] {
+  return raw.map((text) => {
+    const want = parseItemMinimum(text);
+    if (!want) throw new UsageError('machine.usage.minItem', { value: text });
+    if (!scales.some((s) => findItem(s, want.code))) {
+      const codes = [...new Set(scales.flatMap((s) => s.items.map((i) => i.code)))];
+      const near = closest(want.code, codes);
+      throw new UsageError(near ? 'machine.usage.unknownItemNear' : 'machine.usage.unknownItem', { value: want.code, allowed: codes.join(', '), near: near ?? '' });
+    }
+    return want;
+  });
 }
