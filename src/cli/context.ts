@@ -2,6 +2,7 @@
 import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.js';
 import type { Place, Problem } from '../shared/problems.js';
 import { jsonText, visible } from '../render/safe-text.js';
+import { terminalWidth } from '../render/layout.js';
 import { piecesOf, writeAtomic, writeStdout, type Output } from './write.js';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -159,7 +160,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
     color,
     quiet,
     github,
-    width: Math.max(60, Math.min(process.stdout.columns || 80, 120)),
+    width: terminalWidth(process.stdout, process.env),
     emit(text, output) {
       if (output && output !== '-') writeAtomic(output, text);
       else if (!quiet || machine) writeStdout(text);

@@ -7,6 +7,7 @@ import { basename, dirname } from 'node:path';
 import { EXIT, Exit, explainWriteError, makeContext, maxWarningsOf, tooManyWarnings, UsageError, type CommonOptions } from './context.js';
 import { visible } from '../render/safe-text.js';
 import { VERSION } from './version.js';
+import { commanderText } from '../i18n/commander.js';
 
 function argLang(argv: string[]): string | undefined {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -106,7 +107,7 @@ export function buildProgram(m: Messages): Command {
     .addHelpText('after', '\n' + m.t('help.exitCodes'))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(visible(s, '\n')) })
+    .configureOutput({ outputError: (s, write) => write(visible(commanderText(s, m), '\n')) })
     .hook('preAction', async (_, action) => {
       maxWarningsOf(action.opts());
       return checkOutputs(action, m);

@@ -20,7 +20,7 @@ export interface Thresholds {
 
 export interface ThresholdFailure {
   review: ScoredReview;
-  key: 'threshold.incomplete' | 'threshold.total' | 'threshold.level' | 'threshold.item' | 'threshold.itemUnrated';
+  key: 'threshold.incomplete' | 'threshold.total' | 'threshold.level' | 'machine.threshold.item' | 'machine.threshold.itemUnrated';
   params: Record<string, string | number>;
 }
 
@@ -82,8 +82,8 @@ export function checkThresholds(reviews: ScoredReview[], t: Thresholds): Thresho
       const item = findItem(r.scale, want.code);
       const scored = item && r.items.find((i) => i.id === item.id);
       if (!item || !scored) continue; // an item of another scale: checked where it exists
-      if (scored.score === null) failures.push({ review: r, key: 'threshold.itemUnrated', params: { item: item.code, min: want.min } });
-      else if (scored.score < want.min) failures.push({ review: r, key: 'threshold.item', params: { item: item.code, score: scored.score, min: want.min } });
+      if (scored.score === null) failures.push({ review: r, key: 'machine.threshold.itemUnrated', params: { item: item.code, min: want.min } });
+      else if (scored.score < want.min) failures.push({ review: r, key: 'machine.threshold.item', params: { item: item.code, score: scored.score, min: want.min } });
     }
     if (t.minTotal === undefined && t.minLevel === undefined) continue;
     if (r.total === null) {

@@ -13,7 +13,7 @@ import { outcomesBlocks } from '../../render/outcomes-view.js';
 import { renderMarkdown, renderText } from '../../render/view.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
-import { documentDate, parseWhole } from '../pipeline.js';
+import { dataLang, documentDate, parseWhole } from '../pipeline.js';
 import { visible } from '../../render/safe-text.js';
 
 export interface OutcomesOptions extends CommonOptions {
@@ -69,8 +69,9 @@ export async function runOutcomes(dir: string, opts: OutcomesOptions): Promise<v
     ctx.report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
     throw new Exit(EXIT.invalid);
   }
+  const sniffed = await dataLang([dir], opts);
   const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'outcomes', { allowOutsideTables: opts.allowOutsideTables, limits: rules.limits });
-  const ctx = makeContext(opts, folder?.lang);
+  const ctx = makeContext(opts, folder?.lang ?? sniffed);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
   const span = records.settings.period ?? dataSpan(records);

@@ -81,7 +81,7 @@ export async function runScore(files: string[], opts: ScoreOptions): Promise<voi
       params.band = localize(band?.label, m.lang);
       params.level = localize(level?.label, m.lang);
     }
-    const key = f.key === 'threshold.item' || f.key === 'threshold.itemUnrated' ? `machine.${f.key}` : `problem.${f.key}`;
+    const key = f.key.startsWith('machine.') ? f.key : `problem.${f.key}`;
     ctx.fail(f.review.at, `${m.t('severity.failed')}: ${m.t(key, params)}`);
   }
   if (failures.length > 0) throw new Exit(EXIT.checkFailed);

@@ -4,7 +4,7 @@ import { countProblems, type Problem } from '../../shared/problems.js';
 import { emitOrExplain, Exit, EXIT, makeContext, problemJson, type CommonOptions } from '../context.js';
 import { scaleChoice } from '../scales-setup.js';
 import { jsonText, visible } from '../../render/safe-text.js';
-import { checkChoice } from '../pipeline.js';
+import { checkChoice, dataLang } from '../pipeline.js';
 
 export interface ValidateOptions extends CommonOptions {
   scale?: string;
@@ -18,7 +18,7 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
   const choice = scaleChoice(opts);
   let errors = 0;
   const lines: string[] = [];
-  const ctx = makeContext(opts);
+  const ctx = makeContext(opts, await dataLang(files, opts));
   const all: Problem[] = [];
   const perFile: { file: string; valid: boolean; reviews: number; ratings: number; errors: number; warnings: number }[] = [];
   for (const file of files) {
