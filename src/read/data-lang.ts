@@ -34,12 +34,8 @@ function langOfFile(path: string): 'fr' | undefined {
 export function sniffDataLang(paths: string[]): 'fr' | undefined {
   for (const p of paths) {
     if (p === '-') continue;
-    let dir = false;
-    try {
-      dir = statSync(p).isDirectory();
-    } catch {
-      continue;
-    }
+    const dir = statSync(p, { throwIfNoEntry: false })?.isDirectory();
+    if (dir === undefined) continue;
     const lang = dir ? langOfFile(join(p, 'program.yaml')) ?? langOfFile(join(p, 'programme.yaml')) : langOfFile(p);
     if (lang) return lang;
   }
