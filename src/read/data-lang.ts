@@ -30,11 +30,20 @@ function langOfFile(path: string): 'fr' | undefined {
   return undefined;
 }
 
+/** Whether `p` is a folder; undefined when it cannot be looked at. */
+function isDir(p: string): boolean | undefined {
+  try {
+    return statSync(p, { throwIfNoEntry: false })?.isDirectory();
+  } catch {
+    return undefined;
+  }
+}
+
 /** 'fr' when any of the files (or program folders) is French data, as far as its first lines tell. */
 export function sniffDataLang(paths: string[]): 'fr' | undefined {
   for (const p of paths) {
     if (p === '-') continue;
-    const dir = statSync(p, { throwIfNoEntry: false })?.isDirectory();
+    const dir = isDir(p);
     if (dir === undefined) continue;
     const lang = dir ? langOfFile(join(p, 'program.yaml')) ?? langOfFile(join(p, 'programme.yaml')) : langOfFile(p);
     if (lang) return lang;
