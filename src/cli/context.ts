@@ -1,10 +1,12 @@
 // What every command shares: language, colour, output, problem reporting and exit codes.
 import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.js';
 import type { Place, Problem } from '../shared/problems.js';
-import { visible } from '../render/safe-text.js';
+import { jsonText, visible } from '../render/safe-text.js';
+import { terminalWidth } from '../render/layout.js';
 import { piecesOf, writeAtomic, writeStdout, type Output } from './write.js';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { ProblemJson } from '../contract/problem-json.js';
 
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, internal: 3 } as const;
 
@@ -31,6 +33,10 @@ export interface CommonOptions {
   quiet?: boolean;
   output?: string;
   reporter?: string;
+  /** The output format: JSON is written to standard output even with --quiet. */
+  format?: string;
+  /** --max-warnings N: exit 1 when more warnings than N were reported (checked in main). */
+  maxWarnings?: number;
   debug?: boolean;
   /** Let program.yaml's `tables:` name files outside the program folder. */
   allowOutsideTables?: boolean;
@@ -94,6 +100,42 @@ export function problemMessage(p: Problem, m: Messages): string {
   return text;
 }
 
+/** A problem as JSON (src/contract/problem-json.ts): `validate --format json` and `--reporter json`. */
+export function problemJson(p: Problem, m: Messages): ProblemJson {
+  return {
+    file: p.file,
+    line: p.line ?? null,
+    column: p.line !== undefined ? (p.column ?? null) : null,
+    sheet: p.sheet ?? null,
+    cell: p.cell ?? null,
+    code: p.key,
+    message: problemMessage(p, m),
+    severity: p.severity,
+    field: p.field ?? null,
+    value: p.value ?? null,
+    more: p.more ?? 0,
+  };
+}
+
+/** Warnings reported in this process (each counted once, those only counted too): what --max-warnings compares. */
+export const reported: { warnings: number; lang?: Lang } = { warnings: 0 };
+
+/** The --max-warnings value, checked (a whole number; else a usage error, before anything is read). */
+export function maxWarningsOf(opts: CommonOptions): number | undefined {
+  // Parsed by its declaration (src/cli/options.ts): a bad value is a usage error there, before anything is read.
+  return opts.maxWarnings;
+}
+
+/** Whether more warnings were reported than --max-warnings allows (said on standard error): exit 1, like eslint. */
+export function tooManyWarnings(opts: CommonOptions, m: Messages): boolean {
+  const max = maxWarningsOf(opts);
+  if (max === undefined || reported.warnings <= max) return false;
+  // In the language the warnings were written in (a French folder's, without --lang).
+  if (reported.lang) m = messages(reported.lang);
+  process.stderr.write(`${m.t('severity.failed')}: ${m.t('machine.gate.maxWarnings', { n: reported.warnings, max })}\n`);
+  return true;
+}
+
 export function problemText(p: Problem, m: Messages): string {
   return `${placeText(p)}: ${m.t(`severity.${p.severity}`)}: ${problemMessage(p, m)}`;
 }
@@ -113,25 +155,41 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
   const github = opts.reporter === 'github' || (opts.reporter === undefined && process.env.GITHUB_ACTIONS === 'true');
   const color = useColor(opts);
   const quiet = Boolean(opts.quiet);
+  const jsonReporter = opts.reporter === 'json';
+  const machine = opts.format === 'json';
   const seen = new Set<string>();
   return {
     m,
     color,
     quiet,
     github,
-    width: Math.max(60, Math.min(process.stdout.columns || 80, 120)),
+    width: terminalWidth(process.stdout, process.env),
     emit(text, output) {
       if (output && output !== '-') writeAtomic(output, text);
-      else if (!quiet) writeStdout(text);
+      else if (!quiet || machine) writeStdout(text);
       // Quiet or not, the output is made to the end: what is checked while it is made (thresholds) must be.
       else for (const _ of piecesOf(text));
     },
     report(problems, label) {
       const lead = label === undefined ? '' : `${visible(label)}: `;
+      if (problems.length) reported.lang = lang;
       let errors = 0;
       // Every problem counts; of one kind in one file, the first ones are printed, then how many more.
       const shown = new Map<string, number>();
       const more = new Map<string, { p: Problem; n: number }>();
+      if (jsonReporter) {
+        // One JSON object per line on standard error, every problem (none held back by MAX_SHOWN).
+        for (const p of problems) {
+          const text = problemText(p, m);
+          if (seen.has(text)) continue;
+          seen.add(text);
+          if (p.severity === 'error') errors += 1 + (p.more ?? 0);
+          else reported.warnings += 1 + (p.more ?? 0);
+          if (p.severity === 'warning' && quiet) continue;
+          process.stderr.write(jsonText(JSON.stringify(problemJson(p, m))) + '\n');
+        }
+        return errors;
+      }
       for (const p of problems) {
         const kind = `${p.file}\u0000${p.severity}\u0000${p.key}`;
         // Problems past the readers' cap are only counted, on the last one kept of their kind.
@@ -142,6 +200,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
         const text = problemText(p, m);
         if (seen.has(text)) continue;
         seen.add(text);
+        if (p.severity === 'warning') reported.warnings += 1 + (p.more ?? 0);
         if (p.severity === 'error') errors++;
         else if (quiet) continue;
         const count = (shown.get(kind) ?? 0) + 1;

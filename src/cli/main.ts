@@ -4,7 +4,8 @@ import { InputError } from '../shared/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { EXIT, Exit, explainWriteError, makeContext, UsageError, type CommonOptions } from './context.js';
+import { EXIT, Exit, explainWriteError, makeContext, maxWarningsOf, tooManyWarnings, UsageError, type CommonOptions } from './context.js';
+import { commanderText } from '../i18n/commander.js';
 import { visible } from '../render/safe-text.js';
 import { VERSION } from './version.js';
 import { addOptions, type CommandName } from './options.js';
@@ -91,8 +92,9 @@ export function buildProgram(m: Messages): Command {
     .addHelpText('after', '\n' + m.t('help.exitCodes'))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(visible(s, '\n')) })
+    .configureOutput({ outputError: (s, write) => write(visible(commanderText(s, m), '\n')) })
     .hook('preAction', async (_, action) => {
+      maxWarningsOf(action.opts());
       await checkOutputs(action, m);
       resolveFormat(action);
       // A workbook goes to a file (or a pipe), never to a terminal: said before anything is read.
@@ -153,7 +155,8 @@ export async function main(argv: string[]): Promise<number> {
   const debug = args.includes('--debug');
   try {
     await program.parseAsync(argv);
-    return EXIT.ok;
+    const opts = (program.commands.find((c) => c.name() === args[0])?.opts() ?? {}) as CommonOptions;
+    return tooManyWarnings(opts, makeContext(opts).m) ? EXIT.checkFailed : EXIT.ok;
   } catch (e) {
     if (e instanceof Exit) return e.code;
     if (e instanceof CommanderError) {
@@ -168,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof UsageError) {
       const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v]));
-      const key = e.key.startsWith('cliOptions.') ? e.key : `problem.${e.key}`;
+      const key = e.key.startsWith('cliOptions.') || e.key.startsWith('machine.') ? e.key : `problem.${e.key}`;
       const hint = typeof e.params.suggestion === 'string' ? ctx.m.t('cliOptions.didYouMean', { suggestion: visible(e.params.suggestion) }) : '';
       process.stderr.write(`${ctx.m.t('severity.error')}: ${ctx.m.t(key, params)}${hint}\n`);
       return EXIT.invalid;

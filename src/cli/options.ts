@@ -22,6 +22,8 @@ interface Spec<T> {
   showChoices?: boolean;
   /** Turns the typed value into the command's value; throws a UsageError for a bad one. */
   parse?: (raw: string, flag: string) => T;
+  /** Repeatable: each use adds its parsed values to the list. */
+  collect?: boolean;
   /** The value's type only: never set. */
   readonly value?: T;
 }
@@ -68,6 +70,8 @@ export const OPTIONS = {
   // score
   minTotal: whole('--min-total <n>', 'help.opt.minTotal'),
   minLevel: text('--min-level <band>', 'help.opt.minLevel'),
+  minItem: { flags: '--min-item <code=n>', help: 'machine.opt.minItem', parse: (raw: string) => [raw], collect: true } as Spec<string[]>,
+  latest: flag('--latest', 'machine.opt.latest'),
   sort: choice('--sort <order>', 'help.opt.sort', ['scale', 'score']),
   detail: flag('--detail', 'help.opt.detail'),
   notes: flag('--no-notes', 'help.opt.noNotes'),
@@ -86,6 +90,8 @@ export const OPTIONS = {
   year: text('--year <yyyy>', 'frEa.optYear'),
   minCell: whole('--min-cell <n>', 'help.opt.minCell'),
   minRate: { flags: '--min-rate <pct>', help: 'help.opt.minRate', parse: parsePercent } as Spec<number>,
+  skipPartial: flag('--skip-partial', 'machine.opt.skipPartial'),
+  minServed: whole('--min-served <n>', 'machine.opt.minServed'),
   perPerson: text('--per-person <file>', 'help.opt.perPerson'),
   contracts: text('--contracts <path>', 'help.opt.contracts'),
   outcomeRules: text('--outcome-rules <path>', 'measures.optOutcomeRules'),
@@ -108,7 +114,8 @@ export const OPTIONS = {
   output: text('-o, --output <file>', 'help.opt.output'),
   quiet: flag('-q, --quiet', 'help.opt.quiet'),
   color: flag('--no-color', 'help.opt.noColor'),
-  reporter: choice('--reporter <name>', 'help.opt.reporter', ['text', 'github']),
+  reporter: choice('--reporter <name>', 'machine.opt.reporter', ['text', 'github', 'json']),
+  maxWarnings: whole('--max-warnings <n>', 'machine.opt.maxWarnings'),
   debug: flag('--debug', 'help.opt.debug'),
 } satisfies Record<string, Spec<unknown>>;
 
@@ -126,8 +133,8 @@ const use = <const K extends OptionKey, const E extends { default?: ValueOf<K>; 
 const format = <const F extends readonly FormatName[]>(...formats: F) => use('format', { choices: formats, default: formats[0] });
 
 /** The options every command takes (output last, except for commands that write no output file). */
-const MESSAGES = ['lang', 'quiet', 'color', 'reporter', 'debug'] as const;
-const ALL = ['lang', 'output', 'quiet', 'color', 'reporter', 'debug'] as const;
+const MESSAGES = ['lang', 'quiet', 'color', 'reporter', 'maxWarnings', 'debug'] as const;
+const ALL = ['lang', 'output', 'quiet', 'color', 'reporter', 'maxWarnings', 'debug'] as const;
 const READ = ['scale', use('principles', { default: '8' }), 'allowOutsideTables'] as const;
 
 /** Each command's options, in the order help lists them. */
@@ -135,6 +142,8 @@ export const COMMANDS = {
   score: [
     'minTotal',
     'minLevel',
+    'minItem',
+    'latest',
     use('sort', { default: 'scale' }),
     'detail',
     'notes',
@@ -167,6 +176,8 @@ export const COMMANDS = {
     'year',
     use('minCell', { default: 5, defaultText: '"5"' }),
     'minRate',
+    'skipPartial',
+    'minServed',
     'perPerson',
     'contracts',
     'outcomeRules',
@@ -178,10 +189,10 @@ export const COMMANDS = {
     'csvStyle',
     ...ALL,
   ],
-  consensus: [...READ, format('table', 'markdown', 'csv', 'xlsx'), 'csvStyle', ...ALL],
+  consensus: [...READ, format('table', 'markdown', 'csv', 'json', 'xlsx'), 'csvStyle', ...ALL],
   history: ['policy', 'asOf', ...READ, format('table', 'markdown', 'json', 'xlsx'), ...ALL],
   plan: [...READ, format('table', 'markdown', 'json', 'csv'), ...ALL],
-  validate: [...READ, ...MESSAGES],
+  validate: [...READ, format('table', 'json'), ...MESSAGES],
   scales: ['item', format('table', 'markdown', 'json'), ...ALL],
   init: ['scale', 'force', 'xlsx', 'csvStyle', ...MESSAGES],
 } as const satisfies Record<string, readonly Use[]>;
@@ -211,7 +222,8 @@ export function addOptions(cmd: Command, name: CommandName, m: Messages): Comman
     if (spec.parse) {
       const parse = spec.parse;
       const f = option.long ?? spec.flags;
-      option.argParser(choices ? (raw: string) => checkValue(raw, choices, f) : (raw: string) => parse(raw, f));
+      if (spec.collect) option.argParser((raw: string, list: unknown) => [...((list as unknown[] | undefined) ?? []), ...(parse(raw, f) as unknown[])]);
+      else option.argParser(choices ? (raw: string) => checkValue(raw, choices, f) : (raw: string) => parse(raw, f));
     }
     if (choices && spec.showChoices !== false) option.argChoices = [...choices];
     if ('default' in extra && extra.default !== undefined) option.default(extra.default, 'defaultText' in extra ? extra.defaultText : undefined);

@@ -8,6 +8,7 @@ import type { Review } from '../core/review.js';
 import { scoreReview, type ScoredReview } from '../core/score-review.js';
 import { sourceDateEpoch } from '../read/clock.js';
 import { readReviews } from '../read/inputs.js';
+import { sniffDataLang } from '../read/data-lang.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from './context.js';
 import { FORMAT_NAMES, FORMATS, renderView, type FormatName, type View } from '../render/formats.js';
 import type { Style } from '../render/view.js';
@@ -36,12 +37,27 @@ export async function emitView(ctx: Context, format: FormatName, view: View, out
   emitOrExplain(ctx, await renderView(format, view, style), output);
 }
 
+/**
+ * The language of the data in `files` (French data: its problems in French), unless --lang says otherwise;
+ * zod's own messages (in schema problems) follow it.
+ */
+export async function dataLang(files: string[], opts: CommonOptions): Promise<'fr' | undefined> {
+  if (opts.lang) return undefined;
+  const lang = sniffDataLang(files);
+  if (lang === 'fr') {
+    const [{ config }, { default: fr }] = await Promise.all([import('zod'), import('zod/v4/locales/fr.js')]);
+    config(fr());
+  }
+  return lang;
+}
+
 /** Read the files; input problems are reported and end the command with exit 2. */
 export async function readChecked(files: string[], opts: ReadOptions): Promise<{ ctx: Context; choice: ScaleChoice; reviews: Review[]; policy: ReviewPolicy }> {
   const choice = scaleChoice(opts);
   const policy = loadPolicy(opts.policy);
+  const sniffed = await dataLang(files, opts);
   const { reviews, problems } = await readReviews(files, choice.resolve, undefined, { allowOutsideTables: opts.allowOutsideTables });
-  const ctx = makeContext(opts, reviews.find((r) => r.lang)?.lang);
+  const ctx = makeContext(opts, reviews.find((r) => r.lang)?.lang ?? sniffed);
   const errors = ctx.report(problems);
   if (errors > 0) throw new Exit(EXIT.invalid);
   if (reviews.length === 0) {

@@ -45,14 +45,17 @@ export interface Messages {
   pct(fraction: number, decimals?: number): string;
 }
 
+/** Number parameters that are labels (places in a file, years), written without a thousands separator. */
+const UNGROUPED = new Set(['line', 'column', 'row', 'year', 'y', 'page', 'epoch']);
+
 export function messages(lang: Lang): Messages {
   const own = tree(lang);
   const en = tree('en');
   // As Intl.NumberFormat('fr-FR' or 'en-GB') formats them (see number.ts).
   const style = NUMBER_STYLES[lang];
   const nf = (d: number) => ({ format: (n: number) => formatNumber(n, style, { min: d, max: d, grouping: true }) });
-  /** Numbers inside messages: the language's decimal mark, at most two decimals, no grouping. */
-  const plain = { format: (n: number) => formatNumber(n, style, { min: 0, max: 2, grouping: false }) };
+  /** Numbers inside messages: the language's decimal mark, at most two decimals, thousands grouped as everywhere else. */
+  const plain = { format: (n: number) => formatNumber(n, style, { min: 0, max: 2, grouping: true }) };
   const m: Messages = {
     lang,
     t(key, params = {}) {
@@ -60,7 +63,8 @@ export function messages(lang: Lang): Messages {
       return s.replace(/\{(\w+)\}/g, (all, name: string) => {
         if (!(name in params)) return all;
         const v = params[name];
-        if (typeof v === 'number') return Number.isInteger(v) ? String(v) : plain.format(v);
+        // A place (line, column, row) or a year is a label, not a quantity: never grouped.
+        if (typeof v === 'number') return UNGROUPED.has(name) ? String(v) : plain.format(v);
         // ISO dates read in the language's date format; the value as typed is shown as typed.
         const d = name !== 'value' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v!) : null;
         return d ? m.t('format.date', { y: d[1]!, m: d[2]!, d: d[3]! }) : String(v);

@@ -27,7 +27,7 @@ const LONG: ColumnSpec[] = [
   { key: 'recommendation', aliases: ['recommandation', 'recommendations', 'recommandations'] },
 ];
 /** Header names that only a French file uses: they set the data language. */
-const FRENCH = new Set(
+export const FRENCH = new Set(
   ['evaluateur', 'evaluatrice', 'programme', 'nom_programme', 'dispositif', 'identifiant_programme', 'id_programme', 'lieu', 'date_revue', 'date_evaluation', 'type_revue', 'echelle', 'critere', 'cotation', 'valeur', 'commentaire', 'remarque', 'preuve', 'constat', 'recommandation'].map(normalizeName),
 );
 

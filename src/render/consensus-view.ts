@@ -3,6 +3,7 @@ import type { ScoredReview } from '../core/score-review.js';
 import type { Messages } from '../i18n/locale.js';
 import { localize } from '../scale/scale.js';
 import { csvLine as csvLineOf, RFC_CSV, type CsvStyle } from './csv.js';
+import { jsonText } from './safe-text.js';
 import { agreementBlocks, formatDate, programTitle } from './score-view.js';
 import type { Block } from './view.js';
 
@@ -49,6 +50,30 @@ export function consensusCsv(withRaters: ScoredReview[], style: CsvStyle = RFC_C
     }
   }
   return out;
+}
+
+/** `consensus --format json` (src/contract/consensus-json.ts): each review's items side by side, widest spread first. */
+export function consensusJson(withRaters: ScoredReview[], m: Messages): string {
+  const reviews = withRaters.map((r) => {
+    const a = r.agreement!;
+    const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
+    return {
+      program: { name: r.program.name, id: r.program.id ?? null, site: r.program.site ?? null },
+      date: r.date,
+      scale: r.scale.id,
+      reviewers: a.reviewers,
+      items: consensusRows(r).map(({ item, spread }) => ({
+        id: item.id,
+        code: item.code,
+        name: localize(itemOf.get(item.id)!.name, m.lang),
+        scores: Object.fromEntries(a.reviewers.map((n) => [n, own(r, n, item.code)])),
+        spread,
+        consensus: item.score,
+      })),
+      pairs: a.pairs,
+    };
+  });
+  return jsonText(JSON.stringify({ schemaVersion: 1, lang: m.lang, reviews }, null, 2)) + '\n';
 }
 
 /** A reviewer's own score of an item. */

@@ -5,7 +5,9 @@ import type { Evidence, ScoredItem } from '../core/score-item.js';
 
 /** A value with its unit: "18.5 clients/FTE", "92 %", "45 days". */
 export function valueText(kind: string, value: number, m: Messages): string {
-  return m.t(`unit.${kind}`, { n: m.num(value, Number.isInteger(value) ? 0 : value * 10 === Math.round(value * 10) ? 1 : 2) });
+  const n = m.num(value, Number.isInteger(value) ? 0 : value * 10 === Math.round(value * 10) ? 1 : 2);
+  // Units with a plural form ("1 day", "2 days"; "1,5 jour" in French) choose it from the value itself.
+  return m.has(`machine.unit.${kind}`) ? m.t(`machine.unit.${kind}`, { n, v: value }) : m.t(`unit.${kind}`, { n });
 }
 
 /** The condition of a threshold rule: "≤ 20", "≥ 90", "< 2"; empty for the catch-all rule. */

@@ -55,6 +55,23 @@ export function wrapText(s: string, w: number): string[] {
   return lines;
 }
 
+/**
+ * The width text output is laid out to: the terminal's own (`columns` of a TTY), else the COLUMNS variable
+ * (a pipe, a pager, CI), else 80. Narrower than 20 columns is taken as 20.
+ */
+export function terminalWidth(out: { isTTY?: boolean; columns?: number }, env: Record<string, string | undefined>): number {
+  const fromEnv = env.COLUMNS !== undefined && /^\s*\d+\s*$/.test(env.COLUMNS) ? Number(env.COLUMNS) : undefined;
+  const cols = (out.isTTY && out.columns) || fromEnv || 80;
+  return Math.max(20, cols);
+}
+
+/** The widest word of a text (what a wrapped column needs so that no word is cut). */
+function longestWord(s: string): number {
+  let w = 0;
+  for (const word of s.split(/[ \t\r\n]+/)) w = Math.max(w, width(word));
+  return w;
+}
+
 const MIN_WRAP = 14;
 const GAP = 2;
 
@@ -66,7 +83,9 @@ function fitWidths(columns: Column[], rows: Cell[][], maxWidth: number): number[
   const wrapping = columns.flatMap((c, i) => (c.wrap ? [i] : []));
   const fixed = total - wrapping.reduce((a, i) => a + widths[i]!, 0);
   // Each wrapping column gets its minimum, then the room left is shared in proportion to what it lacks.
-  const base = new Map(wrapping.map((i) => [i, Math.min(widths[i]!, MIN_WRAP)]));
+  // Never less than the column's longest word (so that words are not cut), unless that word is longer than half the width.
+  const words = new Map(wrapping.map((i) => [i, rows.reduce((w, r) => Math.max(w, longestWord(textOf(r[i] ?? ''))), longestWord(columns[i]!.title))]));
+  const base = new Map(wrapping.map((i) => [i, Math.min(widths[i]!, Math.max(MIN_WRAP, Math.min(words.get(i)!, Math.floor(maxWidth / 2))))]));
   const extra = Math.max(0, maxWidth - fixed - [...base.values()].reduce((a, b) => a + b, 0));
   const lacking = wrapping.reduce((a, i) => a + widths[i]! - base.get(i)!, 0);
   for (const i of wrapping) widths[i] = base.get(i)! + (lacking === 0 ? 0 : Math.floor((extra * (widths[i]! - base.get(i)!)) / lacking));

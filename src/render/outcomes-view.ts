@@ -72,7 +72,7 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
     {
       kind: 'table',
       columns: [{ title: m.t('col.period') }, { title: m.t('col.served'), align: 'right' }, { title: m.t('col.working'), align: 'right' }, { title: m.t('col.rate'), align: 'right' }, { title: m.t('col.benchmark') }, { title: m.t('col.jobStarts'), align: 'right' }],
-      rows: o.periods.map((p) => [periodName(p, m), String(p.served), String(p.working), rateText(p.rate, m), benchmarkCell(p, o.rules.benchmarks, m), String(p.jobStarts)]),
+      rows: o.periods.map((p) => [periodName(p, m), m.num(p.served), m.num(p.working), rateText(p.rate, m), benchmarkCell(p, o.rules.benchmarks, m), m.num(p.jobStarts)]),
     },
     { kind: 'line', text: m.t(o.convention === 'ips-grow' ? 'privacy.growNote' : 'outcomes.benchmarkNote', o.rules.benchmarks), tone: 'muted' },
     ...(o.periods.some((p) => p.partial) ? [{ kind: 'line' as const, text: m.t('privacy.partialNote'), tone: 'muted' as const }] : []),

@@ -11,7 +11,8 @@ const broken = (f: string) => fixture('broken', f);
 describe('validate', () => {
   it('accepts every good fixture', () => {
     const files = ['reviews/jardins-emploi-2026.yaml', 'reviews/partial-review.yaml', 'ratings/reseau-sud-2026.csv', 'ratings/sites-wide.csv'].map((f) => fixture(...f.split('/')));
-    const r = cli(['validate', ...files]);
+    // In English: without --lang, the French review among them would make the summary French.
+    const r = cli(['validate', ...files, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('reseau-sud-2026.csv: valid · 4 reviews, 96 rated items');
   });

@@ -35,7 +35,7 @@ describe('bash completion', () => {
     expect(bash('sc')).toEqual(['scales', 'score']);
     expect(bash('c')).toEqual(['completion', 'consensus']);
     expect(bash('score', '--sc')).toEqual(['--scale']);
-    expect(bash('outcomes', '--min-')).toEqual(['--min-cell', '--min-rate']);
+    expect(bash('outcomes', '--min-')).toEqual(['--min-cell', '--min-rate', '--min-served']);
   });
   it('completes option values from the choices commander checks', () => {
     expect(bash('score', '--format', '')).toEqual(['csv', 'json', 'markdown', 'table', 'xlsx']);

@@ -178,7 +178,8 @@ describe('score on a program folder: computed items with evidence', () => {
 describe('broken program folder', () => {
   it('reports every problem with file, line and column, exit 2, nothing written', () => {
     const out = join(tempDir(), 'o.json');
-    const r = cli(['outcomes', fixture('programs', 'broken'), '-o', out]);
+    // --lang en: the folder is French data (its problems are in French without it).
+    const r = cli(['outcomes', fixture('programs', 'broken'), '-o', out, '--lang', 'en']);
     expect(r.code).toBe(2);
     const b = (f: string) => join(fixture('programs', 'broken'), f);
     for (const line of [
@@ -274,7 +275,7 @@ describe('unknown contract values', () => {
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('jobs.csv:2:3: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 3000;');
+    expect(lines[0]).toContain('jobs.csv:2:3: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 3,000;');
     expect(JSON.parse(r.stdout).measures).toMatchObject({ served: 3000, working: 0 });
   });
   it('classifies the French contract types real files carry', () => {

@@ -49,7 +49,7 @@ describe('scales ips-25 --item V6 shows the toolkit', () => {
   });
   it('in JSON: the item with its toolkit and the roles it names', () => {
     const json = JSON.parse(cli(['scales', 'ips-25', '--item', 'V6', '--format', 'json']).stdout);
-    expect(json.scale).toBe('ips-25');
+    expect(json.scale.id).toBe('ips-25');
     expect(json.item.code).toBe('V6');
     expect(json.item.toolkit.interviews.map((i: { role: string }) => i.role)).toEqual(['specialists', 'leader']);
     expect(json.roles.map((r: { id: string }) => r.id).sort()).toEqual(['leader', 'specialists']);

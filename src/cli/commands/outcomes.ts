@@ -1,5 +1,6 @@
 // `ips-fidelity outcomes <program>`: employment outcomes from a program folder's records.
-import { computeOutcomes, printedRate, type Convention } from '../../core/outcomes.js';
+import { computeOutcomes, printedRate, type Convention, type PeriodOutcome } from '../../core/outcomes.js';
+import { checkRate } from '../../core/thresholds.js';
 import { dataSpan } from '../../core/records.js';
 import { readProgramFolder } from '../../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../../read/files.js';
@@ -24,7 +25,7 @@ import type { View } from '../../render/formats.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
 import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
-import { documentDate, emitView, type ReadOptions } from '../pipeline.js';
+import { dataLang, documentDate, emitView, type ReadOptions } from '../pipeline.js';
 import { visible } from '../../render/safe-text.js';
 
 /** `outcomes`' options; `report --outcomes` also passes its --scale and --principles. */
@@ -65,6 +66,7 @@ interface Setup {
 
 function setup(opts: OutcomesOptions): Setup {
   const { minCell, minRate } = opts;
+  if (minRate === undefined && (opts.skipPartial || opts.minServed !== undefined)) throw new UsageError('machine.usage.needsMinRate', { option: opts.skipPartial ? '--skip-partial' : '--min-served' });
   const year = yearOption(opts.year);
   const from = optionDate(opts.from, '--from') ?? year?.from;
   const to = optionDate(opts.to, '--to') ?? year?.to;
@@ -112,8 +114,9 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
     ctx.report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
     throw new Exit(EXIT.invalid);
   }
+  const sniffed = await dataLang([dir], opts);
   const { folder, problems } = await readFolder(dir, s, opts);
-  const ctx = makeContext(opts, folder?.lang);
+  const ctx = makeContext(opts, folder?.lang ?? sniffed);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
   const span = ownSpan(records);
@@ -151,14 +154,21 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
     emitOrExplain(ctx, withBom(perPersonCsv(records, outcomes, contracts, style), style), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));
   }
-  checkMinRate(ctx, dir, outcomes.periods, minRate);
+  checkMinRate(ctx, dir, outcomes.periods, minRate, opts);
 }
 
 /** --min-rate: each period whose printed rate is below the minimum fails (exit 1), after the output is written. */
-function checkMinRate(ctx: Context, dir: string, periods: { label: string; rate: number | null }[], minRate: number | undefined, label?: string): boolean {
+function checkMinRate(ctx: Context, dir: string, periods: PeriodOutcome[], minRate: number | undefined, opts: OutcomesOptions, label?: string): boolean {
   if (minRate === undefined) return false;
   // Compared as printed (one decimal), like the benchmark classes: "31.0%" never fails a 31% minimum.
-  const failing = periods.filter((p) => p.rate !== null && printedRate(p.rate) * 100 < minRate - 1e-9);
+  // --skip-partial and --min-served leave periods out, each said on standard error.
+  const { failing, skipped } = checkRate(periods, { minRate, skipPartial: opts.skipPartial, minServed: opts.minServed }, printedRate);
+  if (!ctx.quiet) {
+    for (const p of skipped) {
+      const text = ctx.m.t(p.partial && opts.skipPartial ? 'machine.gate.skippedPartial' : 'machine.gate.skippedServed', { period: p.label, served: p.served, min: opts.minServed ?? 0 });
+      process.stderr.write(`${label === undefined ? '' : `${visible(label)}: `}${text}\n`);
+    }
+  }
   for (const p of failing) {
     ctx.fail({ file: dir }, `${label === undefined ? '' : `${visible(label)}: `}${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(printedRate(p.rate!)), min: minRate })}`);
   }
@@ -238,6 +248,6 @@ async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s
     opts.output,
   );
   let failed = false;
-  for (const r of results) failed = checkMinRate(ctx, r.dir, r.outcomes.periods, s.minRate, r.label) || failed;
+  for (const r of results) failed = checkMinRate(ctx, r.dir, r.outcomes.periods, s.minRate, opts, r.label) || failed;
   if (failed) throw new Exit(EXIT.checkFailed);
 }

@@ -6,6 +6,7 @@ import { ruleText } from '../../render/evidence.js';
 import type { Block } from '../../render/view.js';
 import type { View } from '../../render/formats.js';
 import { makeContext } from '../context.js';
+import { jsonText } from '../../render/safe-text.js';
 import { badValue, type OptionsOf } from '../options.js';
 import { emitView, textStyle } from '../pipeline.js';
 import type { Messages } from '../../i18n/locale.js';
@@ -77,13 +78,21 @@ export async function runScales(id: string | undefined, opts: OptionsOf<'scales'
   let view: View;
   if (!id) {
     view = {
-      json: () => JSON.stringify({ scales: BUILTIN_SCALES.map((s) => { const sc = loadScale(s); return { id: sc.id, name: sc.name, items: sc.items.length, min: sc.minTotal, max: sc.maxTotal, bands: sc.bands }; }), frameworks: Object.values(BUILTIN_FRAMEWORKS) }, null, 2) + '\n',
+      json: () =>
+        json({
+          kind: 'list',
+          scales: BUILTIN_SCALES.map((s) => {
+            const sc = loadScale(s);
+            return { id: sc.id, name: sc.name, items: sc.items.length, min: sc.minTotal, max: sc.maxTotal, bands: sc.bands };
+          }),
+          frameworks: Object.entries(BUILTIN_FRAMEWORKS).map(([option, fid]) => ({ option, id: fid, name: loadFramework(option, loadScale('ips-25')).framework.name })),
+        }),
       blocks: () => listBlocks(m),
     };
   } else if (BUILTIN_FRAMEWORKS[id] || Object.values(BUILTIN_FRAMEWORKS).includes(id)) {
     const f = loadFramework(id, loadScale('ips-25')).framework;
     view = {
-      json: () => JSON.stringify(f, null, 2) + '\n',
+      json: () => json({ kind: 'framework', framework: f }),
       blocks: () => [
         { kind: 'title', text: `${f.id} — ${localize(f.name, m.lang)}` },
         { kind: 'table', columns: [{ title: m.t('col.principle') }, { title: m.t('col.items'), wrap: true }], rows: f.principles.map((p) => [localize(p.label, m.lang), p.items.join(', ')]) },
@@ -95,8 +104,14 @@ export async function runScales(id: string | undefined, opts: OptionsOf<'scales'
       throw badValue('--item', opts.item, s.items.map((i) => i.code));
     }
     const item = opts.item === undefined ? undefined : findItem(s, opts.item);
-    view = { json: () => JSON.stringify(item ? itemJson(s, item) : s, null, 2) + '\n', blocks: () => scaleBlocks(s, m, opts.item) };
+    // With --item, the scale with that item only, and the item's toolkit roles and source beside it.
+    view = { json: () => json({ kind: 'scale', ...(item ? (itemJson(s, item) as object) : {}), scale: item ? { ...s, items: [item] } : s }), blocks: () => scaleBlocks(s, m, opts.item) };
   }
   // The list of scales keeps the terminal's width even in a file (as it always has).
   await emitView(ctx, opts.format, view, opts.output, { ...textStyle(ctx, opts.output), width: ctx.width });
+}
+
+/** The versioned JSON of src/contract/scales-json.ts. */
+function json(doc: object): string {
+  return jsonText(JSON.stringify({ schemaVersion: 1, ...doc }, null, 2)) + '\n';
 }

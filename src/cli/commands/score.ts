@@ -1,11 +1,11 @@
 // `ips-fidelity score <files...>`: score reviews and print them; thresholds fail with exit 1.
-import { checkThresholds, type ThresholdFailure } from '../../core/thresholds.js';
+import { checkThresholds, latestPositions, parseItemMinimum, type ItemMinimum, type ThresholdFailure } from '../../core/thresholds.js';
 import { groupByProgram } from '../../core/identity.js';
 import { csvStyle, scoreCsvLines, withBom } from '../../render/csv.js';
 import { scoreJsonPieces } from '../../render/json.js';
 import { programTitle, reviewBlocks, summaryBlocks } from '../../render/score-view.js';
 import type { Block } from '../../render/view.js';
-import { localize } from '../../scale/scale.js';
+import { findItem, localize, type Scale } from '../../scale/scale.js';
 import { Exit, EXIT, UsageError } from '../context.js';
 import type { OptionsOf } from '../options.js';
 import { emitView, readChecked, scoredInOrder } from '../pipeline.js';
@@ -26,11 +26,16 @@ export async function runScore(files: string[], opts: OptionsOf<'score'>): Promi
     }
   }
 
-  // Thresholds are checked on each review as it is scored and written.
+  const minItems = itemMinimums(opts.minItem ?? [], scales);
+
+  // Thresholds are checked on each review as it is scored and written (with --latest, on each program's last).
+  const checked = opts.latest ? latestPositions(groupByProgram(reviews).map((g) => g.length)) : undefined;
   const failures: ThresholdFailure[] = [];
   const scored = (function* () {
+    let at = 0;
     for (const r of scoredInOrder(reviews, choice, policy)) {
-      failures.push(...checkThresholds([r], { minTotal, minLevel: opts.minLevel }));
+      if (!checked || checked.has(at)) failures.push(...checkThresholds([r], { minTotal, minLevel: opts.minLevel, minItems }));
+      at++;
       yield r;
     }
   })();
@@ -68,7 +73,22 @@ export async function runScore(files: string[], opts: OptionsOf<'score'>): Promi
       params.band = localize(band?.label, m.lang);
       params.level = localize(level?.label, m.lang);
     }
-    ctx.fail(f.review.at, `${m.t('severity.failed')}: ${m.t(`problem.${f.key}`, params)}`);
+    const key = f.key.startsWith('machine.') ? f.key : `problem.${f.key}`;
+    ctx.fail(f.review.at, `${m.t('severity.failed')}: ${m.t(key, params)}`);
   }
   if (failures.length > 0) throw new Exit(EXIT.checkFailed);
+}
+
+/** --min-item CODE=N, each checked against the scales in use: a malformed value or an unknown item is a usage error. */
+function itemMinimums(raw: string[], scales: Scale[]): ItemMinimum[] {
+  return raw.map((text) => {
+    const want = parseItemMinimum(text);
+    if (!want) throw new UsageError('machine.usage.minItem', { value: text });
+    if (!scales.some((s) => findItem(s, want.code))) {
+      const codes = [...new Set(scales.flatMap((s) => s.items.map((i) => i.code)))];
+      const near = closest(want.code, codes);
+      throw new UsageError(near ? 'machine.usage.unknownItemNear' : 'machine.usage.unknownItem', { value: want.code, allowed: codes.join(', '), near: near ?? '' });
+    }
+    return want;
+  });
 }

@@ -1,0 +1,39 @@
+// The JSON output contract of `history --format json` (schemaVersion 1).
+import { z } from 'zod';
+
+const Delta = { from: z.number().nullable(), to: z.number().nullable(), delta: z.number().nullable() };
+
+export const ChangeJson = z
+  .object({
+    previousDate: z.string().nullable(),
+    total: z.object(Delta),
+    sections: z.array(z.object({ id: z.string(), ...Delta })),
+    principles: z.array(z.object({ id: z.string(), ...Delta })),
+    items: z.array(z.object({ id: z.string(), code: z.string(), ...Delta })),
+  })
+  .describe("change from the program's first review in the input to its last");
+
+export const HistoryJson = z.object({
+  schemaVersion: z.literal(1),
+  programs: z.array(
+    z.object({
+      program: z.object({
+        name: z.string().describe('as its latest review names it'),
+        id: z.string().nullable(),
+        site: z.string().nullable(),
+        names: z.array(z.string()).describe('every name its reviews gave it'),
+      }),
+      reviews: z.array(
+        z.object({
+          date: z.string().nullable(),
+          total: z.number().int().nullable(),
+          band: z.string().nullable().describe('band id; null unless every item is rated'),
+          rated: z.number().int(),
+          complete: z.boolean(),
+          change: z.number().nullable().describe('total change since the previous review of the program'),
+        }),
+      ),
+      change: ChangeJson.nullable().describe('null when the program has one review'),
+    }),
+  ),
+});
