@@ -193,7 +193,7 @@ describe('plan', () => {
       const review = join(dir, lang === 'fr' ? 'revue.yaml' : 'review.yaml');
       const actions = join(dir, 'actions.csv');
       const header = readFileSync(actions, 'utf8');
-      expect(header).toBe(lang === 'fr' ? 'item,action,responsable,échéance,statut\r\n' : 'item,action,owner,due,status\r\n');
+      expect(header).toBe(lang === 'fr' ? '\ufeffitem;action;responsable;échéance;statut\r\n' : 'item,action,owner,due,status\r\n');
       // The empty template is valid as it is.
       expect(cli(['validate', actions, '--lang', lang]).code).toBe(0);
       // Filled in: a date, two ratings, one action in the table, one in the YAML (the commented example, uncommented).

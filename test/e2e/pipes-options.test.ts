@@ -113,10 +113,10 @@ describe('bad option values', () => {
     expect(r.stderr).toBe('error: --lang "de" is not one of: en, fr\n');
   });
   it.each([
-    [['score', review, '--format', 'jsno'], 'error: --format "jsno" is not one of: table, json, csv, markdown; did you mean "json"?\n'],
+    [['score', review, '--format', 'jsno'], 'error: --format "jsno" is not one of: table, json, csv, markdown, xlsx; did you mean "json"?\n'],
     [
       ['outcomes', fixture('programs', 'harbour'), '--by', 'quartr'],
-      'error: --by "quartr" is not one of: quarter, month, year, none; did you mean "quarter"?\n',
+      'error: --by "quartr" is not one of: quarter, semester, month, year, none; did you mean "quarter"?\n',
     ],
     [
       ['scales', 'ips-25', '--item', 'V66'],
@@ -135,6 +135,6 @@ describe('bad option values', () => {
   it('says it in French with --lang fr', () => {
     const r = cli(['score', review, '--lang', 'fr', '--format', 'jsno']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("erreur: --format « jsno » n'est pas parmi : table, json, csv, markdown ; vouliez-vous dire « json » ?\n");
+    expect(r.stderr).toBe("erreur: --format « jsno » n'est pas parmi : table, json, csv, markdown, xlsx ; vouliez-vous dire « json » ?\n");
   });
 });
