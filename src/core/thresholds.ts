@@ -2,7 +2,7 @@
 // latest with --latest); --min-rate on outcome periods (optionally only whole periods with enough people).
 import type { PeriodOutcome } from './outcomes.js';
 import type { ScoredReview } from './score-review.js';
-import { findItem, type Scale } from '../scale/scale.js';
+import { findItem } from '../scale/scale.js';
 
 /** A minimum score for one item: --min-item CODE=N. */
 export interface ItemMinimum {
