@@ -1,7 +1,6 @@
 // `ips-fidelity outcomes <program> --convention fr-ea`: the French national indicators of emploi
 // accompagné for a calendar year (--year) or a window (--from/--to), in every output format.
 import { computeFrEa, yearWindow } from '../core/fr-ea.js';
-import { dataSpan } from '../core/records.js';
 import { readProgramFolder } from '../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../read/files.js';
 import { loadContracts, loadOutcomeRules } from '../read/data-files.js';
@@ -10,7 +9,7 @@ import { jsonText, visible } from '../render/safe-text.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from './context.js';
 import type { OptionsOf } from './options.js';
 import { scaleChoice } from './scales-setup.js';
-import { documentDate, emitView, type ReadOptions } from './pipeline.js';
+import { documentDate, emitView, programWindow, type ReadOptions } from './pipeline.js';
 import { parseDate, PLACEHOLDER } from '../shared/values.js';
 
 export type FrEaCommandOptions = OptionsOf<'outcomes'> & ReadOptions;
@@ -42,18 +41,7 @@ export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<vo
   const ctx = makeContext(opts, folder?.lang);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
-  const span = records.settings.period ?? dataSpan(records);
-  const window = { from: from ?? span?.from, to: to ?? span?.to };
-  if (opts.to !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: opts.to, to: window.to ?? '-' }));
-  if (!window.from || !window.to) {
-    ctx.report([{ file: dir, severity: 'error', key: 'records.noWindow' }]);
-    throw new Exit(EXIT.invalid);
-  }
-  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
-  if (!records.tables.participants) {
-    ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }]);
-    throw new Exit(EXIT.invalid);
-  }
+  const window = programWindow(ctx, dir, records, from, to, opts.to);
   // Options of the other conventions that have no meaning here are said, not silently dropped.
   for (const [option, given] of [['--per-person', opts.perPerson], ['--min-rate', opts.minRate]] as const) if (given !== undefined) ctx.warn(ctx.m.t('frEa.ignored', { option }));
   const indicators = computeFrEa(records, contracts, { window: { from: window.from, to: window.to }, minCell });

@@ -13,6 +13,7 @@ import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions,
 import { FORMAT_NAMES, FORMATS, renderView, type FormatName, type View } from '../render/formats.js';
 import type { Style } from '../render/view.js';
 import { scaleChoice, type ScaleChoice } from './scales-setup.js';
+import { dataSpan, type Period, type ProgramRecords } from '../core/records.js';
 
 /** The options of every command that reads reviews (a part of each one's OptionsOf). */
 export interface ReadOptions extends CommonOptions {
@@ -110,4 +111,28 @@ export function documentDate(dataDate: string | null | undefined, ctx: Context, 
   const epoch = sourceDateEpoch(env);
   if (!epoch.ok) fail(ctx, 'reports.sourceDateEpoch', { value: epoch.value });
   return epoch.date ?? new Date(`${dataDate ?? '2000-01-01'}T00:00:00Z`);
+}
+
+/** A folder's own window: program.yaml's period, else the span of its data. */
+export const ownSpan = (records: ProgramRecords): Partial<Period> => records.settings.period ?? dataSpan(records) ?? {};
+
+/**
+ * A program's reporting window: --from/--to (`rawTo` as typed: `9999-12-31` ends at the data's last date,
+ * with a warning), else its own span. No window, one ending before it starts, or no participants table
+ * end the command with exit 2.
+ */
+export function programWindow(ctx: Context, dir: string, records: ProgramRecords, from: string | undefined, to: string | undefined, rawTo: string | undefined): Period {
+  const span = ownSpan(records);
+  const window = { from: from ?? span.from, to: to ?? span.to };
+  if (rawTo !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: rawTo, to: window.to ?? '-' }));
+  if (!window.from || !window.to) {
+    ctx.report([{ file: dir, severity: 'error', key: 'records.noWindow' }]);
+    throw new Exit(EXIT.invalid);
+  }
+  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
+  if (!records.tables.participants) {
+    ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }]);
+    throw new Exit(EXIT.invalid);
+  }
+  return { from: window.from, to: window.to };
 }

@@ -1,17 +1,8 @@
 // The JSON output contract of `history --format json` (schemaVersion 1).
 import { z } from 'zod';
+import { changeShape } from './score-json.js';
 
-const Delta = { from: z.number().nullable(), to: z.number().nullable(), delta: z.number().nullable() };
-
-export const ChangeJson = z
-  .object({
-    previousDate: z.string().nullable(),
-    total: z.object(Delta),
-    sections: z.array(z.object({ id: z.string(), ...Delta })),
-    principles: z.array(z.object({ id: z.string(), ...Delta })),
-    items: z.array(z.object({ id: z.string(), code: z.string(), ...Delta })),
-  })
-  .describe("change from the program's first review in the input to its last");
+export const ChangeJson = changeShape().describe("change from the program's first review in the input to its last");
 
 export const HistoryJson = z.object({
   schemaVersion: z.literal(1),

@@ -58,15 +58,17 @@ const Agreement = z
   })
   .describe("agreement of the reviewers' independent ratings");
 
-const Change = z
-  .object({
+/** A change between two reviews of one program: total, sections, principles and items. */
+export const changeShape = () =>
+  z.object({
     previousDate: z.string().nullable(),
     total: z.object(Delta),
     sections: z.array(z.object({ id: z.string(), ...Delta })),
     principles: z.array(z.object({ id: z.string(), ...Delta })),
     items: z.array(z.object({ id: z.string(), code: z.string(), ...Delta })),
-  })
-  .describe('change since the previous review of the same program in the input');
+  });
+
+const Change = changeShape().describe('change since the previous review of the same program in the input');
 
 const NextReview = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO date the next review is due: the review date plus `months` calendar months (a day the month lacks becomes its last day)'),

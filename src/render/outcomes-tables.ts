@@ -41,13 +41,22 @@ function measuresCsv(o: Outcomes, style: CsvStyle): string {
   return csvLine(['measure', 'value', 'n', 'of']) + measureRows(o).map((r) => csvLine(r)).join('');
 }
 
-/** The rows of the whole-window measures: `measure,value,n,of`. */
-export function measureRows(o: Outcomes): [string, number | null, number | null, number | null][] {
+/** A whole-window measure: a rate (its fraction, count and denominator), a statistic (the n it rests on) or a count. */
+export interface Measure {
+  name: string;
+  kind: 'rate' | 'stat' | 'count';
+  value: number | null;
+  n: number | null;
+  of: number | null;
+}
+
+/** The whole-window measures in their order, unrounded: one list for the CSV and the workbook. */
+export function measureList(o: Outcomes): Measure[] {
   const M = o.measures;
-  const rows: [string, number | null, number | null, number | null][] = [];
-  const rate = (name: string, r: Ratio | null) => r && rows.push([name, rate6(r.rate), r.count, r.of]);
-  const stat = (name: string, v: number | null, n: number, of: number | null = null) => rows.push([name, round4(v), n, of]);
-  const count = (name: string, v: number) => rows.push([name, v, null, null]);
+  const rows: Measure[] = [];
+  const rate = (name: string, r: Ratio | null) => r && rows.push({ name, kind: 'rate', value: r.rate, n: r.count, of: r.of });
+  const stat = (name: string, v: number | null, n: number, of: number | null = null) => rows.push({ name, kind: 'stat', value: v, n, of });
+  const count = (name: string, v: number) => rows.push({ name, kind: 'count', value: v, n: null, of: null });
   rate('employment_rate', { count: M.working, of: M.served, rate: M.rate });
   count('job_starts', M.jobStarts);
   count('first_job_starts', M.firstJobStarts);
@@ -64,7 +73,7 @@ export function measureRows(o: Outcomes): [string, number | null, number | null,
   const L = M.tenure.longest;
   stat('longest_job_median_days', L.medianDays, L.people);
   stat('longest_job_mean_days', L.meanDays, L.people);
-  rows.push(['longest_job_censored', L.censored, L.censored, L.people]);
+  stat('longest_job_censored', L.censored, L.censored, L.people);
   stat('weeks_worked_mean', M.weeksWorked.mean, M.weeksWorked.people);
   stat('weeks_worked_median', M.weeksWorked.median, M.weeksWorked.people);
   stat('hours_per_week_median', M.hours.median, M.hours.n);
@@ -79,6 +88,11 @@ export function measureRows(o: Outcomes): [string, number | null, number | null,
   rate('competitive_share_of_jobs', { count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare });
   count('work_trials', M.contracts.workTrials);
   return rows;
+}
+
+/** The rows of the whole-window measures: `measure,value,n,of` (a rate to 6 decimals, a statistic to 4). */
+export function measureRows(o: Outcomes): [string, number | null, number | null, number | null][] {
+  return measureList(o).map((x) => [x.name, x.kind === 'rate' ? rate6(x.value) : x.kind === 'stat' ? round4(x.value) : x.value, x.n, x.of]);
 }
 
 /** The per-person table: internal use only, never for funders. */

@@ -9,6 +9,7 @@ import { localize, type Scale } from '../scale/scale.js';
 import { consensusRows } from './consensus-view.js';
 import { evidenceText } from './evidence.js';
 import type { XlsxColumn, XlsxTable, XlsxType, XlsxValidation, XlsxValue } from './xlsx.js';
+import { measureList } from './outcomes-tables.js';
 
 const col = (m: Messages, key: string, type: XlsxType, width?: number): XlsxColumn => ({ title: m.t(`xlsx.col.${key}`), type, ...(width ? { width } : {}) });
 const sheet = (m: Messages, key: string) => m.t(`xlsx.sheet.${key}`);
@@ -101,42 +102,13 @@ export function outcomesTables(o: Outcomes, m: Messages): XlsxTable[] {
     ],
     rows: o.periods.map((p) => [p.label, p.from, p.to, p.served, p.working, p.rate, p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(grow ? [p.growBenchmarkMet ?? null] : [])]),
   };
-  const M = o.measures;
-  const rows: XlsxValue[][] = [];
-  const pct = (v: number | null): XlsxValue => ({ value: v, type: 'percent' });
-  const rate = (name: string, r: { count: number; of: number; rate: number | null } | null) => r && rows.push([name, pct(r.rate), r.count, r.of]);
-  const stat = (name: string, v: number | null, n: number | null, of: number | null = null) => rows.push([name, v === null ? null : Number(v.toFixed(4)), n, of]);
-  const count = (name: string, v: number) => rows.push([name, { value: v, type: 'integer' }, null, null]);
-  rate('employment_rate', { count: M.working, of: M.served, rate: M.rate });
-  count('job_starts', M.jobStarts);
-  count('first_job_starts', M.firstJobStarts);
-  const c = M.daysToFirstContact;
-  stat('days_to_first_contact_mean', c.mean, c.n, c.cohort);
-  stat('days_to_first_contact_median', c.median, c.n, c.cohort);
-  count('no_contact_yet_counted_at_days_elapsed', c.late);
-  count('no_contact_yet_too_recent', c.recent);
-  stat('days_to_first_job_median', M.daysToFirstJob.median, M.daysToFirstJob.n, M.daysToFirstJob.cohort);
-  for (const w of M.daysToFirstJob.within) rate(`first_job_within_${w.days}_days`, w);
-  rate(`worked_within_${o.rules.windows.workedWithin}_days_of_entry`, M.workedWithin12Months);
-  stat('tenure_ended_jobs_median_days', M.tenure.medianDays, M.tenure.ended);
-  for (const w of M.tenure.stillWorking) rate(`jobs_still_held_at_${w.days}_days`, w);
-  const L = M.tenure.longest;
-  stat('longest_job_median_days', L.medianDays, L.people);
-  stat('longest_job_mean_days', L.meanDays, L.people);
-  stat('longest_job_censored', L.censored, L.censored, L.people);
-  stat('weeks_worked_mean', M.weeksWorked.mean, M.weeksWorked.people);
-  stat('weeks_worked_median', M.weeksWorked.median, M.weeksWorked.people);
-  stat('hours_per_week_median', M.hours.median, M.hours.n);
-  rate(`jobs_at_least_${M.hours.line}_hours`, M.hours.atLeast20);
-  rate(`people_at_least_${M.hours.line}_hours`, M.hours.peopleAtLeast20);
-  stat('hourly_wage_median', M.wage.median, M.wage.n);
-  rate('jobs_at_or_above_minimum_wage', M.wage.atOrAboveMinimum);
-  if (M.exits.recorded) {
-    count('exits', M.exits.exited);
-    rate('drop_out', M.exits.dropOut);
-  }
-  rate('competitive_share_of_jobs', { count: M.contracts.competitive, of: M.contracts.jobs, rate: M.contracts.competitiveShare });
-  count('work_trials', M.contracts.workTrials);
+  // The CSV's measures (src/render/outcomes-tables.ts), typed: rates as percentages, counts as whole numbers.
+  const rows: XlsxValue[][] = measureList(o).map((x) => [
+    x.name,
+    x.kind === 'rate' ? { value: x.value, type: 'percent' } : x.kind === 'count' ? { value: x.value, type: 'integer' } : x.value === null ? null : Number(x.value.toFixed(4)),
+    x.n,
+    x.of,
+  ]);
   const measures: XlsxTable = { name: sheet(m, 'measures'), columns: [col(m, 'measure', 'text'), col(m, 'value', 'number'), col(m, 'n', 'integer'), col(m, 'of', 'integer')], rows };
   return [periods, measures];
 }

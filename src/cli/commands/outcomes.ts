@@ -1,7 +1,6 @@
 // `ips-fidelity outcomes <program>`: employment outcomes from a program folder's records.
 import { computeOutcomes, printedRate, type Convention, type PeriodOutcome } from '../../core/outcomes.js';
 import { checkRate } from '../../core/thresholds.js';
-import { dataSpan } from '../../core/records.js';
 import { readProgramFolder } from '../../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../../read/files.js';
 import { parseDate, PLACEHOLDER } from '../../shared/values.js';
@@ -9,7 +8,7 @@ import { loadContracts, loadOutcomeRules } from '../../read/data-files.js';
 import { outcomesCsv, outcomesJson, perPersonCsv } from '../../render/outcomes-tables.js';
 import { programFoldersIn } from '../../read/network-folder.js';
 import { networkOutcomes } from '../../core/network.js';
-import type { ProgramRecords, Period } from '../../core/records.js';
+import type { Period } from '../../core/records.js';
 import type { ContractTable } from '../../core/contracts.js';
 import type { OutcomeRules } from '../../scale/outcome-rules.js';
 import type { ProgramFolder } from '../../read/program-folder.js';
@@ -25,7 +24,7 @@ import type { View } from '../../render/formats.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
 import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
-import { dataLang, documentDate, emitView, type ReadOptions } from '../pipeline.js';
+import { dataLang, documentDate, emitView, ownSpan, programWindow, type ReadOptions } from '../pipeline.js';
 import { visible } from '../../render/safe-text.js';
 
 /** `outcomes`' options; `report --outcomes` also passes its --scale and --principles. */
@@ -77,8 +76,6 @@ function setup(opts: OutcomesOptions): Setup {
 const readFolder = (dir: string, s: Setup, opts: OutcomesOptions) =>
   readProgramFolder(dir, s.contracts, s.choice.resolve, 'outcomes', { allowOutsideTables: opts.allowOutsideTables, limits: s.rules.limits });
 
-/** A folder's own window: program.yaml's period, else the span of its data. */
-const ownSpan = (records: ProgramRecords): Partial<Period> => records.settings.period ?? dataSpan(records) ?? {};
 
 function compute(folder: ProgramFolder, window: Period, s: Setup, opts: OutcomesOptions) {
   const records = folder.records;
@@ -119,18 +116,7 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
   const ctx = makeContext(opts, folder?.lang ?? sniffed);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
-  const span = ownSpan(records);
-  const window = { from: from ?? span.from, to: to ?? span.to };
-  if (opts.to !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: opts.to, to: window.to ?? '-' }));
-  if (!window.from || !window.to) {
-    ctx.report([{ file: dir, severity: 'error', key: 'records.noWindow' }]);
-    throw new Exit(EXIT.invalid);
-  }
-  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
-  if (!records.tables.participants) {
-    ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }]);
-    throw new Exit(EXIT.invalid);
-  }
+  const window = programWindow(ctx, dir, records, from, to, opts.to);
   const outcomes = compute(folder, { from: window.from, to: window.to }, s, opts);
 
   const view: View = {

@@ -7,11 +7,11 @@ import type { ProgramSettings } from '../../core/records.js';
 import { HIDDEN, type Cell } from '../../core/suppression.js';
 import { frEaBlocks, frEaTitle } from '../fr-ea-view.js';
 import { formatDate } from '../score-view.js';
-import type { Block, ViewCell } from '../view.js';
+import type { Block } from '../view.js';
 import { COLORS, PdfWriter } from './document.js';
+import { drawBlock } from './blocks.js';
 import type { ReportOptions } from './fidelity-report.js';
 
-const text = (c: ViewCell) => (typeof c === 'string' ? c : c.text);
 const cellText = (c: Cell, m: Messages) => (typeof c === 'number' ? m.num(c) : c === HIDDEN ? m.t('privacy.hidden') : c);
 
 export async function frEaReportPdf(o: FrEaIndicators, settings: ProgramSettings, m: Messages, opts: ReportOptions): Promise<Buffer> {
@@ -81,20 +81,6 @@ export async function frEaReportPdf(o: FrEaIndicators, settings: ProgramSettings
   return pdf.finish();
 
   function emit(b: Block): void {
-    if (b.kind === 'heading') pdf.heading(b.text);
-    else if (b.kind === 'line') {
-      if (b.text) pdf.paragraph(b.text, { size: 8.5, color: COLORS.muted });
-    } else if (b.kind === 'table') {
-      const widths = b.columns.map((c, i) => {
-        const longestWord = Math.max(...c.title.split(/\s+/).map((w) => w.length));
-        const longestCell = b.rows.reduce((w, r) => Math.max(w, text(r[i] ?? '').length), 0);
-        return Math.min(60, Math.max(longestWord + 2, Math.min(longestCell, 60), 8));
-      });
-      pdf.table(
-        b.columns.map((c, i) => ({ title: c.title, width: widths[i]!, align: c.align === 'right' ? 'right' : 'left' })),
-        b.rows.map((r) => r.map((c) => ({ text: text(c), bold: typeof c !== 'string' && c.tone === 'strong' }))),
-        { size: 8.5 },
-      );
-    }
+    drawBlock(pdf, b, { minWidth: 8, maxWidth: 60, strongBold: true });
   }
 }

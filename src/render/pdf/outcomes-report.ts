@@ -7,12 +7,12 @@ import type { ProgramSettings } from '../../core/records.js';
 import { localize } from '../../scale/scale.js';
 import { byText, outcomesBlocks, periodLabel, periodName, rateText } from '../outcomes-view.js';
 import { formatDate } from '../score-view.js';
-import type { Block, ViewCell } from '../view.js';
+import type { Block } from '../view.js';
 import { rateChart } from './charts.js';
 import { COLORS, PdfWriter } from './document.js';
+import { drawBlock } from './blocks.js';
 import type { ReportOptions } from './fidelity-common.js';
 
-const text = (c: ViewCell) => (typeof c === 'string' ? c : c.text);
 
 export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, contracts: ContractTable, m: Messages, opts: ReportOptions): Promise<Buffer> {
   const title = m.t('pdf.outcomes.title');
@@ -48,22 +48,7 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
   return pdf.finish();
 
   function emit(b: Block): void {
-    if (b.kind === 'heading') pdf.heading(b.text);
-    else if (b.kind === 'line') {
-      if (b.text) pdf.paragraph(b.text, { size: 8.5, color: COLORS.muted });
-    } else if (b.kind === 'table') {
-      // Widths follow the longest word of the header and the longest cell, so no word is cut.
-      const widths = b.columns.map((c, i) => {
-        const longestWord = Math.max(...c.title.split(/\s+/).map((w) => w.length));
-        const longestCell = b.rows.reduce((w, r) => Math.max(w, text(r[i] ?? '').length), 0);
-        return Math.min(40, Math.max(longestWord + 2, Math.min(longestCell, 40), 5));
-      });
-      pdf.table(
-        b.columns.map((c, i) => ({ title: c.title, width: widths[i]!, align: c.align === 'right' ? 'right' : 'left' })),
-        b.rows.map((r) => r.map((c) => ({ text: text(c) }))),
-        { size: 8.5 },
-      );
-    }
+    drawBlock(pdf, b, { minWidth: 5, maxWidth: 40 });
   }
 }
 
