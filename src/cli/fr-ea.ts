@@ -1,33 +1,21 @@
 // `ips-fidelity outcomes <program> --convention fr-ea`: the French national indicators of emploi
 // accompagné for a calendar year (--year) or a window (--from/--to), in every output format.
-import { computeFrEa, yearWindow } from '../core/fr-ea.js';
+import { computeFrEa } from '../core/fr-ea.js';
 import { readProgramFolder } from '../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../read/files.js';
 import { loadContracts, loadOutcomeRules } from '../read/data-files.js';
 import { frEaBlocks, frEaCsv } from '../render/fr-ea-view.js';
 import { jsonText, visible } from '../render/safe-text.js';
-import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from './context.js';
+import { emitOrExplain, Exit, EXIT, makeContext } from './context.js';
 import type { OptionsOf } from './options.js';
 import { scaleChoice } from './scales-setup.js';
-import { documentDate, emitView, programWindow, type ReadOptions } from './pipeline.js';
-import { parseDate, PLACEHOLDER } from '../shared/values.js';
+import { documentDate, emitView, programWindow, windowOptions, type ReadOptions } from './pipeline.js';
 
 export type FrEaCommandOptions = OptionsOf<'outcomes'> & ReadOptions;
 
-function optionDate(raw: string | undefined, option: string): string | undefined {
-  if (raw === undefined) return undefined;
-  const d = parseDate(raw);
-  if (!d.ok && d.expected === PLACEHOLDER && option === '--to') return undefined;
-  if (!d.ok) throw new UsageError('usage.date', { option, value: raw });
-  return d.value;
-}
-
 export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<void> {
   const minCell = opts.minCell;
-  const year = opts.year === undefined ? undefined : /^\d{4}$/.test(opts.year.trim()) && Number(opts.year) >= 1900 ? yearWindow(Number(opts.year)) : undefined;
-  if (opts.year !== undefined && !year) throw new UsageError('usage.date', { option: '--year', value: opts.year });
-  const from = optionDate(opts.from, '--from') ?? year?.from;
-  const to = optionDate(opts.to, '--to') ?? year?.to;
+  const { from, to } = windowOptions(opts);
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   const contracts = loadContracts(opts.contracts);
   const rules = loadOutcomeRules(opts.outcomeRules);

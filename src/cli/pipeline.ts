@@ -13,6 +13,7 @@ import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions,
 import { FORMAT_NAMES, FORMATS, renderView, type FormatName, type View } from '../render/formats.js';
 import type { Style } from '../render/view.js';
 import { scaleChoice, type ScaleChoice } from './scales-setup.js';
+import { parseDate, PLACEHOLDER } from '../shared/values.js';
 import { dataSpan, type Period, type ProgramRecords } from '../core/records.js';
 
 /** The options of every command that reads reviews (a part of each one's OptionsOf). */
@@ -135,4 +136,26 @@ export function programWindow(ctx: Context, dir: string, records: ProgramRecords
     throw new Exit(EXIT.invalid);
   }
   return { from: window.from, to: window.to };
+}
+
+function optionDate(raw: string | undefined, option: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const d = parseDate(raw);
+  // --to 9999-12-31 ("no end"): the window ends at the data's last date (said in a warning).
+  if (!d.ok && d.expected === PLACEHOLDER && option === '--to') return undefined;
+  if (!d.ok) throw new UsageError('usage.date', { option, value: raw });
+  return d.value;
+}
+
+/** --year YYYY: the calendar year as the window (--from and --to, when given, win). */
+function yearOption(raw: string | undefined): { from: string; to: string } | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}$/.test(raw.trim()) || Number(raw) < 1900) throw new UsageError('usage.date', { option: '--year', value: raw });
+  return { from: `${raw.trim()}-01-01`, to: `${raw.trim()}-12-31` };
+}
+
+/** --from, --to and --year as the window asked for (--from and --to win over --year); bad values are usage errors. */
+export function windowOptions(opts: { from?: string; to?: string; year?: string }): { from: string | undefined; to: string | undefined } {
+  const year = yearOption(opts.year);
+  return { from: optionDate(opts.from, '--from') ?? year?.from, to: optionDate(opts.to, '--to') ?? year?.to };
 }

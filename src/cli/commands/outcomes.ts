@@ -3,7 +3,6 @@ import { computeOutcomes, printedRate, type Convention, type PeriodOutcome } fro
 import { checkRate } from '../../core/thresholds.js';
 import { readProgramFolder } from '../../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../../read/files.js';
-import { parseDate, PLACEHOLDER } from '../../shared/values.js';
 import { loadContracts, loadOutcomeRules } from '../../read/data-files.js';
 import { outcomesCsv, outcomesJson, perPersonCsv } from '../../render/outcomes-tables.js';
 import { programFoldersIn } from '../../read/network-folder.js';
@@ -24,27 +23,11 @@ import type { View } from '../../render/formats.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
 import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
-import { dataLang, documentDate, emitView, ownSpan, programWindow, type ReadOptions } from '../pipeline.js';
+import { dataLang, documentDate, emitView, ownSpan, programWindow, windowOptions, type ReadOptions } from '../pipeline.js';
 import { visible } from '../../render/safe-text.js';
 
 /** `outcomes`' options; `report --outcomes` also passes its --scale and --principles. */
 export type OutcomesOptions = OptionsOf<'outcomes'> & ReadOptions;
-
-function optionDate(raw: string | undefined, option: string): string | undefined {
-  if (raw === undefined) return undefined;
-  const d = parseDate(raw);
-  // --to 9999-12-31 ("no end"): the window ends at the data's last date (said in a warning).
-  if (!d.ok && d.expected === PLACEHOLDER && option === '--to') return undefined;
-  if (!d.ok) throw new UsageError('usage.date', { option, value: raw });
-  return d.value;
-}
-
-/** --year YYYY: the calendar year as the window (--from and --to, when given, win). */
-export function yearOption(raw: string | undefined): { from: string; to: string } | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d{4}$/.test(raw.trim()) || Number(raw) < 1900) throw new UsageError('usage.date', { option: '--year', value: raw });
-  return { from: `${raw.trim()}-01-01`, to: `${raw.trim()}-12-31` };
-}
 
 /** V4's limit on the scale in use, so the outcome measure and V4 count late contacts alike (30 if the scale has no V4). */
 function contactLimitOf(scale: Scale): number {
@@ -66,9 +49,7 @@ interface Setup {
 function setup(opts: OutcomesOptions): Setup {
   const { minCell, minRate } = opts;
   if (minRate === undefined && (opts.skipPartial || opts.minServed !== undefined)) throw new UsageError('machine.usage.needsMinRate', { option: opts.skipPartial ? '--skip-partial' : '--min-served' });
-  const year = yearOption(opts.year);
-  const from = optionDate(opts.from, '--from') ?? year?.from;
-  const to = optionDate(opts.to, '--to') ?? year?.to;
+  const { from, to } = windowOptions(opts);
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
   return { minCell, minRate, from, to, contracts: loadContracts(opts.contracts), rules: loadOutcomeRules(opts.outcomeRules), choice: scaleChoice(opts) };
 }
