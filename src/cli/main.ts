@@ -140,6 +140,7 @@ export function buildProgram(m: Messages): Command {
       .option('--min-cell <n>', m.t('help.opt.minCell'))
       .addOption(new Option('--paper <size>', m.t('help.opt.paper')).choices(['a4', 'letter']).default('a4'))
       .option('--pdfa', m.t('help.opt.pdfa'))
+      .option('--title <text>', m.t('networkReport.titleOption'))
       .addHelpText('after', '\n' + m.t('help.report.examples')),
     m,
     { scale: true },
