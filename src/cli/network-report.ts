@@ -56,10 +56,11 @@ export async function runNetworkReport(folders: string[], others: string[], opts
     throw new Exit(EXIT.invalid);
   }
   const asOf = latestDate([...scored.map((r) => r.date), run.window?.to ?? null]) ?? '2000-01-01';
-  const title = opts.title ?? (named.network ? named.network.name + (named.network.id ? ` (${named.network.id})` : '') : ctx.m.t('networkReport.defaultTitle', { count: programs.length }));
+  const title = opts.title ?? named.network?.name ?? ctx.m.t('networkReport.defaultTitle', { count: programs.length });
+  const id = opts.title === undefined ? named.network?.id : undefined;
   const { networkReportPdf } = await import('../render/pdf/network-report.js');
   const bytes = await networkReportPdf(
-    { title, programs, network: run.network, asOf, minCell: run.network?.minCell ?? Number(outcomeOpts.minCell) },
+    { title, ...(id ? { id } : {}), programs, network: run.network, asOf, minCell: run.network?.minCell ?? Number(outcomeOpts.minCell) },
     ctx.m,
     { paper, pdfa: Boolean(opts.pdfa), date: documentDate(asOf, ctx) },
   );

@@ -55,7 +55,7 @@ describe('the network report of fixtures/network (4 program folders)', async () 
   const ids = Object.keys(FOLDERS);
 
   it('names the network from network.yaml, and says it wrote the network report', () => {
-    expect(text).toContain('IPS Learning Network (fictional) (LN-01)');
+    expect(text).toContain('IPS NETWORK REPORT · LN-01 IPS Learning Network (fictional)');
     expect(stderr).toContain('Wrote the network report');
   });
 

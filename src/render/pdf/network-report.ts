@@ -15,6 +15,8 @@ import { bandColor, bandSpans, bandTextColor, type ReportOptions } from './fidel
 import { heatmapAndWeakest } from './portfolio-report.js';
 import { printedRate } from '../../core/outcomes.js';
 
+const ID_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 export interface NetworkReportProgram {
   program: { id?: string; name: string; site?: string };
   /** The program's reviews, oldest first (none: not reviewed). */
@@ -25,6 +27,8 @@ export interface NetworkReportProgram {
 
 export interface NetworkReportInput {
   title: string;
+  /** The network's id (network.yaml's `id:`), shown beside the title. */
+  id?: string;
   programs: NetworkReportProgram[];
   /** The network total (null when no program has records). */
   network: NetworkOutcomes | null;
@@ -37,7 +41,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   const { programs, network, asOf, minCell } = input;
   const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const n = programs.length;
-  const pdf = new PdfWriter({ title: input.title, subject: m.t('networkReport.subject', { count: n }), header: `${input.title} · ${m.t('networkReport.asOf', { date: formatDate(asOf, m) })}`, m, ...opts });
+  const pdf = new PdfWriter({ title: input.title, subject: m.t('networkReport.subject', { count: n }), header: `${input.title}${input.id ? ` (${input.id})` : ''} · ${m.t('networkReport.asOf', { date: formatDate(asOf, m) })}`, m, ...opts });
   const doc = pdf.doc;
   const rows = programs.map((p) => {
     const r = p.reviews.at(-1) ?? null;
@@ -55,7 +59,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   const grow = network?.convention === 'ips-grow';
 
   // Page 1: the network at a glance.
-  pdf.paragraph(m.t('networkReport.kicker').toUpperCase(), { color: COLORS.muted, bold: true, size: 11 });
+  pdf.paragraph(m.t('networkReport.kicker').toUpperCase() + (input.id ? ` · ${input.id}` : ''), { color: COLORS.muted, bold: true, size: 11 });
   pdf.title(input.title, 24);
   pdf.facts([
     [m.t('networkReport.programs'), m.t('networkReport.programsValue', { count: n, reviewed: reviewed.length, records: rows.filter((x) => x.p.outcomes).length })],
@@ -90,6 +94,8 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
 
   // Fidelity against employment: one point per program reviewed and with a rate shown.
   const idOf = (p: NetworkReportProgram) => p.program.id ?? p.program.name;
+  /** Ids in reading order: SYN-2 before SYN-10 (numbers compared as numbers), the same on every machine. */
+  const byId = (a: NetworkReportProgram, b: NetworkReportProgram) => ID_ORDER.compare(idOf(a), idOf(b)) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
   if (scale && network && B) {
     pdf.newPage();
     pdf.heading(m.t('networkReport.scatter'));
@@ -105,7 +111,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
     if (unlabelled.length) {
       pdf.heading(m.t('networkReport.legend'), 2);
       pdf.paragraph(m.t('networkReport.legendNote', { count: unlabelled.length }), { size: 8.5, color: COLORS.muted });
-      const left = unlabelled.map((i) => plotted[i]!).sort((a, b) => (idOf(a.p) < idOf(b.p) ? -1 : 1));
+      const left = unlabelled.map((i) => plotted[i]!).sort((a, b) => byId(a.p, b.p));
       pdf.table(
         [{ title: m.t('networkReport.col.id'), width: 1.65 }, { title: m.t('col.program'), width: 4 }, { title: m.t('col.total'), width: 1, align: 'right' }, { title: m.t('networkReport.col.rate'), width: 1.2, align: 'right' }],
         left.map((x) => [{ text: idOf(x.p), bold: true }, { text: x.p.program.name }, { text: String(x.r!.total) }, { text: rateText(x.rate, m) }]),
@@ -140,7 +146,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   };
   const netRate = net.latest?.rate ?? null;
   const vsRate = (rate: number | null) => (rate === null || netRate === null ? '—' : sdiff((printedRate(rate) - printedRate(netRate)) * 100));
-  const ordered = [...rows].sort((a, b) => (idOf(a.p) < idOf(b.p) ? -1 : idOf(a.p) > idOf(b.p) ? 1 : 0));
+  const ordered = [...rows].sort((a, b) => byId(a.p, b.p));
   const netRow: TableCell[] = [
     { text: m.t('networkReport.network'), bold: true, fill: COLORS.fill },
     { text: m.t('networkReport.networkRow', { count: n }), bold: true, fill: COLORS.fill },
@@ -157,13 +163,13 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   pdf.table(
     [
       { title: m.t('networkReport.col.id'), width: 1.65 },
-      { title: m.t('networkReport.col.program'), width: 2.65 },
+      { title: m.t('networkReport.col.program'), width: 2.45 },
       { title: m.t('col.total'), width: 0.9, align: 'right' },
       { title: m.t('col.band'), width: 1.4 },
       { title: m.t('networkReport.col.change'), width: 1.1, align: 'right' },
       { title: m.t('networkReport.col.vsMean'), width: 1.1, align: 'right' },
       { title: m.t('networkReport.col.rate'), width: 1.5, align: 'right' },
-      { title: m.t('col.benchmark'), width: 1.6 },
+      { title: m.t('col.benchmark'), width: 1.8 },
       { title: m.t('networkReport.col.vsNetwork'), width: 1.2, align: 'right' },
       { title: m.t('networkReport.col.trend'), width: 1.3, align: 'right' },
       { title: m.t('networkReport.col.next'), width: 1.6 },
@@ -196,7 +202,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   if (reviewed.length) {
     pdf.newPageIfPastHalf();
     // Rows named by program id (the table above gives names and sites), ordered by total as the note says.
-    const byTotal = [...reviewed].sort((a, b) => (b.r!.total ?? -1) - (a.r!.total ?? -1) || (idOf(a.p) < idOf(b.p) ? -1 : 1));
+    const byTotal = [...reviewed].sort((a, b) => (b.r!.total ?? -1) - (a.r!.total ?? -1) || byId(a.p, b.p));
     heatmapAndWeakest(pdf, byTotal.map((x): ScoredReview => ({ ...x.r!, program: { name: idOf(x.p) } })), m, { meanRow: m.t('networkReport.networkMean') });
   }
 
