@@ -69,7 +69,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
     ...(network
       ? [
           [m.t('networkReport.window'), m.t('pdf.fromTo', { from: formatDate(network.window.from, m), to: formatDate(network.window.to, m) })] as [string, string],
-          [m.t('networkReport.rateWindow'), network.measures.rate === null ? '—' : m.t('outcomes.of', { count: network.measures.working, of: network.measures.served, pct: m.pct(network.measures.rate) })] as [string, string],
+          [m.t('networkReport.rateWindow'), network.measures.rate === null ? '—' : m.t('outcomes.of', { count: m.num(network.measures.working), of: m.num(network.measures.served), pct: m.pct(network.measures.rate) })] as [string, string],
         ]
       : []),
   ]);
