@@ -46,6 +46,24 @@ export function makeData(root) {
     return dir;
   }
 
+  /**
+   * The network folder of `network(programs, jobs)` with a review of each program in its reviews/
+   * (a wide ratings table), every tenth left without one: the network report.
+   */
+  function networkWithReviews(programs, jobs) {
+    const dir = network(programs, jobs);
+    if (existsSync(join(dir, 'reviews-complete'))) return dir;
+    for (let i = 0; i < programs; i++) {
+      if (i % 10 === 9) continue;
+      const reviews = join(dir, `program-${String(i).padStart(3, '0')}`, 'reviews');
+      mkdirSync(reviews, { recursive: true });
+      reseed(`network-review-${i}`);
+      writeWhole(join(reviews, 'review.csv'), `program,program_id,date,${CODES.join(',')}\nSynthetic program ${i},SYN-${i},2025-11-${String(1 + (i % 28)).padStart(2, '0')},${CODES.map(() => 2 + Math.floor(rand() * 4)).join(',')}\n`);
+    }
+    writeFileSync(join(dir, 'reviews-complete'), '');
+    return dir;
+  }
+
   function writeProgram(dir, jobs, name, title, id) {
     mkdirSync(dir, { recursive: true });
     reseed(name);
@@ -90,5 +108,5 @@ export function makeData(root) {
     return file;
   }
 
-  return { programFolder, network, ratings, portfolio };
+  return { programFolder, network, networkWithReviews, ratings, portfolio };
 }

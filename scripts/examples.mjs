@@ -14,7 +14,8 @@ for (const lang of ['en', 'fr']) {
   jobs.push([`${out}/fidelity-report-${lang}.pdf`, ['report', 'fixtures/reviews/jardins-emploi-2026.yaml', 'fixtures/reviews/jardins-emploi-2025.yaml']]);
   jobs.push([`${out}/outcome-report-${lang}.pdf`, ['report', 'fixtures/programs/jardins', '--outcomes']]);
   jobs.push([`${out}/portfolio-${lang}.pdf`, ['report', lang === 'fr' ? 'fixtures/ratings/reseau-sud-2026.csv' : 'fixtures/ratings/sites-wide.csv']]);
-  for (const job of jobs.slice(-3)) job[1].push('--lang', lang);
+  jobs.push([`${out}/network-report-${lang}.pdf`, ['report', 'fixtures/network']]);
+  for (const job of jobs.slice(-4)) job[1].push('--lang', lang);
 }
 
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;

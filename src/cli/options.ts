@@ -81,6 +81,7 @@ export const OPTIONS = {
   asOf: text('--as-of <date>', 'policy.opt.asOf'),
   // report
   previous: text('--previous <file>', 'help.opt.previous'),
+  title: text('--title <text>', 'networkReport.titleOption'),
   outcomes: flag('--outcomes', 'help.opt.outcomesReport'),
   // outcomes (and report --outcomes)
   by: choice('--by <period>', 'help.opt.by', BY),
@@ -156,6 +157,7 @@ export const COMMANDS = {
   ],
   report: [
     'previous',
+    'title',
     'outcomes',
     // With --outcomes, the options of `outcomes`, with its defaults (set in runReport, so that their use without --outcomes is seen).
     'by',

@@ -2,6 +2,8 @@
 import { periodOutcome, type By, type Convention, type OutcomeOptions, type Outcomes, type PeriodOutcome } from './outcomes.js';
 import type { Period } from './records.js';
 import type { OutcomeRules } from '../scale/outcome-rules.js';
+import { isSmall } from './suppression.js';
+import { isOverdue } from './next-review.js';
 
 /**
  * The network total: the programs' people together. A participant is a person of one program (ids are
@@ -52,3 +54,18 @@ export function networkOutcomes(list: Outcomes[], opts: Pick<OutcomeOptions, 'wi
     measures: { served, working, rate: served === 0 ? null : working / served, jobStarts: sum((o) => o.measures.jobStarts), firstJobStarts: sum((o) => o.measures.firstJobStarts) },
   };
 }
+
+/** A program's latest whole period with people served, and the whole period before it (the trend). */
+export function latestWhole(periods: PeriodOutcome[]): { latest: PeriodOutcome | null; previous: PeriodOutcome | null } {
+  const whole = periods.filter((p) => !p.partial && p.served > 0);
+  return { latest: whole.at(-1) ?? null, previous: whole.at(-2) ?? null };
+}
+
+/**
+ * A period's rate as a network report may show it beside other programs: withheld (null) when it is
+ * over fewer than `minCell` people (1 to minCell−1 served: `isSmall`), the small-cell rule.
+ */
+export const shownRate = (p: PeriodOutcome | null, minCell: number): number | null => (p === null || p.rate === null || isSmall(p.served, minCell) ? null : p.rate);
+
+/** Reviewed on time: the latest review's next review is due on or after `asOf` (not overdue). */
+export const reviewedOnTime = (nextDue: string | null | undefined, asOf: string): boolean => Boolean(nextDue) && !isOverdue(nextDue!, asOf);

@@ -7,7 +7,7 @@ import { loadContracts, loadOutcomeRules } from '../../read/data-files.js';
 import { outcomesCsv, outcomesJson, perPersonCsv } from '../../render/outcomes-tables.js';
 import { programFoldersIn } from '../../read/network-folder.js';
 import { networkOutcomes } from '../../core/network.js';
-import type { Period } from '../../core/records.js';
+import type { Period, ProgramRecords } from '../../core/records.js';
 import type { ContractTable } from '../../core/contracts.js';
 import type { OutcomeRules } from '../../scale/outcome-rules.js';
 import type { ProgramFolder } from '../../read/program-folder.js';
@@ -36,7 +36,7 @@ function contactLimitOf(scale: Scale): number {
 }
 
 /** What every program of a run shares: the options checked once, the data files read once. */
-interface Setup {
+export interface Setup {
   minCell: number;
   minRate: number | undefined;
   from: string | undefined;
@@ -159,14 +159,21 @@ async function inPool<T, R>(items: T[], most: number, work: (item: T) => Promise
   return out;
 }
 
-async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s: Setup): Promise<void> {
+/** A program folder of a network run: its folder as read, with its outcomes when it has records. */
+export interface NetworkProgramRead {
+  dir: string;
+  folder: ProgramFolder;
+  label: string;
+  result: { records: ProgramRecords; outcomes: ReturnType<typeof compute>; dir: string; label: string } | null;
+}
+
+/**
+ * Several program folders read and computed over one window (what `outcomes DIR...` and the network
+ * report share): problems are reported (exit 2); folders of a network folder without any record are
+ * said (warning) and kept without outcomes.
+ */
+export async function networkRun(dirs: string[], given: string[], opts: OutcomesOptions, s: Setup = setup(opts)): Promise<{ ctx: Context; programs: NetworkProgramRead[]; network: ReturnType<typeof networkOutcomes> | null; window: Period | null }> {
   const early = makeContext(opts);
-  // One PDF or one per-person table per run: the network report is written by `report` (not yet).
-  if (opts.pdf || opts.perPerson || opts.format === 'xlsx') {
-    const key = opts.pdf ? 'network.pdfOne' : opts.perPerson ? 'network.perPersonOne' : 'network.xlsxOne';
-    process.stderr.write(`${early.m.t('severity.error')}: ${early.m.t(key)}\n`);
-    throw new Exit(EXIT.invalid);
-  }
   const missing = dirs.filter((d) => !isProgramFolder(d) && !isWorkbook(d));
   if (missing.length) {
     early.report(missing.map((d) => ({ file: d, severity: 'error' as const, key: 'records.notFolder' })));
@@ -176,19 +183,29 @@ async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s
   const langs = new Set(reads.map((r) => r.folder?.lang));
   const ctx = makeContext(opts, langs.size === 1 ? [...langs][0] : undefined);
   let errors = 0;
-  const kept: { dir: string; folder: ProgramFolder; label: string }[] = [];
+  const all: NetworkProgramRead[] = [];
+  const kept: NetworkProgramRead[] = [];
   reads.forEach(({ folder, problems }, i) => {
     const dir = dirs[i]!;
     const label = folder?.records.settings.name ?? basename(dir);
     errors += ctx.report(problems, label);
     if (!folder) return;
+    const entry: NetworkProgramRead = { dir, folder, label, result: null };
     const t = folder.records.tables;
     // A program of a network folder with a review and no records yet: said, and left out of the figures.
-    if (!t.participants && !t.jobs && !t.contacts && !t.staff && !given.includes(dir)) return ctx.warn(ctx.m.t('network.noRecords', { dir }), label);
+    if (!t.participants && !t.jobs && !t.contacts && !t.staff && !given.includes(dir)) {
+      ctx.warn(ctx.m.t('network.noRecords', { dir }), label);
+      all.push(entry);
+      return;
+    }
     if (!t.participants) errors += ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }], label);
-    else kept.push({ dir, folder, label });
+    else {
+      kept.push(entry);
+      all.push(entry);
+    }
   });
   if (errors > 0) throw new Exit(EXIT.invalid);
+  if (kept.length === 0) return { ctx, programs: all, network: null, window: null };
   // One window for all: --from/--to, else from the earliest of the programs' own windows to the latest.
   const spans = kept.map((k) => ownSpan(k.folder.records));
   const earliest = spans.map((w) => w.from).filter((d): d is string => d !== undefined).sort()[0];
@@ -201,9 +218,25 @@ async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s
   }
   if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
   const W = { from: window.from, to: window.to };
-  const results = kept.map((k) => ({ records: k.folder.records, outcomes: compute(k.folder, W, s, opts), dir: k.dir, label: k.label }));
-  const network = networkOutcomes(results.map((r) => r.outcomes), { window: W, by: opts.by, convention: opts.convention as Convention, minCell: s.minCell, rules: s.rules });
+  for (const k of kept) k.result = { records: k.folder.records, outcomes: compute(k.folder, W, s, opts), dir: k.dir, label: k.label };
+  const network = networkOutcomes(kept.map((k) => k.result!.outcomes), { window: W, by: opts.by, convention: opts.convention as Convention, minCell: s.minCell, rules: s.rules });
+  return { ctx, programs: all, network, window: W };
+}
 
+async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s: Setup): Promise<void> {
+  const early = makeContext(opts);
+  // One PDF, per-person table or workbook per run: the network report is written by `report DIR...`.
+  if (opts.pdf || opts.perPerson || opts.format === 'xlsx') {
+    const key = opts.pdf ? 'network.pdfOne' : opts.perPerson ? 'network.perPersonOne' : 'network.xlsxOne';
+    process.stderr.write(`${early.m.t('severity.error')}: ${early.m.t(key)}\n`);
+    throw new Exit(EXIT.invalid);
+  }
+  const { ctx, programs, network } = await networkRun(dirs, given, opts, s);
+  if (!network) {
+    ctx.report(given.map((d) => ({ file: d, severity: 'error' as const, key: 'records.noWindow' })));
+    throw new Exit(EXIT.invalid);
+  }
+  const results = programs.flatMap((p) => (p.result ? [p.result] : []));
   await emitView(
     ctx,
     opts.format,

@@ -52,6 +52,15 @@ export async function runReport(files: string[], opts: OptionsOf<'report'>): Pro
       output: undefined,
     });
   }
+  // Program folders (or a folder of program folders): the network report when they are several.
+  const { programFoldersIn } = await import('../../read/network-folder.js');
+  const { isProgramFolder } = await import('../../read/files.js');
+  const expanded = files.map((f) => ({ f, programs: programFoldersIn(f) }));
+  const folders = expanded.flatMap((e) => e.programs ?? (isProgramFolder(e.f) ? [e.f] : []));
+  if (folders.length > 1 || expanded.some((e) => e.programs)) {
+    return (await import('../network-report.js')).runNetworkReport(folders, files.filter((f) => !isProgramFolder(f)), opts, paper);
+  }
+  if (opts.title !== undefined) fail(makeContext(opts), 'networkReport.titleOnly', {});
   for (const [key, option] of Object.entries(OUTCOME_OPTIONS)) {
     if (opts[key as keyof typeof OUTCOME_OPTIONS] !== undefined) fail(makeContext(opts), 'reports.onlyWithOutcomes', { option });
   }

@@ -233,3 +233,91 @@ export function trajectoryChart(doc: Doc, x: number, y: number, width: number, h
     doc.font('Bold').fontSize(9).fillColor(COLORS.text).text(String(p.total), lx - 20, ly - 15, { width: 40, align: 'center', lineBreak: false });
   });
 }
+
+export interface ScatterPoint {
+  /** The label drawn beside the point (a program id). */
+  label: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * Fidelity (x: the total, over the scale's bands) against a rate (y), one point per program, with
+ * dashed benchmark lines. Each point's label is placed beside it where it overlaps no other label,
+ * point or the frame (eight places tried, nearest first); the indexes of points left without a
+ * label are returned, for a legend table.
+ */
+export function scatterChart(
+  doc: Doc,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  points: ScatterPoint[],
+  axis: { min: number; max: number; bands: BandSpan[]; xTitle: string },
+  lines: { value: number; label: string }[],
+  pct: (r: number) => string,
+): number[] {
+  const axisW = 34;
+  const cx = x + axisW;
+  const cw = width - axisW - (lines.length ? 74 : 10);
+  const head = 20;
+  const ch = height - 40 - head;
+  const top = Math.max(0.6, Math.ceil(points.reduce((t, p) => Math.max(t, p.y), 0) * 10) / 10);
+  const px = (v: number) => cx + ((v - axis.min) / (axis.max - axis.min)) * cw;
+  const py = (r: number) => y + head + ch - (r / top) * ch;
+  // Bands: light tints behind the plot, named above it.
+  for (const b of axis.bands) {
+    const x0 = px(b.from);
+    const x1 = px(Math.min(b.to + 1, axis.max));
+    doc.save().rect(x0, y + head, x1 - x0, ch).fillOpacity(0.12).fill(b.color).restore();
+    doc.font('Sans').fontSize(6).fillColor(COLORS.muted).text(b.label, x0 + 1, y, { width: x1 - x0 - 2, align: 'center', height: head, ellipsis: true, lineGap: -1 });
+  }
+  doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
+  for (let t = 0; t <= top + 1e-9; t += 0.2) {
+    doc.save().moveTo(cx, py(t)).lineTo(cx + cw, py(t)).lineWidth(0.3).strokeColor(COLORS.rule).stroke().restore();
+    doc.text(pct(t), x, py(t) - 4, { width: axisW - 4, align: 'right', lineBreak: false });
+  }
+  const step = axis.max - axis.min > 60 ? 25 : 10;
+  for (let v = Math.ceil(axis.min / step) * step; v <= axis.max; v += step) {
+    doc.save().moveTo(px(v), py(0)).lineTo(px(v), py(0) + 3).lineWidth(0.5).strokeColor(COLORS.muted).stroke().restore();
+    doc.text(String(v), px(v) - 12, py(0) + 5, { width: 24, align: 'center', lineBreak: false });
+  }
+  doc.text(axis.xTitle, cx, py(0) + 17, { width: cw, align: 'center', lineBreak: false });
+  doc.save().rect(cx, y + head, cw, ch).lineWidth(0.5).strokeColor(COLORS.muted).stroke().restore();
+  for (const l of lines) {
+    doc.save().moveTo(cx, py(l.value)).lineTo(cx + cw, py(l.value)).lineWidth(1).dash(4, { space: 3 }).strokeColor(COLORS.poor).stroke().undash().restore();
+    doc.font('Sans').fontSize(7.5).fillColor(COLORS.poor).text(l.label, cx + cw + 4, py(l.value) - 4, { width: 70, lineBreak: false });
+  }
+  // Points, then labels where they fit.
+  const r = 2.6;
+  const boxes: [number, number, number, number][] = points.map((p) => [px(p.x) - r, py(p.y) - r, px(p.x) + r, py(p.y) + r]);
+  for (const p of points) doc.save().circle(px(p.x), py(p.y), r).fillColor(COLORS.accent).fill().restore();
+  const size = 6.5;
+  doc.font('Bold').fontSize(size);
+  const lh = size + 1;
+  const free = (b: [number, number, number, number]) =>
+    b[0] >= cx + 1 && b[2] <= cx + cw - 1 && b[1] >= y + head + 1 && b[3] <= py(0) - 1 && !boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]);
+  const unlabelled: number[] = [];
+  // Points from the densest region outwards would be better; by x then y keeps the output stable.
+  const order = points.map((_, i) => i).sort((a, b) => points[a]!.x - points[b]!.x || points[a]!.y - points[b]!.y || (points[a]!.label < points[b]!.label ? -1 : 1));
+  for (const i of order) {
+    const p = points[i]!;
+    const w = doc.widthOfString(p.label);
+    const X = px(p.x);
+    const Y = py(p.y);
+    const places: [number, number][] = [
+      [X + r + 2, Y - lh / 2], [X - r - 2 - w, Y - lh / 2], [X - w / 2, Y - r - 1 - lh], [X - w / 2, Y + r + 1],
+      [X + r + 1, Y - r - lh], [X + r + 1, Y + r], [X - r - 1 - w, Y - r - lh], [X - r - 1 - w, Y + r],
+    ];
+    const spot = places.map(([lx, ly]): [number, number, number, number] => [lx, ly, lx + w, ly + lh]).find(free);
+    if (!spot) {
+      unlabelled.push(i);
+      continue;
+    }
+    boxes.push(spot);
+    doc.save().rect(spot[0] - 0.5, spot[1], spot[2] - spot[0] + 1, lh).fill('#ffffff').restore();
+    doc.font('Bold').fontSize(size).fillColor(COLORS.text).text(p.label, spot[0], spot[1] + 0.5, { lineBreak: false });
+  }
+  return unlabelled;
+}

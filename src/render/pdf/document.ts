@@ -175,7 +175,9 @@ export class PdfWriter {
       label = breakLongWords(this.doc, label, labelWidth - 8);
       this.doc.font('Sans');
       value = breakLongWords(this.doc, value, this.width - labelWidth);
-      const h = Math.max(this.doc.heightOfString(value, { width: this.width - labelWidth }), 14);
+      // The taller of the label (bold, in its column) and the value, so that a wrapped label never runs into the next row.
+      const labelHeight = this.doc.font('Bold').heightOfString(label, { width: labelWidth - 8 });
+      const h = Math.max(this.doc.font('Sans').heightOfString(value, { width: this.width - labelWidth }), labelHeight, 14);
       this.ensure(h + 4);
       const y = this.doc.y;
       table.add(

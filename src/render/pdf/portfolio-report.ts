@@ -57,12 +57,23 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
   );
 
   pdf.newPage();
+  heatmapAndWeakest(pdf, ordered.map((o) => o.r), m);
+  return pdf.finish();
+}
+
+/**
+ * The item × program heat map of the latest reviews (in the order given) and the items weakest across
+ * them; with `meanRow`, a last row of the heat map gives each item's mean over the programs (a label).
+ */
+export function heatmapAndWeakest(pdf: PdfWriter, reviews: ScoredReview[], m: Messages, opts: { meanRow?: string } = {}): void {
   pdf.heading(m.t('pdf.portfolio.heatmap'));
   pdf.paragraph(m.t('pdf.portfolio.heatmapNote'), { size: 8.5, color: COLORS.muted });
+  const scale = reviews[0]!.scale;
+  const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const codes = scale.items.map((i) => i.code);
   pdf.table(
     [{ title: m.t('col.program'), width: 3.6 }, ...codes.map((c) => ({ title: c, width: 1, align: 'center' as const })), { title: 'Σ', width: 1.4, align: 'right' }],
-    ordered.map(({ r }) => {
+    [...reviews.map((r) => {
       const byCode = new Map(r.items.map((i) => [i.code, i.score]));
       return [
         { text: programLabel({ name: r.program.name, ...(r.program.id ? { id: r.program.id } : {}) }) }, // the site is in the table above
@@ -72,13 +83,13 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
         }),
         { text: r.total === null ? '—' : String(r.total), bold: true },
       ];
-    }),
+    }), ...(opts.meanRow ? [meanRow(opts.meanRow)] : [])],
     { size: 6.5, headerSize: 6, pad: 1.5 },
   );
 
   pdf.heading(m.t('pdf.portfolio.weakest'));
   const stats = scale.items.map((item) => {
-    const scores = latest.flatMap(({ r }) => {
+    const scores = reviews.flatMap((r) => {
       const s = r.items.find((i) => i.id === item.id)?.score;
       return s === null || s === undefined ? [] : [s];
     });
@@ -95,5 +106,18 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
       { text: String(s.n) },
     ]),
   );
-  return pdf.finish();
+
+  /** Each item's mean score over the programs that rated it, and the mean of the complete totals. */
+  function meanRow(label: string): TableCell[] {
+    const totals = reviews.flatMap((r) => (r.total === null ? [] : [r.total]));
+    return [
+      { text: label, bold: true },
+      ...codes.map((c): TableCell => {
+        const s = reviews.flatMap((r) => r.items.filter((i) => i.code === c && i.score !== null).map((i) => i.score!));
+        const mean = s.length ? s.reduce((x, y) => x + y, 0) / s.length : null;
+        return { text: mean === null ? '·' : m.num(mean, 1), fill: scoreFill(mean, scale.scoreRange.max), bold: true };
+      }),
+      { text: totals.length ? m.num(totals.reduce((x, y) => x + y, 0) / totals.length, 1) : '—', bold: true },
+    ];
+  }
 }
