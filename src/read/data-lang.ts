@@ -10,6 +10,8 @@ import { FRENCH } from './ratings-table.js';
 function head(path: string, bytes = 8192): string {
   let fd: number | undefined;
   try {
+    // Regular files only: a FIFO or a device would block or never end (the readers refuse them, with a message).
+    if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return '';
     fd = openSync(path, 'r');
     const buf = Buffer.alloc(bytes);
     const n = readSync(fd, buf, 0, bytes, 0);

@@ -37,6 +37,49 @@ export interface NetworkReportInput {
   minCell: number;
 }
 
+const idOf = (p: NetworkReportProgram) => p.program.id ?? p.program.name;
+/** Ids in reading order: SYN-2 before SYN-10 (numbers compared as numbers), the same on every machine. */
+const byId = (a: NetworkReportProgram, b: NetworkReportProgram) => ID_ORDER.compare(idOf(a), idOf(b)) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
+
+/** A program's row: its latest review and the one before, its latest whole quarter and the rates shown. */
+interface Row {
+  p: NetworkReportProgram;
+  r: ScoredReview | null;
+  prev: ScoredReview | null;
+  latest: PeriodOutcome | null;
+  rate: number | null;
+  prevRate: number | null;
+}
+
+type Benchmarks = NonNullable<NetworkReportProgram['outcomes']>['rules']['benchmarks'];
+
+/** Fidelity against employment: the scatter with the bands and benchmark lines, and the points left unlabelled. */
+function scatterSection(pdf: PdfWriter, m: Messages, rows: Row[], reviewed: Row[], k: { scale: ScoredReview['scale']; B: Benchmarks; grow: boolean; n: number; minCell: number }): void {
+  const { scale, B, grow, n, minCell } = k;
+  const doc = pdf.doc;
+  pdf.newPage();
+  pdf.heading(m.t('networkReport.scatter'));
+  const plotted = rows.filter((x) => x.r && x.r.total !== null && x.rate !== null);
+  const lines = (grow ? [B.ipsGrow] : [B.minimal, B.average, B.excellent]).map((v, i) => ({ value: v / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(v / 100, 0), name: grow ? 'IPS Grow' : m.t(`benchmark.${['minimal', 'average', 'excellent'][i]}`) }) }));
+  const points = plotted.map((x) => ({ label: idOf(x.p), x: x.r!.total!, y: x.rate! }));
+  const alt = m.t('networkReport.scatterAlt', { list: plotted.map((x) => `${idOf(x.p)}: ${x.r!.total}, ${rateText(x.rate, m)}`).join('; ') });
+  let unlabelled: number[] = [];
+  pdf.figure(alt, 300, (x, y, w) => {
+    unlabelled = scatterChart(doc, x, y, w, 300, points, { min: scale.minTotal, max: scale.maxTotal, bands: bandSpans(reviewed[0]!.r!, m), xTitle: m.t('networkReport.scatterX') }, lines, (r) => m.pct(r, 0));
+  });
+  pdf.paragraph(m.t('networkReport.scatterNote', { plotted: plotted.length, count: n, n: minCell }), { size: 8.5, color: COLORS.muted });
+  if (unlabelled.length) {
+    pdf.heading(m.t('networkReport.legend'), 2);
+    pdf.paragraph(m.t('networkReport.legendNote', { count: unlabelled.length }), { size: 8.5, color: COLORS.muted });
+    const left = unlabelled.map((i) => plotted[i]!).sort((a, b) => byId(a.p, b.p));
+    pdf.table(
+      [{ title: m.t('networkReport.col.id'), width: 1.65 }, { title: m.t('col.program'), width: 4 }, { title: m.t('col.total'), width: 1, align: 'right' }, { title: m.t('networkReport.col.rate'), width: 1.2, align: 'right' }],
+      left.map((x) => [{ text: idOf(x.p), bold: true }, { text: x.p.program.name }, { text: String(x.r!.total) }, { text: rateText(x.rate, m) }]),
+      { size: 7.5 },
+    );
+  }
+}
+
 export async function networkReportPdf(input: NetworkReportInput, m: Messages, opts: ReportOptions): Promise<Buffer> {
   const { programs, network, asOf, minCell } = input;
   const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
@@ -93,32 +136,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   }
 
   // Fidelity against employment: one point per program reviewed and with a rate shown.
-  const idOf = (p: NetworkReportProgram) => p.program.id ?? p.program.name;
-  /** Ids in reading order: SYN-2 before SYN-10 (numbers compared as numbers), the same on every machine. */
-  const byId = (a: NetworkReportProgram, b: NetworkReportProgram) => ID_ORDER.compare(idOf(a), idOf(b)) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
-  if (scale && network && B) {
-    pdf.newPage();
-    pdf.heading(m.t('networkReport.scatter'));
-    const plotted = rows.filter((x) => x.r && x.r.total !== null && x.rate !== null);
-    const lines = (grow ? [B.ipsGrow] : [B.minimal, B.average, B.excellent]).map((v, i) => ({ value: v / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(v / 100, 0), name: grow ? 'IPS Grow' : m.t(`benchmark.${['minimal', 'average', 'excellent'][i]}`) }) }));
-    const points = plotted.map((x) => ({ label: idOf(x.p), x: x.r!.total!, y: x.rate! }));
-    const alt = m.t('networkReport.scatterAlt', { list: plotted.map((x) => `${idOf(x.p)}: ${x.r!.total}, ${rateText(x.rate, m)}`).join('; ') });
-    let unlabelled: number[] = [];
-    pdf.figure(alt, 300, (x, y, w) => {
-      unlabelled = scatterChart(doc, x, y, w, 300, points, { min: scale.minTotal, max: scale.maxTotal, bands: bandSpans(reviewed[0]!.r!, m), xTitle: m.t('networkReport.scatterX') }, lines, (r) => m.pct(r, 0));
-    });
-    pdf.paragraph(m.t('networkReport.scatterNote', { plotted: plotted.length, count: n, n: minCell }), { size: 8.5, color: COLORS.muted });
-    if (unlabelled.length) {
-      pdf.heading(m.t('networkReport.legend'), 2);
-      pdf.paragraph(m.t('networkReport.legendNote', { count: unlabelled.length }), { size: 8.5, color: COLORS.muted });
-      const left = unlabelled.map((i) => plotted[i]!).sort((a, b) => byId(a.p, b.p));
-      pdf.table(
-        [{ title: m.t('networkReport.col.id'), width: 1.65 }, { title: m.t('col.program'), width: 4 }, { title: m.t('col.total'), width: 1, align: 'right' }, { title: m.t('networkReport.col.rate'), width: 1.2, align: 'right' }],
-        left.map((x) => [{ text: idOf(x.p), bold: true }, { text: x.p.program.name }, { text: String(x.r!.total) }, { text: rateText(x.rate, m) }]),
-        { size: 7.5 },
-      );
-    }
-  }
+  if (scale && network && B) scatterSection(pdf, m, rows, reviewed, { scale, B, grow, n, minCell });
 
   // One row per program, by id, under the network's own row.
   pdf.newPageIfPastHalf();
