@@ -164,7 +164,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.invalid;
     }
     const opts = (program.commands.find((c) => c.name() === args[0])?.opts() ?? {}) as CommonOptions;
-    const ctx = makeContext(opts);
+    // An option value refused while parsing (before --lang was read): --lang as typed still chooses the language.
+    const ctx = makeContext({ ...opts, lang: opts.lang ?? argLang(args) });
     if (e instanceof InputError) {
       ctx.report(e.problems);
       return EXIT.invalid;

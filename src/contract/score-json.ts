@@ -70,7 +70,7 @@ export const changeShape = () =>
 
 const Change = changeShape().describe('change since the previous review of the same program in the input');
 
-const NextReview = z.object({
+export const NextReview = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO date the next review is due: the review date plus `months` calendar months (a day the month lacks becomes its last day)'),
   months: z.number().int(),
   policy: z.string().describe('id of the review-interval policy'),

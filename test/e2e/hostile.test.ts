@@ -14,7 +14,7 @@ const CORPUS: [file: string, code: number, message: string][] = [
   ['header-only.csv', 2, ':1: error: the table has a header line but no rows'],
   ['unbalanced-quotes.csv', 2, ':2:5: error: malformed CSV: a quoted field starts here and is never closed'],
   ['stray-quotes.csv', 2, ':3:5: error: malformed CSV: text after the closing quote of a field'],
-  ['alias-bomb.yaml', 2, ': error: the YAML holds more than 100000 values (aliases expanded)'],
+  ['alias-bomb.yaml', 2, ': error: the YAML holds more than 100,000 values (aliases expanded)'],
   ['deep-nesting.yaml', 2, ': error: the YAML is nested too deeply to be a review'],
   ['duplicate-item.yaml', 2, ':5:18: error: item S1 is rated twice (also as "S1") (at items, value "caseload-size")'],
   ['score-6.csv', 2, ':2:4: error: a score must be a whole number from 1 to 5 (column score, value "6")'],

@@ -87,10 +87,10 @@ describe('-o - is standard output; -o FILE.ext chooses the format', () => {
     expect(existsSync(out)).toBe(false);
   });
   it('an extension the command cannot write is a usage error', () => {
-    const r = cli(['consensus', fixture('reviews', 'two-reviewers.yaml'), '-o', join(tempDir(), 'x.json')]);
+    const r = cli(['consensus', fixture('reviews', 'two-reviewers.yaml'), '-o', join(tempDir(), 'x.pdf')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('consensus cannot write json');
-    expect(r.stderr).toContain('it writes: table, markdown, csv');
+    expect(r.stderr).toContain('consensus cannot write pdf');
+    expect(r.stderr).toContain('it writes: table, markdown, csv, json, xlsx');
   });
 });
 

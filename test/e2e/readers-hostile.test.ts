@@ -79,16 +79,16 @@ describe('more problems than can be kept', () => {
     const f = file('cols.csv', 'program,date,item,score' + ',x'.repeat(300_000) + '\nP,2026-01-01,S1,4\n');
     const r = cli(['validate', f]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: … and 299990 more of the same kind: unknown column "x" ignored');
-    expect(r.stdout).toContain('300000 warnings');
+    expect(r.stderr).toContain('warning: … and 299,990 more of the same kind: unknown column "x" ignored');
+    expect(r.stdout).toContain('300,000 warnings');
     noStack(r.stderr);
   });
   it('125,000 bad ratings: every error counted', () => {
     const f = file('rows.csv', 'program,date,item,score\n' + Array.from({ length: 125_000 }, (_, i) => `P${i},2026-01-01,S1,9\n`).join(''));
     const r = cli(['validate', f]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error: … and 124900 more of the same kind: a score must be a whole number from 1 to 5');
-    expect(r.stdout).toContain('125000 errors');
+    expect(r.stderr).toContain('error: … and 124,900 more of the same kind: a score must be a whole number from 1 to 5');
+    expect(r.stdout).toContain('125,000 errors');
   });
   it('125,000 jobs with as many unknown contracts: warnings counted, no crash', () => {
     const p = join(dir, 'contracts');
@@ -97,7 +97,7 @@ describe('more problems than can be kept', () => {
     writeFileSync(join(p, 'jobs.csv'), 'participant,start_date,contract\n' + Array.from({ length: 125_000 }, (_, i) => `p1,2025-02-01,zzz${i}\n`).join(''));
     const r = cli(['outcomes', p]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/and 124990 more/);
+    expect(r.stderr).toMatch(/and 124,990 more/);
     noStack(r.stderr);
   });
 });
@@ -193,7 +193,7 @@ describe('workbooks', () => {
     const rows = Array.from({ length: 100_001 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>1</v></c></row>`).join('');
     const r = cli(['score', file('rows.xlsx', workbook(sheetXml(header + rows)))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('a sheet (xl/worksheets/sheet1.xml) has 100002 rows, more than the 100000 a workbook may have here: export it as CSV');
+    expect(r.stderr).toContain('a sheet (xl/worksheets/sheet1.xml) has 100,002 rows, more than the 100,000 a workbook may have here: export it as CSV');
   });
   it('a password-protected workbook is called so, not a legacy .xls', () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(64), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]);
@@ -213,13 +213,13 @@ describe('YAML that expands or nests without end', () => {
     const f = file('aliases.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nx: &a [' + '1,'.repeat(1_500_000) + '1]\ny: [' + '*a,'.repeat(23) + '*a]\n');
     const r = cli(['score', f]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error: the YAML holds more than 100000 values (aliases expanded)');
+    expect(r.stderr).toContain('error: the YAML holds more than 100,000 values (aliases expanded)');
   });
   it('a small list aliased until it explodes: refused by nodes counted, not alias uses', () => {
     const f = file('expand.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\na: &a [' + 'x,'.repeat(999) + 'x]\nb: &b [' + '*a,'.repeat(99) + '*a]\nc: [*b, *b]\n');
     const r = cli(['score', f]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error: the YAML holds more than 100000 values (aliases expanded)');
+    expect(r.stderr).toContain('error: the YAML holds more than 100,000 values (aliases expanded)');
   });
   it('5 MB of nested brackets: refused at the line before parsing', () => {
     const r = cli(['score', file('nest.yaml', 'program: ' + '['.repeat(5_000_000) + '\n')]);
@@ -229,7 +229,7 @@ describe('YAML that expands or nests without end', () => {
   it('2,000,000 checklist elements: refused, no crash', () => {
     const r = cli(['score', file('elements.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1:\n    elements: [' + 'zz,'.repeat(2_000_000) + 'zz]\n')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error: the YAML holds more than 100000 values');
+    expect(r.stderr).toContain('error: the YAML holds more than 100,000 values');
   });
   it('!!binary, an unresolved alias and a __proto__ key: each at its line', () => {
     const f = file('odd.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 4, note: !!binary aGVsbG8=}\n  S2: *nope\n__proto__: {a: 1}\n');

@@ -87,7 +87,7 @@ describe('French', () => {
     expect(o.stderr).toContain('option inconnue « --formt »');
     expect(o.stderr).toContain('(Vouliez-vous dire --format ?)');
     const c = cli(['score', 'x.yaml', '--format', 'jsn', '--lang', 'fr']);
-    expect(c.stderr).toContain('Valeurs possibles : table, json, csv, markdown.');
+    expect(c.stderr).toContain("erreur: --format « jsn » n'est pas parmi : table, json, csv, markdown, xlsx ; vouliez-vous dire « json » ?");
     expect(cli(['scor']).stderr).toContain('(Did you mean score?)');
   });
   it('errors on French data in French, even when nothing could be read from it', () => {
