@@ -56,7 +56,21 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['process', 'console', 'Buffer', 'URL', 'TextDecoder', 'TextEncoder', 'setTimeout', 'clearTimeout', 'setImmediate', 'performance', 'structuredClone', 'queueMicrotask', 'AbortController'].map((g) => [g, 'readonly']),
+        [
+          'process',
+          'console',
+          'Buffer',
+          'URL',
+          'TextDecoder',
+          'TextEncoder',
+          'setTimeout',
+          'clearTimeout',
+          'setImmediate',
+          'performance',
+          'structuredClone',
+          'queueMicrotask',
+          'AbortController',
+        ].map((g) => [g, 'readonly']),
       ),
     },
   },

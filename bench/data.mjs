@@ -18,7 +18,7 @@ export function makeData(root) {
   // Deterministic pseudo-random numbers: each file starts from its own seed, so it is the same
   // whatever else was generated before it.
   let seed = 20261122;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const reseed = (name) => {
     seed = 20261122;
     for (const ch of name) seed = (seed * 31 + ch.charCodeAt(0)) % 2 ** 31;
@@ -41,7 +41,8 @@ export function makeData(root) {
   function network(programs, jobs) {
     const dir = join(tmpdir(), `ips-fidelity-bench-v${VERSION}-network-${programs}x${jobs}`);
     if (existsSync(join(dir, 'complete'))) return dir;
-    for (let i = 0; i < programs; i++) writeProgram(join(dir, `program-${String(i).padStart(3, '0')}`), jobs, `network-${i}`, `Synthetic program ${i}`, `SYN-${i}`);
+    for (let i = 0; i < programs; i++)
+      writeProgram(join(dir, `program-${String(i).padStart(3, '0')}`), jobs, `network-${i}`, `Synthetic program ${i}`, `SYN-${i}`);
     writeFileSync(join(dir, 'complete'), '');
     return dir;
   }
@@ -58,7 +59,10 @@ export function makeData(root) {
       const reviews = join(dir, `program-${String(i).padStart(3, '0')}`, 'reviews');
       mkdirSync(reviews, { recursive: true });
       reseed(`network-review-${i}`);
-      writeWhole(join(reviews, 'review.csv'), `program,program_id,date,${CODES.join(',')}\nSynthetic program ${i},SYN-${i},2025-11-${String(1 + (i % 28)).padStart(2, '0')},${CODES.map(() => 2 + Math.floor(rand() * 4)).join(',')}\n`);
+      writeWhole(
+        join(reviews, 'review.csv'),
+        `program,program_id,date,${CODES.join(',')}\nSynthetic program ${i},SYN-${i},2025-11-${String(1 + (i % 28)).padStart(2, '0')},${CODES.map(() => 2 + Math.floor(rand() * 4)).join(',')}\n`,
+      );
     }
     writeFileSync(join(dir, 'reviews-complete'), '');
     return dir;
@@ -76,16 +80,45 @@ export function makeData(root) {
     };
     const entry = Array.from({ length: people }, () => Math.floor(rand() * 1400));
     write('participants.csv', 'id,entry_date,exit_date,specialist,team,first_employer_contact,working_at_entry', people, (i) =>
-      [`P${i}`, day(entry[i]), rand() < 0.2 ? day(entry[i] + 60 + Math.floor(rand() * 400)) : '', `ES${i % specialists}`, `Team${i % (specialists * 2)}`, rand() < 0.8 ? day(entry[i] + Math.floor(rand() * 90)) : '', rand() < 0.1 ? 'yes' : 'no'].join(','),
+      [
+        `P${i}`,
+        day(entry[i]),
+        rand() < 0.2 ? day(entry[i] + 60 + Math.floor(rand() * 400)) : '',
+        `ES${i % specialists}`,
+        `Team${i % (specialists * 2)}`,
+        rand() < 0.8 ? day(entry[i] + Math.floor(rand() * 90)) : '',
+        rand() < 0.1 ? 'yes' : 'no',
+      ].join(','),
     );
     write('jobs.csv', 'participant,employer,job_type,start_date,end_date,hours_per_week,hourly_wage,contract', jobs, () => {
       const p = Math.floor(rand() * people);
       const start = entry[p] + 20 + Math.floor(rand() * 500);
-      return [`P${p}`, `Employer${Math.floor(rand() * 5000)}`, `type${Math.floor(rand() * 60)}`, day(start), rand() < 0.5 ? day(start + Math.floor(rand() * 400)) : '', 8 + Math.floor(rand() * 32), (11 + rand() * 6).toFixed(2), pick(['cdi', 'cdd', 'interim', 'ea', 'esat', 'stage'])].join(',');
+      return [
+        `P${p}`,
+        `Employer${Math.floor(rand() * 5000)}`,
+        `type${Math.floor(rand() * 60)}`,
+        day(start),
+        rand() < 0.5 ? day(start + Math.floor(rand() * 400)) : '',
+        8 + Math.floor(rand() * 32),
+        (11 + rand() * 6).toFixed(2),
+        pick(['cdi', 'cdd', 'interim', 'ea', 'esat', 'stage']),
+      ].join(',');
     });
-    write('contacts.csv', 'specialist,date,employer,face_to_face', Math.floor(jobs / 2), () => [`ES${Math.floor(rand() * specialists)}`, day(Math.floor(rand() * 1800)), `Employer${Math.floor(rand() * 5000)}`, rand() < 0.8 ? 'yes' : 'no'].join(','));
-    write('staff.csv', 'specialist,fte,employment_services_pct,community_pct', specialists, (i) => [`ES${i}`, (0.5 + rand() * 0.5).toFixed(1), 70 + Math.floor(rand() * 30), 30 + Math.floor(rand() * 50)].join(','));
-    writeFileSync(join(dir, 'program.yaml'), `program: {name: ${title}, id: ${id}}\nperiod: {from: 2021-01-01, to: 2025-12-31}\nminimum_wage: 11.88\n`);
+    write('contacts.csv', 'specialist,date,employer,face_to_face', Math.floor(jobs / 2), () =>
+      [
+        `ES${Math.floor(rand() * specialists)}`,
+        day(Math.floor(rand() * 1800)),
+        `Employer${Math.floor(rand() * 5000)}`,
+        rand() < 0.8 ? 'yes' : 'no',
+      ].join(','),
+    );
+    write('staff.csv', 'specialist,fte,employment_services_pct,community_pct', specialists, (i) =>
+      [`ES${i}`, (0.5 + rand() * 0.5).toFixed(1), 70 + Math.floor(rand() * 30), 30 + Math.floor(rand() * 50)].join(','),
+    );
+    writeFileSync(
+      join(dir, 'program.yaml'),
+      `program: {name: ${title}, id: ${id}}\nperiod: {from: 2021-01-01, to: 2025-12-31}\nminimum_wage: 11.88\n`,
+    );
   }
 
   function ratings(reviews) {
@@ -93,7 +126,9 @@ export function makeData(root) {
     if (existsSync(file)) return file;
     reseed(`ratings-${reviews}`);
     const rows = ['program,program_id,date,item,score'];
-    for (let r = 0; r < reviews; r++) for (const c of CODES) rows.push(`Program ${r % 3000},PRG-${r % 3000},${day(1000 + Math.floor(r / 3000) * 200)},${c},${1 + Math.floor(rand() * 5)}`);
+    for (let r = 0; r < reviews; r++)
+      for (const c of CODES)
+        rows.push(`Program ${r % 3000},PRG-${r % 3000},${day(1000 + Math.floor(r / 3000) * 200)},${c},${1 + Math.floor(rand() * 5)}`);
     writeWhole(file, rows.join('\n') + '\n');
     return file;
   }

@@ -23,7 +23,11 @@ function once(args) {
   const rssFile = join(out, `.rss-${process.pid}`);
   rmSync(rssFile, { force: true });
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', join(root, 'bench', 'rss.cjs'), ...args], { env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--require', join(root, 'bench', 'rss.cjs'), ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`failed: node ${args.join(' ')}\n${r.stderr}`);
   return { seconds, rss: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN };
@@ -82,11 +86,21 @@ const bare = measure(['-e', '0'], runs);
 row('node -e 0 (baseline)', bare);
 const version = measure([bin, '--version'], runs);
 row('--version (cold start)', version, `${(version.seconds / bare.seconds).toFixed(1)}× node -e 0 (target ≤ 3×)`);
-target('cold start of `--version` within 3× `node -e 0`', `${(version.seconds / bare.seconds).toFixed(1)}×`, '≤ 3×', version.seconds <= 3 * bare.seconds);
+target(
+  'cold start of `--version` within 3× `node -e 0`',
+  `${(version.seconds / bare.seconds).toFixed(1)}×`,
+  '≤ 3×',
+  version.seconds <= 3 * bare.seconds,
+);
 const review = join(root, 'fixtures', 'reviews', 'jardins-emploi-2026.yaml');
 const one = measure([bin, 'score', review], runs);
 row('score one review (cold start)', one, `${(one.seconds / bare.seconds).toFixed(1)}× node -e 0 (target ≤ 3×)`);
-target('cold start of `score` on one review within 3× `node -e 0`', `${(one.seconds / bare.seconds).toFixed(1)}×`, '≤ 3×', one.seconds <= 3 * bare.seconds);
+target(
+  'cold start of `score` on one review within 3× `node -e 0`',
+  `${(one.seconds / bare.seconds).toFixed(1)}×`,
+  '≤ 3×',
+  one.seconds <= 3 * bare.seconds,
+);
 row('score 10 reviews (JSON)', measure([bin, 'score', ratings(10), '-o', join(out, 's10.json'), '--format', 'json'], runs));
 const many = measure([bin, 'score', ratings(10_000), '-o', join(out, 's10k.json'), '--format', 'json'], 3);
 row('score 10,000 reviews (JSON)', many, `${int(10_000 / many.seconds)} reviews/s`);
@@ -98,18 +112,38 @@ for (const jobs of quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1
   const base = jobs <= 1_000_000 ? measure([join(root, 'bench', 'csv-parse-baseline.mjs'), join(dir, 'jobs.csv')], n) : null;
   const json = join(out, `o${jobs}.json`);
   const { ours: o, theirs: peer } = sideBySide([bin, 'outcomes', dir, '--format', 'json', '-o', json], dir, n);
-  if (base) row(`csv-parse array mode, ${int(jobs)} job rows`, base, `${int(jobs / base.seconds)} rows/s (${(statSync(join(dir, 'jobs.csv')).size / 1048576).toFixed(1)} MB)`);
+  if (base)
+    row(
+      `csv-parse array mode, ${int(jobs)} job rows`,
+      base,
+      `${int(jobs / base.seconds)} rows/s (${(statSync(join(dir, 'jobs.csv')).size / 1048576).toFixed(1)} MB)`,
+    );
   const vsBase = base ? ` · ${((base.seconds / o.seconds) * 100).toFixed(0)}% of csv-parse's speed on the jobs file alone` : '';
   const ratio = peer ? o.seconds / peer.seconds : null;
-  row(`outcomes, ${int(jobs)} job rows`, o, `${int(jobs / o.seconds)} job rows/s (${int(all / o.seconds)} rows/s over all ${int(all)} rows read)${vsBase}${peer ? ` · ${ratio.toFixed(2)}× pandas` : ''}`);
+  row(
+    `outcomes, ${int(jobs)} job rows`,
+    o,
+    `${int(jobs / o.seconds)} job rows/s (${int(all / o.seconds)} rows/s over all ${int(all)} rows read)${vsBase}${peer ? ` · ${ratio.toFixed(2)}× pandas` : ''}`,
+  );
   if (peer) {
-    const ourQuarters = JSON.parse(readFileSync(json, 'utf8')).periods.map((p) => `${p.label} ${p.served} ${p.working}`).join('\n');
-    row(`pandas peer, ${int(jobs)} job rows`, peer, ourQuarters === peer.quarters ? 'quarterly served/working: the same as outcomes' : '**quarterly served/working differ from outcomes**');
+    const ourQuarters = JSON.parse(readFileSync(json, 'utf8'))
+      .periods.map((p) => `${p.label} ${p.served} ${p.working}`)
+      .join('\n');
+    row(
+      `pandas peer, ${int(jobs)} job rows`,
+      peer,
+      ourQuarters === peer.quarters ? 'quarterly served/working: the same as outcomes' : '**quarterly served/working differ from outcomes**',
+    );
   }
   const goal = { 1_000_000: [0.8, 300], 3_000_000: [0.5, 600] }[jobs] ?? (quick && jobs === 100_000 ? [0.8, 300] : null);
   if (goal) {
     const [times, limit] = goal;
-    target(`\`outcomes\` on ${int(jobs)} job rows at ≤ ${times}× the pandas peer's wall time`, ratio === null ? 'pandas not installed' : `${ratio.toFixed(2)}×`, `≤ ${times}×`, ratio !== null && ratio <= times);
+    target(
+      `\`outcomes\` on ${int(jobs)} job rows at ≤ ${times}× the pandas peer's wall time`,
+      ratio === null ? 'pandas not installed' : `${ratio.toFixed(2)}×`,
+      `≤ ${times}×`,
+      ratio !== null && ratio <= times,
+    );
     target(`\`outcomes\` on ${int(jobs)} job rows in < ${limit} MB peak RSS`, mb(o.rss), `< ${limit} MB`, o.rss < limit * 1048576);
   }
 }
@@ -121,7 +155,11 @@ for (const jobs of quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1
   const alone = measure([bin, 'outcomes', join(dir, 'program-000'), '--format', 'json', '-o', join(out, 'n1.json')], runs);
   const many = measure([bin, 'outcomes', dir, '--format', 'json', '-o', join(out, 'n300.json'), '-q'], 3);
   row('outcomes, one program of 2,000 job rows', alone, 'one of the 300 below, alone');
-  row('outcomes, 300 programs × 2,000 job rows (network folder)', many, `${int(all / many.seconds)} rows/s over all ${int(all)} rows read · ${((many.seconds / 300) * 1000).toFixed(0)} ms a program · ${(many.seconds / alone.seconds).toFixed(0)}× one program alone`);
+  row(
+    'outcomes, 300 programs × 2,000 job rows (network folder)',
+    many,
+    `${int(all / many.seconds)} rows/s over all ${int(all)} rows read · ${((many.seconds / 300) * 1000).toFixed(0)} ms a program · ${(many.seconds / alone.seconds).toFixed(0)}× one program alone`,
+  );
 }
 if (!pandas) console.log('pandas peer skipped: /usr/bin/python3 has no pandas (apt-get install python3-pandas)');
 const pdf = measure([bin, 'report', review, '-o', join(out, 'r.pdf'), '-q'], runs);

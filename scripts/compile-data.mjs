@@ -13,7 +13,10 @@ for (const dir of ['scales', 'locales']) {
   mkdirSync(new URL(`../dist/data/${dir}/`, import.meta.url), { recursive: true });
   for (const f of readdirSync(new URL(`../${dir}/`, import.meta.url)).filter((x) => /\.ya?ml$/.test(x))) {
     const bytes = readFileSync(new URL(`../${dir}/${f}`, import.meta.url));
-    writeFileSync(new URL(`../dist/data/${dir}/${f}.json`, import.meta.url), JSON.stringify({ sha1: hashOf(bytes), data: parse(bytes.toString('utf8')) }));
+    writeFileSync(
+      new URL(`../dist/data/${dir}/${f}.json`, import.meta.url),
+      JSON.stringify({ sha1: hashOf(bytes), data: parse(bytes.toString('utf8')) }),
+    );
   }
 }
 
@@ -28,7 +31,8 @@ for (const id of Object.keys(BUILTIN_FILES)) {
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     failed = true;
-    for (const p of e.problems) console.error(`${p.file}:${p.line ?? ''}:${p.column ?? ''}: ${p.severity}: ${p.key} ${JSON.stringify(p.params ?? {})}`);
+    for (const p of e.problems)
+      console.error(`${p.file}:${p.line ?? ''}:${p.column ?? ''}: ${p.severity}: ${p.key} ${JSON.stringify(p.params ?? {})}`);
   }
 }
 if (failed) {

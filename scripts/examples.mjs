@@ -11,7 +11,10 @@ mkdirSync(new URL('../examples/', import.meta.url), { recursive: true });
 
 const jobs = [];
 for (const lang of ['en', 'fr']) {
-  jobs.push([`${out}/fidelity-report-${lang}.pdf`, ['report', 'fixtures/reviews/jardins-emploi-2026.yaml', 'fixtures/reviews/jardins-emploi-2025.yaml']]);
+  jobs.push([
+    `${out}/fidelity-report-${lang}.pdf`,
+    ['report', 'fixtures/reviews/jardins-emploi-2026.yaml', 'fixtures/reviews/jardins-emploi-2025.yaml'],
+  ]);
   jobs.push([`${out}/outcome-report-${lang}.pdf`, ['report', 'fixtures/programs/jardins', '--outcomes']]);
   jobs.push([`${out}/portfolio-${lang}.pdf`, ['report', lang === 'fr' ? 'fixtures/ratings/reseau-sud-2026.csv' : 'fixtures/ratings/sites-wide.csv']]);
   jobs.push([`${out}/network-report-${lang}.pdf`, ['report', 'fixtures/network']]);

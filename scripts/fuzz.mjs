@@ -57,9 +57,57 @@ function inputs() {
 }
 
 const ODD = [
-  ',', ';', '\t', '"', '""', '"\n', '\r', '\r\n', '\n\n', '\u0000', '\ufeff', '%', '-0', '-0%', '1e309', '-1e309', 'NaN', 'Infinity', '3.9999999999999999',
-  '99999999999999999999999', '0x1F', '9999-12-31', '31/12/9999', '0000-01-01', '1899-12-30', '2026-02-29', '2024-02-29', '29/02/2023', '2026-13-01', '12/31/2026',
-  '00/00/0000', '2026-1-1', '  ', '*a', '&a', '!!binary', '[', '{', ']', '}', ': ', '- ', '#', '|', '>', '__proto__', 'é', 'Ã©', '\u202e', '\u001b[2J', '=1+1',
+  ',',
+  ';',
+  '\t',
+  '"',
+  '""',
+  '"\n',
+  '\r',
+  '\r\n',
+  '\n\n',
+  '\u0000',
+  '\ufeff',
+  '%',
+  '-0',
+  '-0%',
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '3.9999999999999999',
+  '99999999999999999999999',
+  '0x1F',
+  '9999-12-31',
+  '31/12/9999',
+  '0000-01-01',
+  '1899-12-30',
+  '2026-02-29',
+  '2024-02-29',
+  '29/02/2023',
+  '2026-13-01',
+  '12/31/2026',
+  '00/00/0000',
+  '2026-1-1',
+  '  ',
+  '*a',
+  '&a',
+  '!!binary',
+  '[',
+  '{',
+  ']',
+  '}',
+  ': ',
+  '- ',
+  '#',
+  '|',
+  '>',
+  '__proto__',
+  'é',
+  'Ã©',
+  '\u202e',
+  '\u001b[2J',
+  '=1+1',
 ];
 
 /** One mutation of the bytes, described for the report. */
@@ -99,7 +147,10 @@ function mutate(bytes, rand) {
       const a = at();
       const b = Math.min(bytes.length, a + pick(400));
       const times = 1 + pick(50);
-      return { out: Buffer.concat([bytes.subarray(0, b), ...Array(times).fill(bytes.subarray(a, b)), bytes.subarray(b)]), what: `duplicate ${a}-${b} x${times}` };
+      return {
+        out: Buffer.concat([bytes.subarray(0, b), ...Array(times).fill(bytes.subarray(a, b)), bytes.subarray(b)]),
+        what: `duplicate ${a}-${b} x${times}`,
+      };
     }
     case 3:
     case 4:
@@ -121,7 +172,13 @@ function mutate(bytes, rand) {
       const text = bytes.toString('utf8');
       const to = ['latin1', 'utf16le', 'bom', 'crlf', 'cr'][pick(5)];
       const out =
-        to === 'latin1' ? Buffer.from(text, 'latin1') : to === 'utf16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : to === 'bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : Buffer.from(text.replace(/\r?\n/g, to === 'crlf' ? '\r\n' : '\r'));
+        to === 'latin1'
+          ? Buffer.from(text, 'latin1')
+          : to === 'utf16le'
+            ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+            : to === 'bom'
+              ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes])
+              : Buffer.from(text.replace(/\r?\n/g, to === 'crlf' ? '\r\n' : '\r'));
       return { out, what: `encoding ${to}` };
     }
     case 7: {
@@ -156,7 +213,15 @@ function run(argv, outFiles) {
   });
   const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
   const outputs = outFiles.map((f) => (existsSync(f) ? readFileSync(f).toString('base64') : null));
-  return { status: r.status, signal: r.signal, timedOut: r.error?.code === 'ETIMEDOUT', stdout: r.stdout?.toString('utf8') ?? '', stderr: r.stderr?.toString('utf8') ?? '', outputs, ms };
+  return {
+    status: r.status,
+    signal: r.signal,
+    timedOut: r.error?.code === 'ETIMEDOUT',
+    stdout: r.stdout?.toString('utf8') ?? '',
+    stderr: r.stderr?.toString('utf8') ?? '',
+    outputs,
+    ms,
+  };
 }
 
 function commandsFor(input, isFolder, out) {
@@ -195,7 +260,9 @@ try {
     if (src.folder) {
       input = join(caseDir, basename(src.path));
       cpSync(src.path, input, { recursive: true });
-      const names = readdirSync(input).filter((f) => /\.(ya?ml|csv|xlsx)$/i.test(f)).sort();
+      const names = readdirSync(input)
+        .filter((f) => /\.(ya?ml|csv|xlsx)$/i.test(f))
+        .sort();
       target = join(input, names[Math.floor(rand() * names.length)]);
     } else {
       input = join(caseDir, basename(src.path));
@@ -217,7 +284,12 @@ try {
       else if (r.signal) problems.push(`killed by ${r.signal}`);
       else if (r.status === 3 || ![0, 1, 2].includes(r.status)) problems.push(`exit ${r.status}: ${r.stderr.split('\n').slice(0, 3).join(' | ')}`);
     }
-    if (!a.timedOut && !b.timedOut && (a.status !== b.status || a.stdout !== b.stdout || a.stderr !== b.stderr || a.outputs.join() !== b.outputs.join())) problems.push('runs differ');
+    if (
+      !a.timedOut &&
+      !b.timedOut &&
+      (a.status !== b.status || a.stdout !== b.stdout || a.stderr !== b.stderr || a.outputs.join() !== b.outputs.join())
+    )
+      problems.push('runs differ');
     if (problems.length) {
       const unique = [...new Set(problems)];
       if (unique.some((p) => p.startsWith('hang'))) summary.hangs++;
@@ -228,7 +300,23 @@ try {
       mkdirSync(saved, { recursive: true });
       cpSync(input, join(saved, basename(input)), { recursive: true });
       const argv = cmd.argv.map((x) => (x.startsWith(caseDir) ? join(saved, relative(caseDir, x)) : x));
-      writeFileSync(join(saved, 'case.json'), JSON.stringify({ seed: SEED, case: c, from: relative(ROOT, src.path), mutated: relative(caseDir, target), mutation: what, command: ['ips-fidelity', ...argv], problems: unique, stderr: a.stderr.slice(0, 4000) }, null, 2) + '\n');
+      writeFileSync(
+        join(saved, 'case.json'),
+        JSON.stringify(
+          {
+            seed: SEED,
+            case: c,
+            from: relative(ROOT, src.path),
+            mutated: relative(caseDir, target),
+            mutation: what,
+            command: ['ips-fidelity', ...argv],
+            problems: unique,
+            stderr: a.stderr.slice(0, 4000),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       failures.push(`case ${c} (${relative(ROOT, src.path)}, ${what}, ${cmd.argv[0]}): ${unique.join('; ')}`);
       console.log(`FAIL case ${c}: ${failures.at(-1)}`);
     } else if ((c + 1) % 50 === 0) console.log(`… ${c + 1} cases`);

@@ -53,7 +53,10 @@ function addFormula(file, sheetIndex, cellRef, formula, result) {
 }
 
 // 1. The French network's ratings (CSV twin: fixtures/ratings/reseau-sud-2026.csv).
-await write([{ name: 'Cotations', data: sheetOf('fixtures/ratings/reseau-sud-2026.csv', { dateColumns: ['date'] }) }], 'fixtures/ratings/reseau-sud-2026.xlsx');
+await write(
+  [{ name: 'Cotations', data: sheetOf('fixtures/ratings/reseau-sud-2026.csv', { dateColumns: ['date'] }) }],
+  'fixtures/ratings/reseau-sud-2026.xlsx',
+);
 // Row 2 is Tremplin's S1 value 19,6: store it as a formula =98/5 with its result.
 const rows = sheetOf('fixtures/ratings/reseau-sud-2026.csv');
 const s1 = rows.findIndex((r, i) => i > 0 && r[0]?.value === rows[1][0]?.value && r.some((c) => c?.value === 'S1'));
@@ -64,7 +67,10 @@ addFormula('fixtures/ratings/reseau-sud-2026.xlsx', 1, `${String.fromCharCode(65
 mkdirSync('fixtures/programs/harbour-workbook', { recursive: true });
 const dates = ['entry_date', 'exit_date', 'first_employer_contact', 'start_date', 'end_date', 'date'];
 await write(
-  ['participants', 'jobs', 'contacts', 'staff'].map((name) => ({ name, data: sheetOf(`fixtures/programs/harbour/${name}.csv`, { dateColumns: dates }) })),
+  ['participants', 'jobs', 'contacts', 'staff'].map((name) => ({
+    name,
+    data: sheetOf(`fixtures/programs/harbour/${name}.csv`, { dateColumns: dates }),
+  })),
   'fixtures/programs/harbour-workbook/harbour.xlsx',
 );
 copyFileSync('fixtures/programs/harbour/program.yaml', 'fixtures/programs/harbour-workbook/program.yaml');

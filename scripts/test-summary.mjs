@@ -12,7 +12,9 @@ try {
 }
 const passed = report.numPassedTests ?? 0;
 const failed = report.numFailedTests ?? 0;
-const suitesFailed = (report.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).every((a) => a.status !== 'failed')).length;
+const suitesFailed = (report.testResults ?? []).filter(
+  (s) => s.status === 'failed' && (s.assertionResults ?? []).every((a) => a.status !== 'failed'),
+).length;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed + suitesFailed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed + suitesFailed > 0 || passed === 0 ? 1 : 0);

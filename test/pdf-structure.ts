@@ -34,7 +34,8 @@ export function untaggedOps(content: string): string[] {
 export function pdfStructure(bytes: Buffer): PdfStructure {
   const text = bytes.toString('latin1');
   const objects = new Map<number, { dict: string; start: number }>();
-  for (const m of text.matchAll(/(\d+) 0 obj\s*/g)) objects.set(Number(m[1]), { dict: text.slice(m.index! + m[0].length, text.indexOf('endobj', m.index!)), start: m.index! + m[0].length });
+  for (const m of text.matchAll(/(\d+) 0 obj\s*/g))
+    objects.set(Number(m[1]), { dict: text.slice(m.index! + m[0].length, text.indexOf('endobj', m.index!)), start: m.index! + m[0].length });
   const streamOf = (n: number): string => {
     const o = objects.get(n)!;
     const s = o.dict.indexOf('stream');
@@ -53,7 +54,9 @@ export function pdfStructure(bytes: Buffer): PdfStructure {
       role: /\/S\s*\/(\w+)/.exec(d)?.[1] ?? '?',
       attrs: /\/A\s*(<<(?:[^<>]|<<[^<>]*>>)*>>|\[[^\]]*\])/.exec(d)?.[1] ?? '',
       alt: /\/Alt\s*(\([^)]*\)|<[^>]*>)/.exec(d)?.[1] ?? null,
-      children: refs(kids).filter((k) => /\/S\s*\/\w/.test(objects.get(k)?.dict ?? '')).map(element),
+      children: refs(kids)
+        .filter((k) => /\/S\s*\/\w/.test(objects.get(k)?.dict ?? ''))
+        .map(element),
     };
   };
   const catalog = [...objects.values()].find((o) => /\/Type\s*\/Catalog/.test(o.dict))!.dict;

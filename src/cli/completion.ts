@@ -35,7 +35,14 @@ function dataValues(name: string): string[] | undefined {
   // `scales [id]` shows a scale or a framework.
   if (name === 'id') return [...BUILTIN_SCALES, ...frameworks.map(([, id]) => id)];
   // The bands a threshold may name (all but the lowest), over the built-in scales.
-  if (name === 'minLevel') return uniq(BUILTIN_SCALES.flatMap((id) => loadScale(id).bands.map((b) => b.id).slice(0, -1)));
+  if (name === 'minLevel')
+    return uniq(
+      BUILTIN_SCALES.flatMap((id) =>
+        loadScale(id)
+          .bands.map((b) => b.id)
+          .slice(0, -1),
+      ),
+    );
   return undefined;
 }
 
@@ -60,7 +67,10 @@ function optSpec(o: Option): OptSpec {
 
 function argsOf(args: readonly Argument[]): Values {
   const all = args.map((a) => valuesOf(a.name(), a.name(), a.argChoices));
-  return { words: uniq(all.flatMap((v) => v.words)), files: all.find((v) => v.files)?.files ?? (args.length && all.every((v) => !v.words.length) ? 'file' : undefined) };
+  return {
+    words: uniq(all.flatMap((v) => v.words)),
+    files: all.find((v) => v.files)?.files ?? (args.length && all.every((v) => !v.words.length) ? 'file' : undefined),
+  };
 }
 
 /** The commands and options of `program`, as its help lists them (commander's help command and option included). */
@@ -138,7 +148,11 @@ complete -F ${f} ${name}
 function zsh(name: string, spec: ReturnType<typeof specOf>): string {
   const f = `_${fn(name)}`;
   // In _arguments specs, ':' '[' ']' and '\' are special; the whole spec is single-quoted.
-  const esc = (s: string) => firstLine(s).replace(/\\/g, '\\\\').replace(/([:[\]])/g, '\\$1').replace(/'/g, `'\\''`);
+  const esc = (s: string) =>
+    firstLine(s)
+      .replace(/\\/g, '\\\\')
+      .replace(/([:[\]])/g, '\\$1')
+      .replace(/'/g, `'\\''`);
   const helpers: string[] = []; // bodies of the functions that complete words or files
   const action = (v: Values, what: string): string => {
     const files = v.files === 'dir' ? '_files -/' : v.files ? '_files' : '';
@@ -152,7 +166,9 @@ function zsh(name: string, spec: ReturnType<typeof specOf>): string {
   const optLines = (opts: OptSpec[]) =>
     opts.map((o) => {
       const names = o.flags.length > 1 ? `'(${o.flags.join(' ')})'{${o.flags.join(',')}}'` : `'${o.flags[0]}`;
-      const value = o.value ? `:${esc(o.long ?? o.short ?? 'value').replace(/^-+/, '')}:${action(o.value, (o.long ?? o.short ?? '').replace(/^-+/, ''))}` : '';
+      const value = o.value
+        ? `:${esc(o.long ?? o.short ?? 'value').replace(/^-+/, '')}:${action(o.value, (o.long ?? o.short ?? '').replace(/^-+/, ''))}`
+        : '';
       return `${names}[${esc(o.description)}]${value}'`;
     });
   const cmdCases = spec.commands
@@ -196,7 +212,11 @@ function fish(name: string, spec: ReturnType<typeof specOf>): string {
   const optLine = (cond: string, o: OptSpec) => {
     const flags = [o.short ? `-s ${o.short.replace(/^-/, '')}` : '', o.long ? `-l ${o.long.replace(/^--/, '')}` : ''].filter(Boolean).join(' ');
     const v = o.value;
-    const value = !v ? '' : v.files ? `-r -F${v.words.length ? ` -a ${fishq(v.words.join(' '))}` : ''}` : `-x${v.words.length ? ` -a ${fishq(v.words.join(' '))}` : ''}`;
+    const value = !v
+      ? ''
+      : v.files
+        ? `-r -F${v.words.length ? ` -a ${fishq(v.words.join(' '))}` : ''}`
+        : `-x${v.words.length ? ` -a ${fishq(v.words.join(' '))}` : ''}`;
     return [c, `-n ${fishq(cond)}`, flags, value, o.description ? `-d ${fishq(firstLine(o.description))}` : ''].filter(Boolean).join(' ');
   };
   const lines = [`# ${name} completion for fish. Load it with: ${name} completion fish | source`, `${c} -f`];

@@ -22,7 +22,10 @@ export class Exit extends Error {
 
 /** A command-line mistake (bad option value, conflicting options): exit 2. */
 export class UsageError extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(key);
   }
 }
@@ -67,7 +70,14 @@ export function useColor(opts: { color?: boolean }, stream: NodeJS.WriteStream =
 /** A problem with what it echoes from the data (file name, value, field, parameters) shown visibly, line breaks too. */
 function shownProblem<P extends Place & Partial<Problem>>(p: P): P {
   const params = p.params && Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v]));
-  return { ...p, file: visible(p.file), ...(p.sheet !== undefined ? { sheet: visible(p.sheet) } : {}), ...(p.value !== undefined ? { value: visible(p.value) } : {}), ...(p.field !== undefined ? { field: visible(p.field) } : {}), ...(params ? { params } : {}) };
+  return {
+    ...p,
+    file: visible(p.file),
+    ...(p.sheet !== undefined ? { sheet: visible(p.sheet) } : {}),
+    ...(p.value !== undefined ? { value: visible(p.value) } : {}),
+    ...(p.field !== undefined ? { field: visible(p.field) } : {}),
+    ...(params ? { params } : {}),
+  };
 }
 
 /** file:line:column (or file [sheet!cell]) of a problem. */
@@ -145,7 +155,11 @@ export const annotationData = (s: string) => s.replace(/%/g, '%25').replace(/\r/
 export const annotationProperty = (s: string) => annotationData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function annotation(kind: 'error' | 'warning', at: Place | undefined, text: string): string {
-  const props = at ? [`file=${annotationProperty(at.file)}`, at.line !== undefined ? `line=${at.line}` : '', at.column !== undefined ? `col=${at.column}` : ''].filter(Boolean).join(',') : '';
+  const props = at
+    ? [`file=${annotationProperty(at.file)}`, at.line !== undefined ? `line=${at.line}` : '', at.column !== undefined ? `col=${at.column}` : '']
+        .filter(Boolean)
+        .join(',')
+    : '';
   return `::${kind}${props ? ' ' + props : ''}::${annotationData(visible(text, '\n'))}`;
 }
 
@@ -214,7 +228,9 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
       }
       for (const { p, n } of more.values()) {
         const q = shownProblem(p);
-        process.stderr.write(`${lead}${q.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(messageKey(p.key, m), { ...q.params, value: '' }) })}\n`);
+        process.stderr.write(
+          `${lead}${q.file}: ${m.t(`severity.${p.severity}`)}: ${m.t('problem.more', { n, what: m.t(messageKey(p.key, m), { ...q.params, value: '' }) })}\n`,
+        );
       }
       return errors;
     },
@@ -253,7 +269,9 @@ export function explainWriteError(m: Messages, e: unknown, output: string | unde
   }
   const stdout = output === undefined || output === '-';
   const key = ['ENOSPC', 'EDQUOT', 'EFBIG'].includes(code)
-    ? stdout ? 'writes.fullStdout' : 'writes.full'
+    ? stdout
+      ? 'writes.fullStdout'
+      : 'writes.full'
     : code === 'EROFS'
       ? 'writes.readOnly'
       : code === 'ENOTDIR'

@@ -25,26 +25,45 @@ export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<vo
     throw new Exit(EXIT.invalid);
   }
   // Read as for fidelity: the employers of the jobs are kept (employers accompanied).
-  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'fidelity', { allowOutsideTables: opts.allowOutsideTables, limits: rules.limits });
+  const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'fidelity', {
+    allowOutsideTables: opts.allowOutsideTables,
+    limits: rules.limits,
+  });
   const ctx = makeContext(opts, folder?.lang);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
   const window = programWindow(ctx, dir, records, from, to, opts.to);
   // Options of the other conventions that have no meaning here are said, not silently dropped.
-  for (const [option, given] of [['--per-person', opts.perPerson], ['--min-rate', opts.minRate]] as const) if (given !== undefined) ctx.warn(ctx.m.t('frEa.ignored', { option }));
+  for (const [option, given] of [
+    ['--per-person', opts.perPerson],
+    ['--min-rate', opts.minRate],
+  ] as const)
+    if (given !== undefined) ctx.warn(ctx.m.t('frEa.ignored', { option }));
   const indicators = computeFrEa(records, contracts, { window: { from: window.from, to: window.to }, minCell });
 
   const view = {
     json: () => {
       const s = records.settings;
-      return jsonText(JSON.stringify({ schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...indicators }, null, 2)) + '\n';
+      return (
+        jsonText(
+          JSON.stringify(
+            { schemaVersion: 1, program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...indicators },
+            null,
+            2,
+          ),
+        ) + '\n'
+      );
     },
     csv: () => frEaCsv(indicators),
     blocks: () => frEaBlocks(indicators, records.settings, ctx.m),
   };
   if (opts.pdf) {
     const { frEaReportPdf } = await import('../render/pdf/fr-ea-report.js');
-    const bytes = await frEaReportPdf(indicators, records.settings, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to, ctx) });
+    const bytes = await frEaReportPdf(indicators, records.settings, ctx.m, {
+      paper: opts.paper === 'letter' ? 'letter' : 'a4',
+      pdfa: Boolean(opts.pdfa),
+      date: documentDate(window.to, ctx),
+    });
     emitOrExplain(ctx, bytes, opts.pdf);
     if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('frEa.pdf.title') }) + '\n');
   }

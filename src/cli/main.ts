@@ -44,7 +44,9 @@ async function readInFolder(name: string): Promise<boolean> {
  */
 export async function checkOutputs(cmd: Command, m: Messages): Promise<void> {
   const opts = cmd.opts() as Record<string, unknown>;
-  const outputs = OUTPUT_OPTIONS.map((k) => opts[k]).filter((v): v is string => typeof v === 'string' && v !== '-' && !/^\/dev\/(null|stdout|stderr)$/.test(v));
+  const outputs = OUTPUT_OPTIONS.map((k) => opts[k]).filter(
+    (v): v is string => typeof v === 'string' && v !== '-' && !/^\/dev\/(null|stdout|stderr)$/.test(v),
+  );
   if (outputs.length === 0 || cmd.name() === 'init') return;
   const inputs = [...cmd.args, ...INPUT_OPTIONS.map((k) => opts[k]).filter((v): v is string => typeof v === 'string')];
   const refuse = (output: string, key: string, other: string) => {
@@ -73,8 +75,15 @@ export async function checkOutputs(cmd: Command, m: Messages): Promise<void> {
 /** commander's own help words (titles, choices, defaults) in the output language. */
 function helpWords(m: Messages): Partial<Help> {
   const base = new Help();
-  const titles: Record<string, string> = { 'Usage:': 'usage', 'Options:': 'options', 'Arguments:': 'arguments', 'Commands:': 'commands', 'Global Options:': 'globalOptions' };
-  const extras = (s: string) => s.replace(/\(choices: /, `(${m.t('french.help.choices')} `).replace(/(\(|, )default: /, `$1${m.t('french.help.default')} `);
+  const titles: Record<string, string> = {
+    'Usage:': 'usage',
+    'Options:': 'options',
+    'Arguments:': 'arguments',
+    'Commands:': 'commands',
+    'Global Options:': 'globalOptions',
+  };
+  const extras = (s: string) =>
+    s.replace(/\(choices: /, `(${m.t('french.help.choices')} `).replace(/(\(|, )default: /, `$1${m.t('french.help.default')} `);
   return {
     styleTitle: (t) => (titles[t] ? m.t(`french.help.${titles[t]}`) : t),
     optionDescription: (o) => extras(base.optionDescription(o)),
@@ -98,7 +107,8 @@ export function buildProgram(m: Messages): Command {
       await checkOutputs(action, m);
       resolveFormat(action);
       // A workbook goes to a file (or a pipe), never to a terminal: said before anything is read.
-      if (action.getOptionValue('format') === 'xlsx') (await import('./xlsx-output.js')).checkWorkbookOutput(m, action.getOptionValue('output') as string | undefined);
+      if (action.getOptionValue('format') === 'xlsx')
+        (await import('./xlsx-output.js')).checkWorkbookOutput(m, action.getOptionValue('output') as string | undefined);
     });
 
   /** A command with its options (src/cli/options.ts), its help texts, and its module loaded when it runs. */
@@ -109,15 +119,33 @@ export function buildProgram(m: Messages): Command {
   };
   const arg = (spec: string, key: string) => new Argument(spec, m.t(key));
 
-  command('score', [arg('<files...>', 'help.score.files')]).action(async (files: string[], opts) => (await import('./commands/score.js')).runScore(files, opts));
-  command('report', [arg('<files...>', 'help.report.files')]).action(async (files: string[], opts) => (await import('./commands/report.js')).runReport(files, opts));
-  command('outcomes', [arg('<program...>', 'network.programsArg')]).action(async (dirs: string[], opts) => (await import('./commands/outcomes.js')).runOutcomes(dirs, opts));
-  command('consensus', [arg('<files...>', 'help.consensus.files')]).action(async (files: string[], opts) => (await import('./commands/consensus.js')).runConsensus(files, opts));
-  command('history', [arg('<files...>', 'help.history.files')]).action(async (files: string[], opts) => (await import('./commands/history.js')).runHistory(files, opts));
-  command('plan', [arg('<files...>', 'cycle.help.files')], 'cycle.help').action(async (files: string[], opts) => (await import('./commands/plan.js')).runPlan(files, opts));
-  command('validate', [arg('<files...>', 'help.validate.files')]).action(async (files: string[], opts) => (await import('./commands/validate.js')).runValidate(files, opts));
-  command('scales', [arg('[id]', 'help.scales.id')]).action(async (id: string | undefined, opts) => (await import('./commands/scales.js')).runScales(id, opts));
-  command('init', [arg('[dir]', 'help.init.dir')]).action(async (dir: string | undefined, opts) => (await import('./commands/init.js')).runInit(dir, opts));
+  command('score', [arg('<files...>', 'help.score.files')]).action(async (files: string[], opts) =>
+    (await import('./commands/score.js')).runScore(files, opts),
+  );
+  command('report', [arg('<files...>', 'help.report.files')]).action(async (files: string[], opts) =>
+    (await import('./commands/report.js')).runReport(files, opts),
+  );
+  command('outcomes', [arg('<program...>', 'network.programsArg')]).action(async (dirs: string[], opts) =>
+    (await import('./commands/outcomes.js')).runOutcomes(dirs, opts),
+  );
+  command('consensus', [arg('<files...>', 'help.consensus.files')]).action(async (files: string[], opts) =>
+    (await import('./commands/consensus.js')).runConsensus(files, opts),
+  );
+  command('history', [arg('<files...>', 'help.history.files')]).action(async (files: string[], opts) =>
+    (await import('./commands/history.js')).runHistory(files, opts),
+  );
+  command('plan', [arg('<files...>', 'cycle.help.files')], 'cycle.help').action(async (files: string[], opts) =>
+    (await import('./commands/plan.js')).runPlan(files, opts),
+  );
+  command('validate', [arg('<files...>', 'help.validate.files')]).action(async (files: string[], opts) =>
+    (await import('./commands/validate.js')).runValidate(files, opts),
+  );
+  command('scales', [arg('[id]', 'help.scales.id')]).action(async (id: string | undefined, opts) =>
+    (await import('./commands/scales.js')).runScales(id, opts),
+  );
+  command('init', [arg('[dir]', 'help.init.dir')]).action(async (dir: string | undefined, opts) =>
+    (await import('./commands/init.js')).runInit(dir, opts),
+  );
 
   program
     .command('completion')

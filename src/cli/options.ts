@@ -224,7 +224,8 @@ export function addOptions(cmd: Command, name: CommandName, m: Messages): Comman
     if (spec.parse) {
       const parse = spec.parse;
       const f = option.long ?? spec.flags;
-      if (spec.collect) option.argParser((raw: string, list: unknown) => [...((list as unknown[] | undefined) ?? []), ...(parse(raw, f) as unknown[])]);
+      if (spec.collect)
+        option.argParser((raw: string, list: unknown) => [...((list as unknown[] | undefined) ?? []), ...(parse(raw, f) as unknown[])]);
       else option.argParser(choices ? (raw: string) => checkValue(raw, choices, f) : (raw: string) => parse(raw, f));
     }
     if (choices && spec.showChoices !== false) option.argChoices = [...choices];

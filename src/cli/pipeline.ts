@@ -33,9 +33,20 @@ export function textStyle(ctx: Context, output: string | undefined): Style {
 }
 
 /** Render the command's view in the format chosen and write it to -o or standard output. */
-export async function emitView(ctx: Context, format: FormatName, view: View, output: string | undefined, style = textStyle(ctx, output)): Promise<void> {
+export async function emitView(
+  ctx: Context,
+  format: FormatName,
+  view: View,
+  output: string | undefined,
+  style = textStyle(ctx, output),
+): Promise<void> {
   // A format this view cannot give (e.g. xlsx of the French indicators): a usage error naming those it can.
-  if (!FORMATS[format].available(view)) throw new UsageError('usage.choice', { option: '--format', value: format, allowed: FORMAT_NAMES.filter((f) => FORMATS[f].available(view)).join(', ') });
+  if (!FORMATS[format].available(view))
+    throw new UsageError('usage.choice', {
+      option: '--format',
+      value: format,
+      allowed: FORMAT_NAMES.filter((f) => FORMATS[f].available(view)).join(', '),
+    });
   emitOrExplain(ctx, await renderView(format, view, style), output);
 }
 
@@ -54,7 +65,10 @@ export async function dataLang(files: string[], opts: CommonOptions): Promise<'f
 }
 
 /** Read the files; input problems are reported and end the command with exit 2. */
-export async function readChecked(files: string[], opts: ReadOptions): Promise<{ ctx: Context; choice: ScaleChoice; reviews: Review[]; policy: ReviewPolicy }> {
+export async function readChecked(
+  files: string[],
+  opts: ReadOptions,
+): Promise<{ ctx: Context; choice: ScaleChoice; reviews: Review[]; policy: ReviewPolicy }> {
   const choice = scaleChoice(opts);
   const policy = loadPolicy(opts.policy);
   const sniffed = await dataLang(files, opts);
@@ -122,7 +136,14 @@ export const ownSpan = (records: ProgramRecords): Partial<Period> => records.set
  * with a warning), else its own span. No window, one ending before it starts, or no participants table
  * end the command with exit 2.
  */
-export function programWindow(ctx: Context, dir: string, records: ProgramRecords, from: string | undefined, to: string | undefined, rawTo: string | undefined): Period {
+export function programWindow(
+  ctx: Context,
+  dir: string,
+  records: ProgramRecords,
+  from: string | undefined,
+  to: string | undefined,
+  rawTo: string | undefined,
+): Period {
   const span = ownSpan(records);
   const window = { from: from ?? span.from, to: to ?? span.to };
   if (rawTo !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: rawTo, to: window.to ?? '-' }));

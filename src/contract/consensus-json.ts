@@ -24,7 +24,9 @@ export const ConsensusJson = z.object({
           }),
         )
         .describe('widest spread first, then scale order'),
-      pairs: z.array(z.object({ a: z.string(), b: z.string(), items: z.number().int(), exact: Ratio, withinOne: Ratio, kappa: z.number().nullable() })),
+      pairs: z.array(
+        z.object({ a: z.string(), b: z.string(), items: z.number().int(), exact: Ratio, withinOne: Ratio, kappa: z.number().nullable() }),
+      ),
     }),
   ),
 });

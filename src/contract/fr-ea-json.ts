@@ -8,7 +8,9 @@ const Cell = z
   .describe('a count of people: the number, "<N" (a group of 1 to N−1 people) or "hidden" (withheld so that no small count can be worked out)');
 const Rate = z.number().min(0).nullable().describe('a fraction (0.4 = 40%); null when the count or its denominator is withheld or zero');
 const Share = z.object({ people: Cell, of: z.number().int(), rate: Rate });
-const Setting = z.enum(['ordinary', 'ea', 'esat', 'other', 'none']).describe('milieu ordinaire hors EA, entreprise adaptée, ESAT (with MAD), another setting or unknown contract, not in work');
+const Setting = z
+  .enum(['ordinary', 'ea', 'esat', 'other', 'none'])
+  .describe('milieu ordinaire hors EA, entreprise adaptée, ESAT (with MAD), another setting or unknown contract, not in work');
 const Settings = z.object({
   of: z.number().int().describe('people counted: still supported after the window (at the end) or supported in it (during)'),
   settings: z.array(z.object({ setting: Setting, people: Cell, rate: Rate })),
@@ -27,7 +29,9 @@ export const FrEaJson = z.object({
   flow: z.object({ atStart: z.number().int(), entries: z.number().int(), exits: z.number().int(), atEnd: z.number().int() }),
   exits: z.object({
     recorded: z.boolean().describe('false when no exit reason is written'),
-    categories: z.array(z.object({ category: z.enum(['employed', 'reoriented', 'health', 'moved', 'ended-by-person', 'death', 'other', 'not-given']), people: Cell })),
+    categories: z.array(
+      z.object({ category: z.enum(['employed', 'reoriented', 'health', 'moved', 'ended-by-person', 'death', 'other', 'not-given']), people: Cell }),
+    ),
     withheld: z.boolean(),
   }),
   duration: z.object({
@@ -41,7 +45,10 @@ export const FrEaJson = z.object({
   workAtEnd: Settings,
   workDuring: Settings,
   durable: z.object({ during: Share, starts: Share, months: z.number().int() }),
-  esatToOrdinary: z.object({ fromEsat: Cell, toOrdinary: Cell, rate: Rate }).nullable().describe('null: not available (no ESAT job recorded and no from_esat column)'),
+  esatToOrdinary: z
+    .object({ fromEsat: Cell, toOrdinary: Cell, rate: Rate })
+    .nullable()
+    .describe('null: not available (no ESAT job recorded and no from_esat column)'),
   employers: z.object({ accompanied: z.number().int() }).nullable().describe('null: not available (no employer named in the jobs table)'),
 });
 export type FrEaJsonOutput = z.infer<typeof FrEaJson>;

@@ -6,7 +6,11 @@ export const ChangeJson = changeShape().describe("change from the program's firs
 
 export const HistoryJson = z.object({
   schemaVersion: z.literal(1),
-  asOf: z.string().nullable().optional().describe('the date next reviews are checked against: --as-of, else the latest review date in the data (never the clock)'),
+  asOf: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('the date next reviews are checked against: --as-of, else the latest review date in the data (never the clock)'),
   programs: z.array(
     z.object({
       program: z.object({

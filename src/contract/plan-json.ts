@@ -9,7 +9,10 @@ const Action = z.object({
   item: z.string().describe('item code'),
   action: z.string(),
   owner: z.string().nullable(),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   status: Status,
   statusLabel: z.string().describe('the status in the output language'),
 });
@@ -35,14 +38,20 @@ const FollowUp = z.object({
       fate: Fate.describe('done, still open, overdue as of the later review, or dropped'),
       fateLabel: z.string(),
       relisted: z.boolean().describe('the later review lists the action again'),
-      score: z.object({ from: z.number().nullable(), to: z.number().nullable(), delta: z.number().nullable() }).describe("the item's score at each review"),
+      score: z
+        .object({ from: z.number().nullable(), to: z.number().nullable(), delta: z.number().nullable() })
+        .describe("the item's score at each review"),
     }),
   ),
 });
 
 export const ProgramPlanJson = z.object({
   program: z.object({ name: z.string(), id: z.string().nullable(), site: z.string().nullable() }),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().describe('date of the latest review: the plan is its own'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .describe('date of the latest review: the plan is its own'),
   scale: z.string(),
   total: z.number().int().nullable(),
   max: z.number().int(),

@@ -38,7 +38,9 @@ export const ScalesJson = z.discriminatedUnion('kind', [
   z.object({
     schemaVersion: z.literal(1),
     kind: z.literal('list'),
-    scales: z.array(z.object({ id: z.string(), name: Text, items: z.number().int(), min: z.number().int(), max: z.number().int(), bands: z.array(Band) })),
+    scales: z.array(
+      z.object({ id: z.string(), name: Text, items: z.number().int(), min: z.number().int(), max: z.number().int(), bands: z.array(Band) }),
+    ),
     frameworks: z.array(z.object({ option: z.string().describe('the value of --principles'), id: z.string(), name: Text })),
   }),
   z.object({
@@ -46,7 +48,10 @@ export const ScalesJson = z.discriminatedUnion('kind', [
     kind: z.literal('scale'),
     scale: Scale.describe('with --item, only that item'),
     item: Item.optional().describe('with --item: the item, its reviewer toolkit included'),
-    roles: z.array(z.looseObject({ id: z.string() })).optional().describe('with --item: the people its toolkit interviews'),
+    roles: z
+      .array(z.looseObject({ id: z.string() }))
+      .optional()
+      .describe('with --item: the people its toolkit interviews'),
     toolkitSource: z.union([Text, z.null()]).optional().describe('with --item: the manual the toolkit is written from'),
   }),
   z.object({ schemaVersion: z.literal(1), kind: z.literal('framework'), framework: Framework }),

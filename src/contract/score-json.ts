@@ -2,7 +2,13 @@
 // (schema/score.schema.json) is generated from this file at every build (scripts/write-schema.mjs); a test checks it.
 import { z } from 'zod';
 
-const Rule = z.object({ score: z.number(), min: z.number().optional(), max: z.number().optional(), above: z.number().optional(), below: z.number().optional() });
+const Rule = z.object({
+  score: z.number(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  above: z.number().optional(),
+  below: z.number().optional(),
+});
 
 const Evidence = z
   .object({
@@ -12,7 +18,7 @@ const Evidence = z
     rule: Rule.optional().describe('the threshold rule the value matched'),
     elements: z.object({ present: z.array(z.string()), count: z.number(), of: z.number() }).optional(),
     specialists: z.array(z.object({ name: z.string(), value: z.number().optional(), score: z.number() })).optional(),
-    mean: z.number().optional().describe('mean of the specialists\' scores before taking the closest point (ties go down)'),
+    mean: z.number().optional().describe("mean of the specialists' scores before taking the closest point (ties go down)"),
     minimumN: z.object({ n: z.number(), required: z.number(), score: z.number() }).optional(),
     capped: z.array(z.object({ flag: z.string(), maxWithout: z.number(), uncapped: z.number() })).optional(),
     derivedScore: z.number().optional().describe('score the observation gives when an explicit score overrides it'),
@@ -39,7 +45,9 @@ const Item = z.object({
     .array(z.string())
     .nullable()
     .optional()
-    .describe('what the item lacks to reach the maximum, from the scale data (missing elements, the number to reach), one sentence each; null at the maximum'),
+    .describe(
+      'what the item lacks to reach the maximum, from the scale data (missing elements, the number to reach), one sentence each; null at the maximum',
+    ),
 });
 
 const BandRef = z.object({ id: z.string().describe('exemplary, good, fair or not-se on the built-in scales'), label: z.string(), min: z.number() });
@@ -52,8 +60,24 @@ const Agreement = z
     weights: z.literal('quadratic').describe('weighted kappa with quadratic disagreement weights'),
     reviewers: z.array(z.string()),
     byReviewer: z.array(z.object({ name: z.string(), scores: z.record(z.string(), z.number()) })).describe("each reviewer's own scores by item code"),
-    pairs: z.array(z.object({ a: z.string(), b: z.string(), items: z.number(), exact: Ratio, withinOne: Ratio, kappa: z.number().nullable().describe('null when undefined: no variation in the ratings') })),
-    reconcile: z.array(z.object({ id: z.string(), code: z.string(), ratings: z.array(z.object({ name: z.string(), score: z.number().nullable() })), spread: z.number() })),
+    pairs: z.array(
+      z.object({
+        a: z.string(),
+        b: z.string(),
+        items: z.number(),
+        exact: Ratio,
+        withinOne: Ratio,
+        kappa: z.number().nullable().describe('null when undefined: no variation in the ratings'),
+      }),
+    ),
+    reconcile: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        ratings: z.array(z.object({ name: z.string(), score: z.number().nullable() })),
+        spread: z.number(),
+      }),
+    ),
     noConsensus: z.array(z.string()).describe('items rated by the reviewers that have no consensus score yet'),
   })
   .describe("agreement of the reviewers' independent ratings");
@@ -71,15 +95,21 @@ export const changeShape = () =>
 const Change = changeShape().describe('change since the previous review of the same program in the input');
 
 export const NextReview = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO date the next review is due: the review date plus `months` calendar months (a day the month lacks becomes its last day)'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe('ISO date the next review is due: the review date plus `months` calendar months (a day the month lacks becomes its last day)'),
   months: z.number().int(),
   policy: z.string().describe('id of the review-interval policy'),
-  atLeast: z.string().nullable().describe('the band id whose interval applied (the review is in it or higher); null for the policy\'s last interval'),
+  atLeast: z.string().nullable().describe("the band id whose interval applied (the review is in it or higher); null for the policy's last interval"),
 });
 
 export const ReviewJson = z.object({
   program: z.object({ name: z.string(), id: z.string().nullable(), site: z.string().nullable() }),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   type: z.enum(['self', 'external']).nullable(),
   reviewers: z.array(z.string()),
   period: z.object({ from: z.string(), to: z.string() }).nullable(),
@@ -96,15 +126,28 @@ export const ReviewJson = z.object({
   band: BandRef.nullable().describe('null unless every item is rated'),
   bands: z.array(BandRef),
   sections: z.array(
-    z.object({ id: z.string(), code: z.string(), label: z.string(), score: z.number().int().nullable(), max: z.number().int(), rated: z.number().int(), items: z.number().int(), mean: z.number().nullable() }),
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      label: z.string(),
+      score: z.number().int().nullable(),
+      max: z.number().int(),
+      rated: z.number().int(),
+      items: z.number().int(),
+      mean: z.number().nullable(),
+    }),
   ),
-  principles: z.array(z.object({ id: z.string(), label: z.string(), mean: z.number().nullable(), rated: z.number().int(), items: z.array(z.string()) })),
+  principles: z.array(
+    z.object({ id: z.string(), label: z.string(), mean: z.number().nullable(), rated: z.number().int(), items: z.array(z.string()) }),
+  ),
   items: z.array(Item),
   agreement: Agreement.nullable(),
   change: Change.nullable(),
   nextReview: NextReview.nullable()
     .optional()
-    .describe('when the next fidelity review is due under the review-interval policy (--policy); null when the review has no date or no band (not every item rated)'),
+    .describe(
+      'when the next fidelity review is due under the review-interval policy (--policy); null when the review has no date or no band (not every item rated)',
+    ),
 });
 
 export const ScoreJson = z.object({

@@ -73,7 +73,15 @@ export function followUp(earlier: ScoredReview, later: ScoredReview): FollowUpSt
     const from = scoreOf(earlier, a.itemId);
     const to = scoreOf(later, a.itemId);
     const code = earlier.scale.items.find((i) => i.id === a.itemId)?.code ?? a.itemId;
-    return { itemId: a.itemId, code, action: a, status, fate, relisted: again !== undefined, score: { from, to, delta: from === null || to === null ? null : to - from } };
+    return {
+      itemId: a.itemId,
+      code,
+      action: a,
+      status,
+      fate,
+      relisted: again !== undefined,
+      score: { from, to, delta: from === null || to === null ? null : to - from },
+    };
   });
   return { from: earlier.date, to: later.date, actions, counts };
 }

@@ -21,7 +21,6 @@ export interface PairAgreement {
   kappa: number | null;
 }
 
-
 /**
  * Cohen's weighted kappa with quadratic weights over paired ratings on the scale min..max.
  * κw = 1 − Σ w·O / Σ w·E, with O the observed and E the chance-expected joint proportions.
@@ -98,6 +97,9 @@ export function agreementOf(raters: RaterScores[], items: { id: string; code: st
   }
   const order = new Map(items.map((it, i) => [it.id, i]));
   reconcile.sort((x, y) => y.spread - x.spread || order.get(x.id)! - order.get(y.id)!);
-  const byReviewer = raters.map((r) => ({ name: r.name, scores: Object.fromEntries(items.flatMap((it) => (r.scores.has(it.id) ? [[it.code, r.scores.get(it.id)!]] : []))) }));
+  const byReviewer = raters.map((r) => ({
+    name: r.name,
+    scores: Object.fromEntries(items.flatMap((it) => (r.scores.has(it.id) ? [[it.code, r.scores.get(it.id)!]] : []))),
+  }));
   return { weights: 'quadratic', reviewers: raters.map((r) => r.name), byReviewer, pairs, reconcile, noConsensus };
 }

@@ -37,7 +37,7 @@ export function jobClasses(table: ContractTable, jobs: JobColumns, names: Names)
     const n = jobs.contract[j]!;
     let c = byName.get(n);
     if (c === undefined) byName.set(n, (c = findContract(table, names.name(n) ?? '') ?? null));
-    isJobArr[j] = c?.job ?? true ? 1 : 0;
+    isJobArr[j] = (c?.job ?? true) ? 1 : 0;
     const own = jobs.competitive[j]!;
     competitive[j] = own === -1 ? (c?.competitive ? 1 : 0) : own;
   }

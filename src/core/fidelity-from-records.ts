@@ -16,7 +16,12 @@ export interface ComputedItems {
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-type Computation = (r: ProgramRecords, period: Period, contracts: ContractTable, item: Item) => Omit<ItemRating, 'itemId' | 'origin'> | RecordsEvidence;
+type Computation = (
+  r: ProgramRecords,
+  period: Period,
+  contracts: ContractTable,
+  item: Item,
+) => Omit<ItemRating, 'itemId' | 'origin'> | RecordsEvidence;
 
 const missing = (table: string): RecordsEvidence => ({ key: 'records.missingTable', params: { table } });
 
@@ -34,14 +39,22 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
     const active = activeParticipants(r, daysOf(period).to).length;
     const fte = r.staff.reduce((a, s) => a + s.fte, 0);
     const value = round(active / fte);
-    return { observation: { kind: 'value', value, n: active }, flags: {}, records: { key: 'records.caseload', params: { value, active, fte: round(fte), date: period.to } } };
+    return {
+      observation: { kind: 'value', value, n: active },
+      flags: {},
+      records: { key: 'records.caseload', params: { value, active, fte: round(fte), date: period.to } },
+    };
   },
   'employment-services-share'(r) {
     const staff = r.staff.filter((s) => s.employmentServicesPct !== undefined);
     if (staff.length === 0) return missing('staff (employment_services_pct)');
     const fte = staff.reduce((a, s) => a + s.fte, 0);
     const value = round(staff.reduce((a, s) => a + s.fte * s.employmentServicesPct!, 0) / fte, 1);
-    return { observation: { kind: 'value', value, n: staff.length }, flags: {}, records: { key: 'records.esShare', params: { value, n: staff.length, fte: round(fte) } } };
+    return {
+      observation: { kind: 'value', value, n: staff.length },
+      flags: {},
+      records: { key: 'records.esShare', params: { value, n: staff.length, fte: round(fte) } },
+    };
   },
   'team-assignment'(r, period) {
     if (!r.tables.participants) return missing('participants');
@@ -85,14 +98,19 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
     const X = daysOf(period);
     const C = r.contacts;
     const perName = new Map<number, number>();
-    for (let c = 0; c < C.count; c++) if (C.faceToFace[c] && C.date[c]! >= X.from && C.date[c]! <= X.to) perName.set(C.specialist[c]!, (perName.get(C.specialist[c]!) ?? 0) + 1);
+    for (let c = 0; c < C.count; c++)
+      if (C.faceToFace[c] && C.date[c]! >= X.from && C.date[c]! <= X.to) perName.set(C.specialist[c]!, (perName.get(C.specialist[c]!) ?? 0) + 1);
     const perSpecialist = new Map<string, number>();
     for (const [n, count] of perName) {
       const k = normalizeName(r.names.name(n)!);
       perSpecialist.set(k, (perSpecialist.get(k) ?? 0) + count);
     }
     const specialists = r.staff.map((s) => ({ name: s.specialist, value: round((perSpecialist.get(normalizeName(s.specialist)) ?? 0) / weeks) }));
-    return { observation: { kind: 'specialists', specialists }, flags: {}, records: { key: 'records.contactsPerWeek', params: { weeks: round(weeks, 1), from: period.from, to: period.to } } };
+    return {
+      observation: { kind: 'specialists', specialists },
+      flags: {},
+      records: { key: 'records.contactsPerWeek', params: { weeks: round(weeks, 1), from: period.from, to: period.to } },
+    };
   },
   'job-type-diversity'(r, period, contracts) {
     return diversity(r, period, contracts, 'jobType', 'records.jobTypes');
@@ -114,7 +132,11 @@ const COMPUTATIONS: Record<NonNullable<Item['compute']>, Computation> = {
     }
     if (current === 0) return { key: 'records.noCurrentJobs', params: { date: period.to } };
     const value = round((100 * competitive) / current, 1);
-    return { observation: { kind: 'value', value, n: current }, flags: {}, records: { key: 'records.competitive', params: { value, competitive, jobs: current, date: period.to } } };
+    return {
+      observation: { kind: 'value', value, n: current },
+      flags: {},
+      records: { key: 'records.competitive', params: { value, competitive, jobs: current, date: period.to } },
+    };
   },
   'community-share'(r) {
     const staff = r.staff.filter((s) => s.communityPct !== undefined);
@@ -174,11 +196,15 @@ function diversity(r: ProgramRecords, period: Period, contracts: ContractTable, 
     const n = column[j]!;
     if (n === NO_NAME || !classes.isJob[j] || !heldIn(J.start[j]!, J.end[j]!, X)) continue;
     jobs++;
-    if (!seen.has(n)) seen.add(n), distinct.add(normalizeName(r.names.name(n)!));
+    if (!seen.has(n)) (seen.add(n), distinct.add(normalizeName(r.names.name(n)!)));
   }
   if (jobs === 0) return { key: 'records.noneWith', params: { what: field === 'jobType' ? 'job_type' : 'employer' } };
   const value = round((100 * distinct.size) / jobs, 1);
-  return { observation: { kind: 'value' as const, value, n: jobs }, flags: {}, records: { key, params: { value, distinct: distinct.size, jobs, from: period.from, to: period.to } } };
+  return {
+    observation: { kind: 'value' as const, value, n: jobs },
+    flags: {},
+    records: { key, params: { value, distinct: distinct.size, jobs, from: period.from, to: period.to } },
+  };
 }
 
 /** Compute every item of the scale that declares a computation the records support. */

@@ -23,11 +23,51 @@ export type ExitCategory = (typeof EXIT_CATEGORIES)[number];
  * id (e.g. "reoriented") is placed there too.
  */
 export const EXIT_WORDS: Record<Exclude<ExitCategory, 'other' | 'not-given'>, string[]> = {
-  employed: ['emploi durable', 'emploi stable', 'stabilis', 'maintien dans l emploi', 'objectif atteint', 'en emploi', 'fin d accompagnement emploi', 'employed', 'stable job', 'sustained employment'],
-  reoriented: ['reorient', 'orientation', 'cap emploi', 'france travail', 'pole emploi', 'mission locale', 'autre dispositif', 'formation', 'esat', 'entreprise adaptee', 'referred', 'transfer', 'training'],
+  employed: [
+    'emploi durable',
+    'emploi stable',
+    'stabilis',
+    'maintien dans l emploi',
+    'objectif atteint',
+    'en emploi',
+    'fin d accompagnement emploi',
+    'employed',
+    'stable job',
+    'sustained employment',
+  ],
+  reoriented: [
+    'reorient',
+    'orientation',
+    'cap emploi',
+    'france travail',
+    'pole emploi',
+    'mission locale',
+    'autre dispositif',
+    'formation',
+    'esat',
+    'entreprise adaptee',
+    'referred',
+    'transfer',
+    'training',
+  ],
   health: ['hospitalis', 'sante', 'maladie', 'medical', 'health', 'hospital', 'illness', 'sick'],
   moved: ['demenag', 'moved', 'relocat', 'left the area'],
-  'ended-by-person': ['arret volontaire', 'abandon', 'demande de la personne', 'souhait de la personne', 'perdu de vue', 'sans nouvelles', 'volontaire', 'withdr', 'dropped out', 'drop out', 'lost to follow', 'no contact', 'own choice', 'declined'],
+  'ended-by-person': [
+    'arret volontaire',
+    'abandon',
+    'demande de la personne',
+    'souhait de la personne',
+    'perdu de vue',
+    'sans nouvelles',
+    'volontaire',
+    'withdr',
+    'dropped out',
+    'drop out',
+    'lost to follow',
+    'no contact',
+    'own choice',
+    'declined',
+  ],
   death: ['deces', 'decede', 'death', 'died', 'deceased'],
 };
 
@@ -253,7 +293,8 @@ export function computeFrEa(r: ProgramRecords, contracts: ContractTable, opts: F
       if (employerNamed && J.employer[j] !== NO_NAME && setting !== 'esat') employers.add(normalizeName(r.names.name(J.employer[j]!)!));
       if (!isJob(j)) continue;
       if (bestDuring === 'none' || RANK[setting] < RANK[bestDuring as Exclude<FrSetting, 'none'>]) bestDuring = setting;
-      if (!left && start <= W.to && end >= W.to && (bestEnd === 'none' || RANK[setting] < RANK[bestEnd as Exclude<FrSetting, 'none'>])) bestEnd = setting;
+      if (!left && start <= W.to && end >= W.to && (bestEnd === 'none' || RANK[setting] < RANK[bestEnd as Exclude<FrSetting, 'none'>]))
+        bestEnd = setting;
       if (isDurable(c, start, end, W.to)) {
         durable = true;
         if (start >= from) durableStart = true;
@@ -270,7 +311,10 @@ export function computeFrEa(r: ProgramRecords, contracts: ContractTable, opts: F
     }
   }
 
-  const exitCells = protectedCells({ values: EXIT_CATEGORIES.map((c) => exitCounts.get(c)!), sums: [{ cells: EXIT_CATEGORIES.map((_, i) => i) }] }, minCell);
+  const exitCells = protectedCells(
+    { values: EXIT_CATEGORIES.map((c) => exitCounts.get(c)!), sums: [{ cells: EXIT_CATEGORIES.map((_, i) => i) }] },
+    minCell,
+  );
   const bandCells = protectedCells({ values: DURATION_BANDS.map((b) => bands.get(b)!), sums: [{ cells: DURATION_BANDS.map((_, i) => i) }] }, minCell);
   const months = (d: number | null) => (d === null ? null : Math.round((d / DAYS_PER_MONTH) * 10) / 10);
   const durableDuring = single(durablePeople, minCell);

@@ -24,7 +24,10 @@ export interface NetworkOutcomes {
 }
 
 /** The network total of programs computed over the same window, periods and convention. */
-export function networkOutcomes(list: Outcomes[], opts: Pick<OutcomeOptions, 'window' | 'by' | 'convention' | 'minCell'> & { rules: OutcomeRules }): NetworkOutcomes {
+export function networkOutcomes(
+  list: Outcomes[],
+  opts: Pick<OutcomeOptions, 'window' | 'by' | 'convention' | 'minCell'> & { rules: OutcomeRules },
+): NetworkOutcomes {
   const first = list[0];
   const periods = (first?.periods ?? []).map((p, k) => {
     let served = 0;
@@ -51,7 +54,13 @@ export function networkOutcomes(list: Outcomes[], opts: Pick<OutcomeOptions, 'wi
     convention: opts.convention,
     minCell: opts.minCell,
     periods,
-    measures: { served, working, rate: served === 0 ? null : working / served, jobStarts: sum((o) => o.measures.jobStarts), firstJobStarts: sum((o) => o.measures.firstJobStarts) },
+    measures: {
+      served,
+      working,
+      rate: served === 0 ? null : working / served,
+      jobStarts: sum((o) => o.measures.jobStarts),
+      firstJobStarts: sum((o) => o.measures.firstJobStarts),
+    },
   };
 }
 
@@ -65,7 +74,8 @@ export function latestWhole(periods: PeriodOutcome[]): { latest: PeriodOutcome |
  * A period's rate as a network report may show it beside other programs: withheld (null) when it is
  * over fewer than `minCell` people (1 to minCell−1 served: `isSmall`), the small-cell rule.
  */
-export const shownRate = (p: PeriodOutcome | null, minCell: number): number | null => (p === null || p.rate === null || isSmall(p.served, minCell) ? null : p.rate);
+export const shownRate = (p: PeriodOutcome | null, minCell: number): number | null =>
+  p === null || p.rate === null || isSmall(p.served, minCell) ? null : p.rate;
 
 /** Reviewed on time: the latest review's next review is due on or after `asOf` (not overdue). */
 export const reviewedOnTime = (nextDue: string | null | undefined, asOf: string): boolean => Boolean(nextDue) && !isOverdue(nextDue!, asOf);

@@ -65,7 +65,16 @@ export interface Outcomes {
     jobStarts: number;
     firstJobStarts: number;
     /** The rule of V4 from records: n = observed + late (no contact after more than `limit` days, counted at the days elapsed); `recent` left out. */
-    daysToFirstContact: { cohort: number; n: number; mean: number | null; median: number | null; observed: number; late: number; recent: number; limit: number };
+    daysToFirstContact: {
+      cohort: number;
+      n: number;
+      mean: number | null;
+      median: number | null;
+      observed: number;
+      late: number;
+      recent: number;
+      limit: number;
+    };
     daysToFirstJob: { cohort: number; n: number; median: number | null; within: ({ days: number } & Ratio)[] };
     workedWithin12Months: Ratio;
     /** Days counted inclusively: a job started and ended on the same day lasted 1 day. */
@@ -82,7 +91,14 @@ export interface Outcomes {
     hours: { n: number; median: number | null; line: number; atLeast20: Ratio; peopleAtLeast20: Ratio };
     wage: { n: number; median: number | null; minimumWage: number | null; atOrAboveMinimum: Ratio | null };
     /** recorded: false when no participant has an exit date (the records do not say who left). `reasonsWithheld`: no listing of reasons could hide its small cells, so none is listed. */
-    exits: { recorded: boolean; exited: number; beforeAnyJob: number; dropOut: Ratio; reasons: { reason: string; people: Cell }[]; reasonsWithheld: boolean };
+    exits: {
+      recorded: boolean;
+      exited: number;
+      beforeAnyJob: number;
+      dropOut: Ratio;
+      reasons: { reason: string; people: Cell }[];
+      reasonsWithheld: boolean;
+    };
     contracts: {
       jobs: number;
       competitive: number;
@@ -96,9 +112,6 @@ export interface Outcomes {
     specialists: { name: string; caseload: Cell; contactsPerWeek: number | null; served: Cell; working: Cell; rate: number | null }[];
   };
 }
-
-
-
 
 /** A rate as printed (a fraction rounded to one decimal of a percent): labels and classes both use it. */
 export const printedRate = (rate: number) => Math.round(rate * 1000) / 1000;
@@ -117,7 +130,7 @@ export function benchmarkOf(rate: number | null, levels: BenchmarkLevels): Bench
 export function splitWindow(window: Period, by: By): { label: string; from: string; to: string }[] {
   if (by === 'none') return [{ label: `${window.from}/${window.to}`, ...window }];
   const out: { label: string; from: string; to: string }[] = [];
-  for (let d = window.from; d <= window.to; ) {
+  for (let d = window.from; d <= window.to;) {
     const p = calendarPeriod(d, by);
     out.push({ label: p.label, from: p.start < window.from ? window.from : p.start, to: p.last > window.to ? window.to : p.last });
     if (p.last >= window.to) break;
@@ -193,7 +206,14 @@ interface Run {
 }
 
 export function computeOutcomes(records: ProgramRecords, contracts: ContractTable, opts: OutcomeOptions): Outcomes {
-  const run: Run = { records, contracts, opts, W: daysOf(opts.window), grow: opts.convention === 'ips-grow', f: facts(records, contracts, opts.convention) };
+  const run: Run = {
+    records,
+    contracts,
+    opts,
+    W: daysOf(opts.window),
+    grow: opts.convention === 'ips-grow',
+    f: facts(records, contracts, opts.convention),
+  };
   const rules = opts.rules;
   const count = periodCounter(run);
   const periods = count(splitWindow(opts.window, opts.by));
@@ -224,7 +244,13 @@ export function computeOutcomes(records: ProgramRecords, contracts: ContractTabl
       workedWithin12Months: cohort.workedWithin12Months,
       tenure: { ended: jobs.ended, medianDays: jobs.medianDays, stillWorking: jobs.stillWorking, longest: people.longest },
       weeksWorked: people.weeksWorked,
-      hours: { n: jobs.hours.length, median: median(jobs.hours.values()), line: rules.hours.atLeast, atLeast20: ratio(jobs.hours.atLeast(rules.hours.atLeast), jobs.hours.length), peopleAtLeast20: people.atLeast },
+      hours: {
+        n: jobs.hours.length,
+        median: median(jobs.hours.values()),
+        line: rules.hours.atLeast,
+        atLeast20: ratio(jobs.hours.atLeast(rules.hours.atLeast), jobs.hours.length),
+        peopleAtLeast20: people.atLeast,
+      },
       wage: {
         n: jobs.wages.length,
         median: median(jobs.wages.values()),
@@ -357,8 +383,22 @@ function cohortMeasures(run: Run) {
   return {
     inServedW,
     servedW,
-    daysToFirstContact: { cohort, n: contact.observed + contact.late, mean: contact.mean, median: contact.median, observed: contact.observed, late: contact.late, recent: contact.recent, limit: contact.limit },
-    daysToFirstJob: { cohort, n: jobDays.length, median: median(jobDays.values()), within: rules.windows.firstJobWithin.map((d) => ({ days: d, ...within(inCohort, d) })) },
+    daysToFirstContact: {
+      cohort,
+      n: contact.observed + contact.late,
+      mean: contact.mean,
+      median: contact.median,
+      observed: contact.observed,
+      late: contact.late,
+      recent: contact.recent,
+      limit: contact.limit,
+    },
+    daysToFirstJob: {
+      cohort,
+      n: jobDays.length,
+      median: median(jobDays.values()),
+      within: rules.windows.firstJobWithin.map((d) => ({ days: d, ...within(inCohort, d) })),
+    },
     workedWithin12Months: within(inServedW, rules.windows.workedWithin),
   };
 }
@@ -520,11 +560,17 @@ function specialistMeasures(run: Run, workingW: Uint8Array): Outcomes['measures'
   });
   const S = counts.length;
   const col = (c: number) => counts.map((_, i) => c * S + i);
-  const spec = protectedCells({
-    values: [0, 1, 2].flatMap((c) => counts.map((r) => r[c]!)),
-    sums: [{ cells: col(0) }, { cells: col(1) }, { cells: col(2) }],
-    atMost: counts.flatMap((_, i): [number, number][] => [[i, S + i], [2 * S + i, S + i]]),
-  }, opts.minCell);
+  const spec = protectedCells(
+    {
+      values: [0, 1, 2].flatMap((c) => counts.map((r) => r[c]!)),
+      sums: [{ cells: col(0) }, { cells: col(1) }, { cells: col(2) }],
+      atMost: counts.flatMap((_, i): [number, number][] => [
+        [i, S + i],
+        [2 * S + i, S + i],
+      ]),
+    },
+    opts.minCell,
+  );
   return specialistNames.map((name, i) => {
     const key = normalizeName(name);
     const [, served, working] = counts[i]!;
@@ -588,8 +634,17 @@ function personMeasures(r: ProgramRecords, jobs: Int32Array, W: DayPeriod, pool:
     }
   }
   return {
-    longest: { people: longest.length, medianDays: median(longest.values()), meanDays: longest.length ? longest.sum() / longest.length : null, censored },
-    weeksWorked: { people: weeks.length, mean: weeks.length ? weeks.sum() / weeks.length / 7 : null, median: weeks.length ? median(weeks.values())! / 7 : null },
+    longest: {
+      people: longest.length,
+      medianDays: median(longest.values()),
+      meanDays: longest.length ? longest.sum() / longest.length : null,
+      censored,
+    },
+    weeksWorked: {
+      people: weeks.length,
+      mean: weeks.length ? weeks.sum() / weeks.length / 7 : null,
+      median: weeks.length ? median(weeks.values())! / 7 : null,
+    },
     atLeast: ratio(atLeast, withHours),
   };
 }
@@ -748,7 +803,14 @@ function contractCells(contracts: ContractTable, byContract: Tally, bySetting: T
   if (withheld) return { byContract: [], bySetting: [], withheld };
   return {
     withheld,
-    byContract: cs.map(([id], i) => ({ contract: id, known: info[i]!.c !== undefined, competitive: info[i]!.competitive, setting: info[i]!.c?.setting ?? null, jobs: cells[i]!, people: cells[C + i]! })),
+    byContract: cs.map(([id], i) => ({
+      contract: id,
+      known: info[i]!.c !== undefined,
+      competitive: info[i]!.competitive,
+      setting: info[i]!.c?.setting ?? null,
+      jobs: cells[i]!,
+      people: cells[C + i]!,
+    })),
     bySetting: ss.map(([setting], k) => ({ setting, jobs: cells[2 * C + k]!, people: cells[2 * C + K + k]! })),
   };
 }

@@ -32,7 +32,11 @@ export interface Recommendation {
 
 /** The first rule of a numeric item that gives `score`. */
 function ruleFor(item: Item, score: number): Rule | null {
-  return (item.rules ?? []).find((r) => r.score === score && (r.min !== undefined || r.max !== undefined || r.above !== undefined || r.below !== undefined)) ?? null;
+  return (
+    (item.rules ?? []).find(
+      (r) => r.score === score && (r.min !== undefined || r.max !== undefined || r.above !== undefined || r.below !== undefined),
+    ) ?? null
+  );
 }
 
 /**
@@ -41,7 +45,10 @@ function ruleFor(item: Item, score: number): Rule | null {
  */
 export function recommend(item: Item, scored: ScoredItem, max: number): Recommendation | null {
   if (scored.score === null || scored.score >= max) return null;
-  const e = scored.evidence && Object.keys(scored.evidence).some((k) => k !== 'records') ? scored.evidence : (scored.overridden?.evidence ?? scored.evidence ?? {});
+  const e =
+    scored.evidence && Object.keys(scored.evidence).some((k) => k !== 'records')
+      ? scored.evidence
+      : (scored.overridden?.evidence ?? scored.evidence ?? {});
   const advice: Advice[] = [];
   // An observation that already gives the maximum (an explicit lower score overrode it) says nothing of what is missing.
   const observationAtMax = e.derivedScore !== undefined && e.derivedScore >= max;
@@ -55,8 +62,17 @@ export function recommend(item: Item, scored: ScoredItem, max: number): Recommen
     }
     if (e.minimumN) advice.push({ kind: 'minimumN', n: e.minimumN.n, required: e.minimumN.required, score: e.minimumN.score });
     if (e.specialists) {
-      const below = e.specialists.filter((s) => s.score < max).map((s) => ({ name: s.name, ...(s.value !== undefined ? { value: s.value } : {}), score: s.score }));
-      if (below.length) advice.push({ kind: 'specialists', below, unit: item.kind, target: below.some((s) => s.value !== undefined) ? ruleFor(item, max) : null, score: max });
+      const below = e.specialists
+        .filter((s) => s.score < max)
+        .map((s) => ({ name: s.name, ...(s.value !== undefined ? { value: s.value } : {}), score: s.score }));
+      if (below.length)
+        advice.push({
+          kind: 'specialists',
+          below,
+          unit: item.kind,
+          target: below.some((s) => s.value !== undefined) ? ruleFor(item, max) : null,
+          score: max,
+        });
     }
     for (const c of e.capped ?? []) {
       const cap = item.caps.find((x) => x.flag === c.flag);

@@ -254,7 +254,18 @@ export interface JobsPart extends JobColumns {
 export class JobsBuilder {
   private readonly ids = new StringIndex();
   private readonly names = new Names();
-  private readonly j = { participant: ints(), start: ints(), end: ints(), hours: reals(), wage: reals(), contract: ints(), employer: ints(), jobType: ints(), competitive: flags(), line: ints() };
+  private readonly j = {
+    participant: ints(),
+    start: ints(),
+    end: ints(),
+    hours: reals(),
+    wage: reals(),
+    contract: ints(),
+    employer: ints(),
+    jobType: ints(),
+    competitive: flags(),
+    line: ints(),
+  };
   private last = '';
   private lastIndex = -1;
   private readonly unadded: { participant: string; line: number }[] = [];
@@ -327,12 +338,21 @@ function joinParts(parts: JobsPart[]): JobColumns {
     participant: join((p) => p.participant, i32),
     start: join((p) => p.start, i32),
     end: join((p) => p.end, i32),
-    hoursPerWeek: join((p) => p.hoursPerWeek, (n) => new Float64Array(n)),
-    hourlyWage: join((p) => p.hourlyWage, (n) => new Float64Array(n)),
+    hoursPerWeek: join(
+      (p) => p.hoursPerWeek,
+      (n) => new Float64Array(n),
+    ),
+    hourlyWage: join(
+      (p) => p.hourlyWage,
+      (n) => new Float64Array(n),
+    ),
     contract: join((p) => p.contract, i32),
     employer: join((p) => p.employer, i32),
     jobType: join((p) => p.jobType, i32),
-    competitive: join((p) => p.competitive, (n) => new Int8Array(n)),
+    competitive: join(
+      (p) => p.competitive,
+      (n) => new Int8Array(n),
+    ),
   };
 }
 
@@ -345,7 +365,17 @@ export class RecordsBuilder {
   /** The last id looked up, and its index: a job's participant is looked up once when it is checked, then added. */
   private lastId = '';
   private lastIndex = -1;
-  private readonly p = { entry: ints(), exit: ints(), first: ints(), specialist: ints(), team: ints(), exitReason: ints(), referral: ints(), working: flags(), fromEsat: flags() };
+  private readonly p = {
+    entry: ints(),
+    exit: ints(),
+    first: ints(),
+    specialist: ints(),
+    team: ints(),
+    exitReason: ints(),
+    referral: ints(),
+    working: flags(),
+    fromEsat: flags(),
+  };
   private readonly c = { specialist: ints(), date: ints(), employer: ints(), face: flags(), kind: flags() };
   /** Jobs added one by one, and parts read on their own (see JobsPart). */
   private readonly jobs = new JobsBuilder();
@@ -414,7 +444,8 @@ export class RecordsBuilder {
       const i = this.ids.get(u.participant);
       if (i < 0 || i >= this.participantCount) unknown.push(u);
     }
-    for (const column of [part.contract, part.employer, part.jobType]) for (let k = 0; k < part.count; k++) if (column[k] !== NO_NAME) column[k] = name[column[k]!]!;
+    for (const column of [part.contract, part.employer, part.jobType])
+      for (let k = 0; k < part.count; k++) if (column[k] !== NO_NAME) column[k] = name[column[k]!]!;
     this.jobParts.push(part);
     return unknown;
   }
@@ -448,7 +479,14 @@ export class RecordsBuilder {
       },
       participantIds: this.ids.values,
       jobs: joinParts(this.jobParts),
-      contacts: { count: c.date.length, specialist: c.specialist.done(), date: c.date.done(), employer: c.employer.done(), faceToFace: c.face.done(), kind: c.kind.done() },
+      contacts: {
+        count: c.date.length,
+        specialist: c.specialist.done(),
+        date: c.date.done(),
+        employer: c.employer.done(),
+        faceToFace: c.face.done(),
+        kind: c.kind.done(),
+      },
       staff,
       names: this.names,
       tables,
@@ -482,7 +520,8 @@ export function programRecords(r: {
   tables: ProgramRecords['tables'];
 }): ProgramRecords {
   const b = new RecordsBuilder();
-  for (const p of r.participants ?? []) b.addParticipant({ ...p, entry: dayNumber(p.entry), exit: dayOrNone(p.exit), firstEmployerContact: dayOrNone(p.firstEmployerContact) });
+  for (const p of r.participants ?? [])
+    b.addParticipant({ ...p, entry: dayNumber(p.entry), exit: dayOrNone(p.exit), firstEmployerContact: dayOrNone(p.firstEmployerContact) });
   for (const j of r.jobs ?? []) b.addJob({ ...j, start: dayNumber(j.start), end: dayOrNone(j.end) });
   for (const c of r.contacts ?? []) b.addContact({ ...c, date: dayNumber(c.date) });
   return b.build(r.settings, r.staff ?? [], r.tables);

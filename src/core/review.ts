@@ -3,9 +3,7 @@ import type { Place } from '../shared/problems.js';
 
 /** What a reviewer (or the program's records) observed for an item. */
 export type Observation =
-  | { kind: 'value'; value: number; n?: number }
-  | { kind: 'elements'; present: string[] }
-  | { kind: 'specialists'; specialists: SpecialistRating[] };
+  { kind: 'value'; value: number; n?: number } | { kind: 'elements'; present: string[] } | { kind: 'specialists'; specialists: SpecialistRating[] };
 
 /** One employment specialist's rating of a per-specialist item: a score or an observed value. */
 export interface SpecialistRating {

@@ -173,7 +173,10 @@ export function scoreItem(item: Item, rating: ItemRating | undefined): ScoredIte
 export function mergeScored(fromReview: ScoredItem, fromRecords: ScoredItem | undefined): ScoredItem {
   if (!fromRecords || fromRecords.score === null) return fromReview;
   if (fromReview.score === null) {
-    const words = { ...(fromReview.finding ? { finding: fromReview.finding } : {}), ...(fromReview.recommendation ? { recommendation: fromReview.recommendation } : {}) };
+    const words = {
+      ...(fromReview.finding ? { finding: fromReview.finding } : {}),
+      ...(fromReview.recommendation ? { recommendation: fromReview.recommendation } : {}),
+    };
     return { ...fromRecords, note: fromReview.note ?? fromRecords.note, ...words };
   }
   return {

@@ -109,8 +109,8 @@ function ranges(b: Breakdown, state: CellState[], minCell: number): { lo: Float6
     }
     let changed: boolean;
     const tighten = (i: number, l: number, h: number) => {
-      if (l > lo[i]!) (lo[i] = l), (changed = true);
-      if (h < hi[i]!) (hi[i] = h), (changed = true);
+      if (l > lo[i]!) ((lo[i] = l), (changed = true));
+      if (h < hi[i]!) ((hi[i] = h), (changed = true));
     };
     // Linear algebra: reduced row echelon form of the sums; a row with a single non-zero pins its cell.
     const cols = [...new Set(rels.flatMap((r) => [...r.coef.keys()]))];
@@ -123,10 +123,11 @@ function ranges(b: Breakdown, state: CellState[], minCell: number): { lo: Float6
       const p = M[row]!;
       const f = p[col]!;
       for (let k = 0; k <= cols.length; k++) p[k]! /= f;
-      for (const r of M) if (r !== p && Math.abs(r[col]!) > 1e-9) {
-        const g = r[col]!;
-        for (let k = 0; k <= cols.length; k++) r[k]! -= g * p[k]!;
-      }
+      for (const r of M)
+        if (r !== p && Math.abs(r[col]!) > 1e-9) {
+          const g = r[col]!;
+          for (let k = 0; k <= cols.length; k++) r[k]! -= g * p[k]!;
+        }
       row++;
     }
     for (const r of M) {
@@ -159,7 +160,7 @@ function ranges(b: Breakdown, state: CellState[], minCell: number): { lo: Float6
           else tighten(c, Math.ceil(termHi / s), Math.floor(termLo / s));
         });
       }
-      for (const [a, c] of pairs) tighten(a, -Infinity, hi[c]!), tighten(c, lo[a]!, Infinity);
+      for (const [a, c] of pairs) (tighten(a, -Infinity, hi[c]!), tighten(c, lo[a]!, Infinity));
       moved = changed;
     }
   }
@@ -193,7 +194,11 @@ export function protect(b: Breakdown, minCell: number): Protection {
     const paired = new Set<number>();
     for (const [a, c] of b.atMost ?? []) if (badSet.has(a) || badSet.has(c)) paired.add(a).add(c);
     // The few smallest shown cells near the exposed ones are tried (big tables stay fast), then any.
-    const smallest = (pool: Iterable<number>) => [...pool].filter((c) => state[c] === 'shown' && b.values[c]! > 0).sort((x, y) => b.values[x]! - b.values[y]! || x - y).slice(0, TRIED);
+    const smallest = (pool: Iterable<number>) =>
+      [...pool]
+        .filter((c) => state[c] === 'shown' && b.values[c]! > 0)
+        .sort((x, y) => b.values[x]! - b.values[y]! || x - y)
+        .slice(0, TRIED);
     let tried = smallest(linked);
     if (tried.length < TRIED) tried = [...tried, ...smallest(paired).filter((c) => !tried.includes(c))].slice(0, TRIED);
     if (!tried.length) tried = smallest(b.values.keys());
@@ -222,11 +227,25 @@ export function protect(b: Breakdown, minCell: number): Protection {
 function hopeless(b: Breakdown, state: CellState[], minCell: number, bad: number[]): boolean {
   const badSet = new Set(bad);
   // Hiding more cells only widens what a reader can infer, so a cell pinned with all hidden is pinned in any pattern.
-  if (b.values.length <= 600) return exposed(b, state.map((s, i) => (s === 'shown' && b.values[i]! > 0 ? 'hidden' : s)), minCell).some((c) => badSet.has(c));
+  if (b.values.length <= 600)
+    return exposed(
+      b,
+      state.map((s, i) => (s === 'shown' && b.values[i]! > 0 ? 'hidden' : s)),
+      minCell,
+    ).some((c) => badSet.has(c));
   return b.sums.some((r) => {
     if (!r.cells.some((c) => badSet.has(c)) || r.cells.some((c) => state[c] === 'shown' && b.values[c]! > 0)) return false;
-    const alone: Breakdown = { values: r.cells.map((c) => b.values[c]!), sums: [{ cells: r.cells.map((_, k) => k), ...(r.signs ? { signs: r.signs } : {}) }] };
-    return exposed(alone, r.cells.map((c) => state[c]!), minCell).length > 0;
+    const alone: Breakdown = {
+      values: r.cells.map((c) => b.values[c]!),
+      sums: [{ cells: r.cells.map((_, k) => k), ...(r.signs ? { signs: r.signs } : {}) }],
+    };
+    return (
+      exposed(
+        alone,
+        r.cells.map((c) => state[c]!),
+        minCell,
+      ).length > 0
+    );
   });
 }
 

@@ -55,7 +55,8 @@ export function checkThresholds(reviews: ScoredReview[], t: Thresholds): Thresho
       const scored = item && r.items.find((i) => i.id === item.id);
       if (!item || !scored) continue; // an item of another scale: checked where it exists
       if (scored.score === null) failures.push({ review: r, key: 'machine.threshold.itemUnrated', params: { item: item.code, min: want.min } });
-      else if (scored.score < want.min) failures.push({ review: r, key: 'machine.threshold.item', params: { item: item.code, score: scored.score, min: want.min } });
+      else if (scored.score < want.min)
+        failures.push({ review: r, key: 'machine.threshold.item', params: { item: item.code, score: scored.score, min: want.min } });
     }
     if (t.minTotal === undefined && t.minLevel === undefined) continue;
     if (r.total === null) {
@@ -85,7 +86,11 @@ export interface RateGate {
 }
 
 /** The periods whose rate, as printed (one decimal of a percent), is below the minimum; and those left out. */
-export function checkRate(periods: PeriodOutcome[], gate: RateGate, printed: (rate: number) => number): { failing: PeriodOutcome[]; skipped: PeriodOutcome[] } {
+export function checkRate(
+  periods: PeriodOutcome[],
+  gate: RateGate,
+  printed: (rate: number) => number,
+): { failing: PeriodOutcome[]; skipped: PeriodOutcome[] } {
   const failing: PeriodOutcome[] = [];
   const skipped: PeriodOutcome[] = [];
   for (const p of periods) {

@@ -85,7 +85,7 @@ export function messages(lang: Lang): Messages {
 export function plurals(s: string, lang: string, params: Record<string, string | number>): string {
   let out = '';
   let at = 0;
-  for (let m: RegExpExecArray | null; (m = /\{(\w+), *plural, */g.exec(s.slice(at))); ) {
+  for (let m: RegExpExecArray | null; (m = /\{(\w+), *plural, */g.exec(s.slice(at)));) {
     const start = at + m.index;
     const forms = new Map<string, string>();
     let i = start + m[0].length;

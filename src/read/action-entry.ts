@@ -7,10 +7,31 @@ import { normalizeName, parseDate } from '../shared/values.js';
 
 /** Status words accepted on input, English and French, as normalizeName gives them. */
 const STATUS: Record<string, ActionStatus> = {
-  planned: 'planned', planifiee: 'planned', prevue: 'planned', prevu: 'planned', aprevoir: 'planned', todo: 'planned',
-  inprogress: 'in-progress', ongoing: 'in-progress', started: 'in-progress', encours: 'in-progress', commencee: 'in-progress',
-  done: 'done', completed: 'done', complete: 'done', faite: 'done', fait: 'done', realisee: 'done', realise: 'done', terminee: 'done',
-  dropped: 'dropped', cancelled: 'dropped', canceled: 'dropped', abandonnee: 'dropped', abandonne: 'dropped', annulee: 'dropped',
+  planned: 'planned',
+  planifiee: 'planned',
+  prevue: 'planned',
+  prevu: 'planned',
+  aprevoir: 'planned',
+  todo: 'planned',
+  inprogress: 'in-progress',
+  ongoing: 'in-progress',
+  started: 'in-progress',
+  encours: 'in-progress',
+  commencee: 'in-progress',
+  done: 'done',
+  completed: 'done',
+  complete: 'done',
+  faite: 'done',
+  fait: 'done',
+  realisee: 'done',
+  realise: 'done',
+  terminee: 'done',
+  dropped: 'dropped',
+  cancelled: 'dropped',
+  canceled: 'dropped',
+  abandonnee: 'dropped',
+  abandonne: 'dropped',
+  annulee: 'dropped',
 };
 
 export function parseStatus(raw: string): ActionStatus | undefined {
@@ -56,4 +77,3 @@ export function toAction(raw: RawAction, scale: Scale, placeOf: PlaceOf, problem
   const owner = raw.owner?.trim();
   return { itemId: item.id, action: raw.action.trim(), ...(owner ? { owner } : {}), ...(due ? { due } : {}), status, ...(at ? { at } : {}) };
 }
-

@@ -44,7 +44,10 @@ export function readActionsTable(table: Table, scale: Scale, problems: ProblemLi
   const header = (k: string) => table.header[cols[k]!] ?? k;
   table.eachRow((row) => {
     const cell = (k: string) => cellOf(row, cols[k]);
-    const where: PlaceOf = (field) => ({ at: cols[field] === undefined ? { line: row.line } : placeOf(table, row.line, cols[field]!), field: header(field) });
+    const where: PlaceOf = (field) => ({
+      at: cols[field] === undefined ? { line: row.line } : placeOf(table, row.line, cols[field]!),
+      field: header(field),
+    });
     let date: string | undefined;
     if (cell('date')) {
       const d = parseDate(cell('date'));

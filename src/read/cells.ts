@@ -80,7 +80,11 @@ export class RowReader {
       return undefined;
     }
     const { min, max, above } = range;
-    if ((min !== undefined && (n.value < min || (min === 0 && Object.is(n.value, -0)))) || (max !== undefined && n.value > max) || (above !== undefined && n.value <= above)) {
+    if (
+      (min !== undefined && (n.value < min || (min === 0 && Object.is(n.value, -0)))) ||
+      (max !== undefined && n.value > max) ||
+      (above !== undefined && n.value <= above)
+    ) {
       const lo = above !== undefined ? `> ${above}` : min !== undefined ? `≥ ${min}` : '';
       const hi = max !== undefined ? `≤ ${max}` : '';
       this.error(c, 'cell.range', { range: [lo, hi].filter(Boolean).join(', ') }, raw);

@@ -22,7 +22,9 @@ const MAX_EPOCH = 253402300799;
  * SOURCE_DATE_EPOCH (reproducible builds): whole seconds since 1970-01-01 UTC. Unset or empty: null.
  * Anything else that is not a date from 1970 to 9999 is an error (the caller names the variable).
  */
-export function sourceDateEpoch(env: Record<string, string | undefined> = process.env): { ok: true; date: Date | null } | { ok: false; value: string } {
+export function sourceDateEpoch(
+  env: Record<string, string | undefined> = process.env,
+): { ok: true; date: Date | null } | { ok: false; value: string } {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw.trim() === '') return { ok: true, date: null };
   const text = raw.trim();

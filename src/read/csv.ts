@@ -266,8 +266,14 @@ class CsvReader {
     // Where the broken record starts: after the last good record (csv-parse counts its bytes).
     let recordStart = 0;
     if (good > 0) {
-      const before = parse(bytes.subarray(0, at), { ...this.options, to: good, info: true }) as unknown as { record: string[]; info: { bytes: number } }[];
-      this.emit(before.map((r) => r.record), true);
+      const before = parse(bytes.subarray(0, at), { ...this.options, to: good, info: true }) as unknown as {
+        record: string[];
+        info: { bytes: number };
+      }[];
+      this.emit(
+        before.map((r) => r.record),
+        true,
+      );
       recordStart = before[before.length - 1]!.info.bytes;
       if (this.stopped) return this.start + bytes.length;
     }
@@ -278,7 +284,11 @@ class CsvReader {
     }
     if (e.code === 'CSV_MAX_RECORD_SIZE' || e.code === 'CSV_QUOTE_NOT_CLOSED') {
       this.stopped = true;
-      this.faults.push(e.code === 'CSV_MAX_RECORD_SIZE' ? { key: 'csv.recordTooLarge', line: recordLine } : { key: 'csv.unclosedQuote', line: recordLine, ...(column ? { column } : {}) });
+      this.faults.push(
+        e.code === 'CSV_MAX_RECORD_SIZE'
+          ? { key: 'csv.recordTooLarge', line: recordLine }
+          : { key: 'csv.unclosedQuote', line: recordLine, ...(column ? { column } : {}) },
+      );
       return this.start + bytes.length;
     }
     let where: number;

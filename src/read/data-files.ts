@@ -48,7 +48,13 @@ interface Loaded<T> {
   warnings: ProblemList;
 }
 
-function load<T>(ref: string, builtins: readonly string[], kind: DataKind, check: (v: T) => DataIssue[], opts: { useBuild?: boolean } = {}): Loaded<T> {
+function load<T>(
+  ref: string,
+  builtins: readonly string[],
+  kind: DataKind,
+  check: (v: T) => DataIssue[],
+  opts: { useBuild?: boolean } = {},
+): Loaded<T> {
   const { path, source } = pathOf(ref, builtins);
   const problems = new ProblemList(builtins.includes(ref) ? path : ref);
   if (!builtins.includes(ref) && !/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
@@ -79,7 +85,12 @@ function load<T>(ref: string, builtins: readonly string[], kind: DataKind, check
 export function checkBuiltinFile(id: string): { kind: DataKind; value: unknown } {
   const kind = BUILTIN_FILES[id];
   if (!kind) throw new Error(`not a built-in data file: ${id}`);
-  const check = kind === 'scale' ? (checkScale as (v: unknown) => DataIssue[]) : kind === 'reviewPolicies' ? (checkPolicies as (v: unknown) => DataIssue[]) : () => [];
+  const check =
+    kind === 'scale'
+      ? (checkScale as (v: unknown) => DataIssue[])
+      : kind === 'reviewPolicies'
+        ? (checkPolicies as (v: unknown) => DataIssue[])
+        : () => [];
   return { kind, value: load<unknown>(id, [id], kind, check, { useBuild: false }).value };
 }
 

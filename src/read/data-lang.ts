@@ -26,7 +26,10 @@ function head(path: string, bytes = 8192): string {
 function langOfFile(path: string): 'fr' | undefined {
   if (/\.ya?ml$/i.test(path)) return /^lang:\s*["']?fr\b/m.test(head(path)) ? 'fr' : undefined;
   if (/\.(csv|tsv|txt)$/i.test(path)) {
-    const header = head(path).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    const header =
+      head(path)
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0] ?? '';
     return header.split(/[,;\t]/).some((h) => FRENCH.has(normalizeName(h.replace(/^"|"$/g, '')))) ? 'fr' : undefined;
   }
   return undefined;
@@ -47,7 +50,7 @@ export function sniffDataLang(paths: string[]): 'fr' | undefined {
     if (p === '-') continue;
     const dir = isDir(p);
     if (dir === undefined) continue;
-    const lang = dir ? langOfFile(join(p, 'program.yaml')) ?? langOfFile(join(p, 'programme.yaml')) : langOfFile(p);
+    const lang = dir ? (langOfFile(join(p, 'program.yaml')) ?? langOfFile(join(p, 'programme.yaml'))) : langOfFile(p);
     if (lang) return lang;
   }
   return undefined;

@@ -66,7 +66,12 @@ async function withRecords(folder: ProgramFolder, resolveScale: ScaleResolver): 
 }
 
 /** Read reviews from every file; problems from scale files (a bad --scale) are collected too. */
-export async function readReviews(paths: string[], resolveScale: ScaleResolver, contracts: () => ContractTable = () => loadContracts(), options: FolderOptions = {}): Promise<ReadResult> {
+export async function readReviews(
+  paths: string[],
+  resolveScale: ScaleResolver,
+  contracts: () => ContractTable = () => loadContracts(),
+  options: FolderOptions = {},
+): Promise<ReadResult> {
   const reviews: Review[] = [];
   const problems: Problem[] = [];
   // Actions tables join the reviews once every file is read; their problems are reported after that.
@@ -110,12 +115,8 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
       } else {
         const bytes = readInputBytes(path, list, kind === 'workbook' ? MAX_WORKBOOK_BYTES : undefined);
         if (bytes && kind === 'workbook') {
-          const [{ readWorkbookRows, rowsToTable }, { readRatingsTable }, { formHeaderIndex, readReviewForm }, { isActionsSheet }] = await Promise.all([
-            import('./workbook.js'),
-            import('./ratings-table.js'),
-            import('./review-form.js'),
-            import('./actions-table.js'),
-          ]);
+          const [{ readWorkbookRows, rowsToTable }, { readRatingsTable }, { formHeaderIndex, readReviewForm }, { isActionsSheet }] =
+            await Promise.all([import('./workbook.js'), import('./ratings-table.js'), import('./review-form.js'), import('./actions-table.js')]);
           const sheets = await readWorkbookRows(bytes, list);
           // A review form (`init --xlsx`: labelled cells, then the items) is read as it is; other sheets as tables.
           const forms = (sheets ?? []).filter((s) => formHeaderIndex(s.rows) > 0);
@@ -126,7 +127,8 @@ export async function readReviews(paths: string[], resolveScale: ScaleResolver, 
           const tables = (sheets ?? []).filter((s) => !forms.includes(s)).flatMap((s) => rowsToTable(shownPath(path), s.sheet, s.rows) ?? []);
           const plans = tables.filter(isActionsSheet);
           const ratings = tables.filter((t) => !plans.includes(t) && isRatingsSheet(t));
-          if (sheets && ratings.length === 0 && forms.length === 0) list.error({}, 'file.noRatingsSheet', { sheets: tables.map((t) => t.sheet).join(', ') || '-' });
+          if (sheets && ratings.length === 0 && forms.length === 0)
+            list.error({}, 'file.noRatingsSheet', { sheets: tables.map((t) => t.sheet).join(', ') || '-' });
           for (const t of ratings) for (const r of readRatingsTable(t, resolveScale, list)) reviews.push(r);
           if (plans.length) {
             const own = new ProblemList(shownPath(path));

@@ -29,7 +29,17 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
   const cols = mapColumns(table, COLUMNS.jobs, problems);
   if (problems.hasErrors) return null;
   const r = new RowReader(table, cols, problems);
-  const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = r.columns('participant', 'start_date', 'end_date', 'contract', 'competitive', 'hours_per_week', 'hourly_wage', 'employer', 'job_type');
+  const [PARTICIPANT, START, END, CONTRACT, COMPETITIVE, HOURS, WAGE, EMPLOYER, TYPE] = r.columns(
+    'participant',
+    'start_date',
+    'end_date',
+    'contract',
+    'competitive',
+    'hours_per_week',
+    'hourly_wage',
+    'employer',
+    'job_type',
+  );
   const contracts = new Set(opts.contracts.names);
   const limits = opts.limits;
   const known = new Map<string, boolean>();
@@ -63,7 +73,20 @@ export function readJobsTable(table: Table, problems: ProblemList, opts: JobsOpt
     const wage = r.number(WAGE, limits.hourlyWage);
     if (!participant) return;
     if (start === undefined || !contract) return jobs.skip(participant, row.line);
-    jobs.add({ participant, start, end, contract, employer: opts.keep ? r.text(EMPLOYER) : undefined, jobType: opts.keep ? r.text(TYPE) : undefined, hoursPerWeek: hours, hourlyWage: wage, competitive }, row.line);
+    jobs.add(
+      {
+        participant,
+        start,
+        end,
+        contract,
+        employer: opts.keep ? r.text(EMPLOYER) : undefined,
+        jobType: opts.keep ? r.text(TYPE) : undefined,
+        hoursPerWeek: hours,
+        hourlyWage: wage,
+        competitive,
+      },
+      row.line,
+    );
   });
   return { part: jobs.done(), participant: PARTICIPANT };
 }

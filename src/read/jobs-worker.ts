@@ -10,5 +10,9 @@ const problems = new ProblemList(file);
 const table = openCsvFile(file, problems);
 const read = table ? readJobsTable(table, problems, options) : null;
 const p = read?.part;
-const moved = p ? [p.participant, p.start, p.end, p.hoursPerWeek, p.hourlyWage, p.contract, p.employer, p.jobType, p.competitive, p.line].map((a) => a.buffer as ArrayBuffer) : [];
+const moved = p
+  ? [p.participant, p.start, p.end, p.hoursPerWeek, p.hourlyWage, p.contract, p.employer, p.jobType, p.competitive, p.line].map(
+      (a) => a.buffer as ArrayBuffer,
+    )
+  : [];
 parentPort!.postMessage({ read, problems: problems.items }, moved);

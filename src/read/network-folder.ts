@@ -31,7 +31,9 @@ export const looksLikeProgram = (dir: string) => entries(dir).some((f) => PROGRA
 /** The program folders of a network folder, in name order; null when `dir` is a program folder, or holds no program folder. */
 export function programFoldersIn(dir: string): string[] | null {
   if (!isDir(dir) || looksLikeProgram(dir)) return null;
-  const programs = entries(dir).map((f) => join(dir, f)).filter((p) => isDir(p) && looksLikeProgram(p));
+  const programs = entries(dir)
+    .map((f) => join(dir, f))
+    .filter((p) => isDir(p) && looksLikeProgram(p));
   return programs.length ? programs : null;
 }
 
@@ -41,11 +43,17 @@ const REVIEW_FILE = /\.(ya?ml|csv|tsv|txt|xlsx)$/i;
 export function reviewFilesIn(programDir: string): string[] {
   return ['reviews', 'evaluations'].flatMap((sub) => {
     const dir = join(programDir, sub);
-    return isDir(dir) ? entries(dir).filter((f) => REVIEW_FILE.test(f) && !f.startsWith('~$') && !f.startsWith('.')).map((f) => join(dir, f)) : [];
+    return isDir(dir)
+      ? entries(dir)
+          .filter((f) => REVIEW_FILE.test(f) && !f.startsWith('~$') && !f.startsWith('.'))
+          .map((f) => join(dir, f))
+      : [];
   });
 }
 
-const NetworkFile = z.object({ name: z.union([z.string(), z.number()]).transform(String), id: z.union([z.string(), z.number()]).transform(String).optional() }).strict();
+const NetworkFile = z
+  .object({ name: z.union([z.string(), z.number()]).transform(String), id: z.union([z.string(), z.number()]).transform(String).optional() })
+  .strict();
 
 /**
  * The network's name and id from `network.yaml` in `dir` (null when there is none); a file that is not

@@ -33,7 +33,10 @@ export const ProgramFile = z
     minimum_wage: Raw.optional(),
     period: z.object({ from: Raw, to: Raw }).strict().optional(),
     teams: z.record(z.string(), z.array(Text)).default({}),
-    tables: z.object({ participants: z.string().optional(), jobs: z.string().optional(), contacts: z.string().optional(), staff: z.string().optional() }).strict().default({}),
+    tables: z
+      .object({ participants: z.string().optional(), jobs: z.string().optional(), contacts: z.string().optional(), staff: z.string().optional() })
+      .strict()
+      .default({}),
     review: ReviewFields.shape.review.optional(),
     items: ReviewFields.shape.items,
   })
@@ -47,13 +50,11 @@ export interface ProgramFolder {
   lang?: string;
 }
 
-
 /** The table a workbook sheet holds, by its name (English or French). */
 export function tableOfSheet(sheet: string): TableName | undefined {
   const n = normalizeName(sheet);
   return (Object.keys(TABLE_FILES) as TableName[]).find((t) => (TABLE_FILES[t] as readonly string[]).includes(n));
 }
-
 
 /** How a folder is read. */
 export interface FolderOptions {
@@ -97,7 +98,13 @@ export type RecordsUse = 'fidelity' | 'outcomes';
  * Read a program's records: a folder (CSV tables or one workbook with a sheet per table, and an
  * optional program.yaml), or a workbook file on its own.
  */
-export async function readProgramFolder(path: string, contracts: ContractTable, resolveScale: ScaleResolver, use: RecordsUse = 'fidelity', options: FolderOptions = {}): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
+export async function readProgramFolder(
+  path: string,
+  contracts: ContractTable,
+  resolveScale: ScaleResolver,
+  use: RecordsUse = 'fidelity',
+  options: FolderOptions = {},
+): Promise<{ folder: ProgramFolder | null; problems: Problem[] }> {
   const keep = use === 'fidelity';
   const all: Problem[] = [];
   const dir = isWorkbook(path) ? dirname(path) : path;
@@ -127,10 +134,25 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   };
   const records = new RecordsBuilder();
   // The jobs table, usually the largest, is read first: in a worker thread when large, while this thread reads the others.
-  const jobsOptions: JobsOptions = { contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') }, keep, limits: options.limits ?? loadOutcomeRules().limits };
+  const jobsOptions: JobsOptions = {
+    contracts: { names: [...contracts.byName.keys()], ids: contracts.contracts.map((c) => c.id).join(', ') },
+    keep,
+    limits: options.limits ?? loadOutcomeRules().limits,
+  };
   const jobs = tables.jobs ? readJobs(tables.jobs.table, tables.jobs.list, jobsOptions) : null;
   each('participants', (r) => {
-    const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL, FROM_ESAT] = r.columns('id', 'entry_date', 'exit_date', 'first_employer_contact', 'working_at_entry', 'specialist', 'team', 'exit_reason', 'referral_source', 'from_esat');
+    const [ID, ENTRY, EXIT, FIRST, WORKING, SPECIALIST, TEAM, REASON, REFERRAL, FROM_ESAT] = r.columns(
+      'id',
+      'entry_date',
+      'exit_date',
+      'first_employer_contact',
+      'working_at_entry',
+      'specialist',
+      'team',
+      'exit_reason',
+      'referral_source',
+      'from_esat',
+    );
     return () => {
       const id = r.text(ID, true);
       const seen = id === undefined ? undefined : records.participantLine(id);
@@ -138,13 +160,29 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       const entry = r.day(ENTRY, true);
       const exit = r.day(EXIT);
       const first = r.day(FIRST);
-      if (entry !== undefined && exit !== undefined && exit < entry) r.error(EXIT, 'records.exitBeforeEntry', { entry: isoOfDay(entry) }, r.text(EXIT));
-      if (entry !== undefined && first !== undefined && first < entry) r.error(FIRST, 'records.contactBeforeEntry', { entry: isoOfDay(entry) }, r.text(FIRST));
+      if (entry !== undefined && exit !== undefined && exit < entry)
+        r.error(EXIT, 'records.exitBeforeEntry', { entry: isoOfDay(entry) }, r.text(EXIT));
+      if (entry !== undefined && first !== undefined && first < entry)
+        r.error(FIRST, 'records.contactBeforeEntry', { entry: isoOfDay(entry) }, r.text(FIRST));
       const working = r.bool(WORKING);
       const fromEsat = r.bool(FROM_ESAT);
       if (id === undefined || seen !== undefined) return;
       // A participant with a bad entry date is still known, so their jobs are not reported as strangers.
-      records.addParticipant({ id, entry: entry ?? NO_DAY, exit, firstEmployerContact: first, workingAtEntry: working, specialist: r.text(SPECIALIST), team: keep ? r.text(TEAM) : undefined, exitReason: r.text(REASON), referralSource: keep ? r.text(REFERRAL) : undefined, fromEsat }, r.row.line);
+      records.addParticipant(
+        {
+          id,
+          entry: entry ?? NO_DAY,
+          exit,
+          firstEmployerContact: first,
+          workingAtEntry: working,
+          specialist: r.text(SPECIALIST),
+          team: keep ? r.text(TEAM) : undefined,
+          exitReason: r.text(REASON),
+          referralSource: keep ? r.text(REFERRAL) : undefined,
+          fromEsat,
+        },
+        r.row.line,
+      );
     };
   });
   const staff: StaffMember[] = [];
@@ -156,7 +194,12 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       const es = r.number(ES, { min: 0, max: 100 });
       const community = r.number(COMMUNITY, { min: 0, max: 100 });
       if (!specialist || fte === undefined) return;
-      staff.push({ specialist, fte, ...(es !== undefined ? { employmentServicesPct: es } : {}), ...(community !== undefined ? { communityPct: community } : {}) });
+      staff.push({
+        specialist,
+        fte,
+        ...(es !== undefined ? { employmentServicesPct: es } : {}),
+        ...(community !== undefined ? { communityPct: community } : {}),
+      });
     };
   });
   const staffNames = new Set(staff.map((s) => normalizeName(s.specialist)));
@@ -172,7 +215,8 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
       const kind = rawKind ? KINDS[normalizeName(rawKind)] : undefined;
       if (rawKind && !kind) r.error(KIND, 'records.contactKind', {}, rawKind);
       if (specialist && staff.length > 0) {
-        if (!(onStaff[records.names.id(specialist)] ??= staffNames.has(normalizeName(specialist)))) r.error(SPECIALIST, 'records.unknownSpecialist', {}, specialist);
+        if (!(onStaff[records.names.id(specialist)] ??= staffNames.has(normalizeName(specialist))))
+          r.error(SPECIALIST, 'records.unknownSpecialist', {}, specialist);
       }
       if (!specialist || date === undefined) return;
       records.addContact({ specialist, date, faceToFace: face ?? true, kind, employer: keep ? r.text(EMPLOYER) : undefined });
@@ -183,17 +227,37 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
   if (read && tables.jobs) {
     const { table, list } = tables.jobs;
     for (const { line, participant } of records.addJobs(read.part)) {
-      list.error(read.participant.index === undefined ? { line } : placeOf(table, line, read.participant.index), 'records.unknownParticipant', {}, read.participant.header, participant);
+      list.error(
+        read.participant.index === undefined ? { line } : placeOf(table, line, read.participant.index),
+        'records.unknownParticipant',
+        {},
+        read.participant.header,
+        participant,
+      );
     }
   }
 
   // Each table's problems in the order of its lines (a row's own problems in the order they were found).
-  for (const t of Object.values(tables)) append(all, t.list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)));
+  for (const t of Object.values(tables))
+    append(
+      all,
+      t.list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)),
+    );
   if (Object.keys(tables).length === 0 && !yamlPath) {
-    all.push({ file: dir, severity: 'error', key: 'records.emptyFolder', params: { names: 'participants.csv, jobs.csv (emplois.csv), contacts.csv, staff.csv (personnel.csv), program.yaml' } });
+    all.push({
+      file: dir,
+      severity: 'error',
+      key: 'records.emptyFolder',
+      params: { names: 'participants.csv, jobs.csv (emplois.csv), contacts.csv, staff.csv (personnel.csv), program.yaml' },
+    });
   }
   if (all.some((p) => p.severity === 'error')) return { folder: null, problems: all };
-  const built = records.build(settings, staff, { participants: Boolean(tables.participants), jobs: Boolean(tables.jobs), contacts: Boolean(tables.contacts), staff: Boolean(tables.staff) });
+  const built = records.build(settings, staff, {
+    participants: Boolean(tables.participants),
+    jobs: Boolean(tables.jobs),
+    contacts: Boolean(tables.contacts),
+    staff: Boolean(tables.staff),
+  });
   const theReview: Review = review ?? {
     program: { name: settings.name, ...(settings.id ? { id: settings.id } : {}), ...(settings.site ? { site: settings.site } : {}) },
     date: null,
@@ -207,8 +271,13 @@ export async function readProgramFolder(path: string, contracts: ContractTable, 
 }
 
 const KINDS: Record<string, ContactKind> = {
-  clientspecific: 'client-specific', client: 'client-specific', individuel: 'client-specific', individual: 'client-specific',
-  generic: 'generic', generique: 'generic', general: 'generic',
+  clientspecific: 'client-specific',
+  client: 'client-specific',
+  individuel: 'client-specific',
+  individual: 'client-specific',
+  generic: 'generic',
+  generique: 'generic',
+  general: 'generic',
 };
 
 /** A jobs file at least this large is read in a worker thread (below, starting one costs more than it saves). */
@@ -216,10 +285,14 @@ const PARALLEL_BYTES = 8 * 1_048_576;
 
 /** Read the jobs table: in a worker thread when it is a large CSV file (unless IPS_FIDELITY_THREADS=1), else here. */
 async function readJobs(table: Table, list: ProblemList, options: JobsOptions): Promise<JobsRead | null> {
-  if (table.sheet !== undefined || process.env.IPS_FIDELITY_THREADS === '1' || statSync(table.file).size < PARALLEL_BYTES) return readJobsTable(table, list, options);
+  if (table.sheet !== undefined || process.env.IPS_FIDELITY_THREADS === '1' || statSync(table.file).size < PARALLEL_BYTES)
+    return readJobsTable(table, list, options);
   const { read, problems } = await new Promise<{ read: JobsRead | null; problems: Problem[] }>((resolve, reject) => {
     // A small young generation: the worker's short-lived cells need little, and the process stays lean.
-    const worker = new Worker(new URL('./jobs-worker.js', import.meta.url), { workerData: { file: table.file, options }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(new URL('./jobs-worker.js', import.meta.url), {
+      workerData: { file: table.file, options },
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the jobs worker stopped (${code}) before it answered`)));
@@ -276,7 +349,14 @@ function readProgramYaml(yamlPath: string, dir: string, fallbackName: string, re
     list.error(at(['tables', name]), 'readers.tableOutside', { path: file }, `tables.${name}`);
     delete tablePaths[name];
   }
-  const review = readReviewDoc(yamlPath, read.src, { ...doc, program: { ...doc.program, name }, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } }, resolveScale, list, Boolean(doc.review) || Boolean(period));
+  const review = readReviewDoc(
+    yamlPath,
+    read.src,
+    { ...doc, program: { ...doc.program, name }, review: doc.review ?? { date: period?.to ?? '', reviewers: [] } },
+    resolveScale,
+    list,
+    Boolean(doc.review) || Boolean(period),
+  );
   append(all, list.items);
   return { settings, review, tablePaths, lang: doc.lang };
 }
@@ -284,7 +364,11 @@ function readProgramYaml(yamlPath: string, dir: string, fallbackName: string, re
 /** The folder's tables: CSV files, else the sheets of its workbook; and the language their names suggest. */
 async function openTables(path: string, dir: string, tablePaths: Partial<Record<TableName, string>>, lang: string | undefined, all: Problem[]) {
   const tables: Partial<Record<TableName, { table: Table; list: ProblemList }>> = {};
-  const workbook = isWorkbook(path) ? path : readdirSync(dir).filter((f) => isWorkbook(f) && !f.startsWith('~$')).map((f) => join(dir, f))[0];
+  const workbook = isWorkbook(path)
+    ? path
+    : readdirSync(dir)
+        .filter((f) => isWorkbook(f) && !f.startsWith('~$'))
+        .map((f) => join(dir, f))[0];
   for (const name of Object.keys(TABLE_FILES) as TableName[]) {
     const file = isWorkbook(path) ? undefined : findTable(dir, name, tablePaths[name]);
     if (!file) continue;

@@ -35,7 +35,12 @@ const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 /** A whole score within the scale's range. */
 export function parseScore(raw: unknown, scale: Scale, field: (string | number)[], report: Report): number | undefined {
   // Whole as written: 3.9999999999999999 is 4 as a double, but not a whole score.
-  const n = typeof raw === 'string' && /[.,]\d*[1-9]/.test(raw) ? { ok: false as const } : typeof raw === 'number' || typeof raw === 'string' ? parseNumber(raw) : { ok: false as const };
+  const n =
+    typeof raw === 'string' && /[.,]\d*[1-9]/.test(raw)
+      ? { ok: false as const }
+      : typeof raw === 'number' || typeof raw === 'string'
+        ? parseNumber(raw)
+        : { ok: false as const };
   const { min, max } = scale.scoreRange;
   if (!n.ok || !Number.isInteger(n.value) || n.value < min || n.value > max) {
     report(field, 'rating.score', { min, max }, shown(raw));

@@ -28,12 +28,41 @@ const LONG: ColumnSpec[] = [
 ];
 /** Header names that only a French file uses: they set the data language. */
 export const FRENCH = new Set(
-  ['evaluateur', 'evaluatrice', 'programme', 'nom_programme', 'dispositif', 'identifiant_programme', 'id_programme', 'lieu', 'date_revue', 'date_evaluation', 'type_revue', 'echelle', 'critere', 'cotation', 'valeur', 'commentaire', 'remarque', 'preuve', 'constat', 'recommandation'].map(normalizeName),
+  [
+    'evaluateur',
+    'evaluatrice',
+    'programme',
+    'nom_programme',
+    'dispositif',
+    'identifiant_programme',
+    'id_programme',
+    'lieu',
+    'date_revue',
+    'date_evaluation',
+    'type_revue',
+    'echelle',
+    'critere',
+    'cotation',
+    'valeur',
+    'commentaire',
+    'remarque',
+    'preuve',
+    'constat',
+    'recommandation',
+  ].map(normalizeName),
 );
 
 const TYPES: Record<string, 'self' | 'external'> = {
-  self: 'self', selfassessment: 'self', auto: 'self', autoevaluation: 'self', interne: 'self', internal: 'self',
-  external: 'external', externe: 'external', independent: 'external', independante: 'external',
+  self: 'self',
+  selfassessment: 'self',
+  auto: 'self',
+  autoevaluation: 'self',
+  interne: 'self',
+  internal: 'self',
+  external: 'external',
+  externe: 'external',
+  independent: 'external',
+  independante: 'external',
 };
 
 export function isLongLayout(table: Table): boolean {
@@ -134,7 +163,14 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
       if (!cellOf(row, cols.score) && !cellOf(row, cols.value) && !cellOf(row, cols.finding) && !cellOf(row, cols.recommendation)) return; // listed, not rated yet
       const item = findItem(g.scale, name);
       if (!item) {
-        err(row, cols.item, name ? 'item.unknown' : 'cell.required', { scale: g.scale.id, column: table.header[cols.item!]! }, table.header[cols.item!], name);
+        err(
+          row,
+          cols.item,
+          name ? 'item.unknown' : 'cell.required',
+          { scale: g.scale.id, column: table.header[cols.item!]! },
+          table.header[cols.item!],
+          name,
+        );
         return;
       }
       entries.push({

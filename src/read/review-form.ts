@@ -21,7 +21,9 @@ const LABELS: Record<string, string[]> = {
   reviewers: ['reviewers', 'évaluateurs', 'évaluateurs et évaluatrices'],
   scale: ['scale', 'échelle'],
 };
-const FRENCH_LABELS = new Set(['dispositif', 'nomdudispositif', 'identifiantdudispositif', 'datedelarevue', 'typederevue', 'evaluateurs', 'echelle', 'lieu'].map(normalizeName));
+const FRENCH_LABELS = new Set(
+  ['dispositif', 'nomdudispositif', 'identifiantdudispositif', 'datedelarevue', 'typederevue', 'evaluateurs', 'echelle', 'lieu'].map(normalizeName),
+);
 
 /** The item table's columns; a header of one letter (a, b, ...) is an element's check cell. */
 const COLUMNS: Record<string, string[]> = {
@@ -33,13 +35,22 @@ const COLUMNS: Record<string, string[]> = {
   note: ['note', 'notes', 'commentaire', 'remarque'],
 };
 
-const lookup = (table: Record<string, string[]>) => new Map(Object.entries(table).flatMap(([key, names]) => names.map((n): [string, string] => [normalizeName(n), key])));
+const lookup = (table: Record<string, string[]>) =>
+  new Map(Object.entries(table).flatMap(([key, names]) => names.map((n): [string, string] => [normalizeName(n), key])));
 const LABEL_OF = lookup(LABELS);
 const COLUMN_OF = lookup(COLUMNS);
 
 const TYPES: Record<string, 'self' | 'external'> = {
-  self: 'self', selfassessment: 'self', auto: 'self', autoevaluation: 'self', interne: 'self', internal: 'self',
-  external: 'external', externe: 'external', independent: 'external', independante: 'external',
+  self: 'self',
+  selfassessment: 'self',
+  auto: 'self',
+  autoevaluation: 'self',
+  interne: 'self',
+  internal: 'self',
+  external: 'external',
+  externe: 'external',
+  independent: 'external',
+  independante: 'external',
 };
 
 /** Check cells: x or ✓ (or yes/true/1, oui) for an element present; 0, no, non for one absent. */
@@ -109,7 +120,8 @@ export function readReviewForm(file: string, sheet: string, rows: Row[], resolve
     if (key && cols[key] === undefined) cols[key] = i;
     else if (!key && /^[a-z]$/i.test(text)) elementCols.set(text.toLowerCase(), i);
   });
-  if (cols.score === undefined && cols.value === undefined) problems.error(place(head.line, 0), 'column.missing', { column: 'score', aliases: COLUMNS.score!.join(', ') });
+  if (cols.score === undefined && cols.value === undefined)
+    problems.error(place(head.line, 0), 'column.missing', { column: 'score', aliases: COLUMNS.score!.join(', ') });
   const cell = (r: Row, col: number | undefined) => (col === undefined ? '' : (r.cells[col] ?? '').trim());
 
   const entries = new Map<string, ItemEntry>();
@@ -195,9 +207,16 @@ export function readReviewForm(file: string, sheet: string, rows: Row[], resolve
     if (rating) ratings.push(rating);
   }
   if (problems.hasErrors) return null;
-  const reviewers = (meta.reviewers?.text ?? '').split(/[;,\n]/).map((s) => s.trim()).filter(Boolean);
+  const reviewers = (meta.reviewers?.text ?? '')
+    .split(/[;,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
-    program: { name: program.text, ...(meta.program_id?.text ? { id: meta.program_id.text } : {}), ...(meta.site?.text ? { site: meta.site.text } : {}) },
+    program: {
+      name: program.text,
+      ...(meta.program_id?.text ? { id: meta.program_id.text } : {}),
+      ...(meta.site?.text ? { site: meta.site.text } : {}),
+    },
     date,
     ...(type ? { type } : {}),
     reviewers,

@@ -40,7 +40,7 @@ const Action = z
     responsable: Text.optional(),
     due: Raw.optional(),
     echeance: Raw.optional(),
-    'échéance': Raw.optional(),
+    échéance: Raw.optional(),
     status: Text.optional(),
     statut: Text.optional(),
   })
@@ -82,17 +82,26 @@ export function readReviewYaml(file: string, bytes: Uint8Array, resolveScale: Sc
 }
 
 /** A review from a parsed document (a review file, or the review part of a program.yaml). */
-export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, resolveScale: ScaleResolver, problems: ProblemList, requireDate: boolean): Review | null {
+export function readReviewDoc(
+  file: string,
+  src: YamlSource,
+  doc: ReviewDoc,
+  resolveScale: ScaleResolver,
+  problems: ProblemList,
+  requireDate: boolean,
+): Review | null {
   const at = (path: (string | number)[]) => placeInYaml(src, path);
   const hasDate = String(doc.review.date).trim() !== '';
   const date = hasDate || requireDate ? parseDate(String(doc.review.date)) : ({ ok: false, expected: 'date.format' } as const);
   if (date.ok && date.value > todayIso()) problems.warn(at(['review', 'date']), 'date.future', {}, 'review.date', String(doc.review.date));
-  if (!date.ok && (hasDate || requireDate)) problems.error(at(['review', 'date']), `expected.${date.expected}`, {}, 'review.date', String(doc.review.date));
+  if (!date.ok && (hasDate || requireDate))
+    problems.error(at(['review', 'date']), `expected.${date.expected}`, {}, 'review.date', String(doc.review.date));
   let period: Review['period'];
   if (doc.review.period) {
     const from = parseDate(String(doc.review.period.from));
     const to = parseDate(String(doc.review.period.to));
-    if (!from.ok) problems.error(at(['review', 'period', 'from']), `expected.${from.expected}`, {}, 'review.period.from', String(doc.review.period.from));
+    if (!from.ok)
+      problems.error(at(['review', 'period', 'from']), `expected.${from.expected}`, {}, 'review.period.from', String(doc.review.period.from));
     if (!to.ok) problems.error(at(['review', 'period', 'to']), `expected.${to.expected}`, {}, 'review.period.to', String(doc.review.period.to));
     if (from.ok && to.ok) {
       if (to.value < from.value) problems.error(at(['review', 'period']), 'review.periodOrder', { from: from.value, to: to.value });
@@ -117,7 +126,9 @@ export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, res
       seen.set(item.id, key);
       if (entry === null) continue; // listed but not rated yet
       const raw: RawEntry =
-        typeof entry === 'object' ? { ...entry, finding: entry.finding ?? entry.constat, recommendation: entry.recommendation ?? entry.recommandation } : { score: entry };
+        typeof entry === 'object'
+          ? { ...entry, finding: entry.finding ?? entry.constat, recommendation: entry.recommendation ?? entry.recommandation }
+          : { score: entry };
       const rating = toRating(
         item,
         scale,
@@ -146,7 +157,13 @@ export function readReviewDoc(file: string, src: YamlSource, doc: ReviewDoc, res
       status: a.status !== undefined ? 'status' : 'statut',
     };
     const due = a.due ?? a.echeance ?? a['échéance'];
-    const raw: RawAction = { item: a.item, action: a.action, owner: a.owner ?? a.responsable, due: due === undefined ? undefined : String(due), status: a.status ?? a.statut };
+    const raw: RawAction = {
+      item: a.item,
+      action: a.action,
+      owner: a.owner ?? a.responsable,
+      due: due === undefined ? undefined : String(due),
+      status: a.status ?? a.statut,
+    };
     const where: PlaceOf = (field) => ({ at: at(['actions', i, keyOf[field]]), field: `actions[${i + 1}].${keyOf[field]}` });
     const action = toAction(raw, scale, where, problems, { file, ...at(['actions', i]) });
     if (action) actions.push(action);

@@ -166,7 +166,13 @@ export function mapColumns(
     if (key !== undefined && taken === undefined) index[key] = i;
     else if (key !== undefined && canonical(h, key) && !canonical(table.header[taken!]!, key)) {
       // The column's own name wins over an alias (e.g. item beside code): the alias is set aside.
-      problems.warn(placeOf(table, table.headerLine, taken!), 'column.aliasIgnored', { column: table.header[taken!]!, by: h }, table.header[taken!], table.header[taken!]);
+      problems.warn(
+        placeOf(table, table.headerLine, taken!),
+        'column.aliasIgnored',
+        { column: table.header[taken!]!, by: h },
+        table.header[taken!],
+        table.header[taken!],
+      );
       index[key] = i;
     } else if (key !== undefined && !canonical(h, key) && canonical(table.header[taken!]!, key)) {
       problems.warn(placeOf(table, table.headerLine, i), 'column.aliasIgnored', { column: h, by: table.header[taken!]! }, h, h);

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 
 // iconv-lite is needed only for Windows-1252 (Node's own decoder loses € œ ’): loaded on first use.
 let iconv: typeof import('iconv-lite') | undefined;
-const fromWindows1252 = (bytes: Buffer): string => (iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite')).decode(bytes, 'win1252');
+const fromWindows1252 = (bytes: Buffer): string =>
+  (iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite')).decode(bytes, 'win1252');
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 

@@ -36,10 +36,13 @@ export function rowsToTable(file: string, sheet: string, sheetRows: Row[]): Tabl
 /** Read every sheet of a workbook; an unreadable file is one problem. */
 export async function readWorkbook(file: string, bytes: Uint8Array, problems: ProblemList): Promise<Table[] | null> {
   const sheets = await readWorkbookRows(bytes, problems);
-  return sheets && sheets.flatMap((s) => {
-    const t = rowsToTable(file, s.sheet, s.rows);
-    return t ? [t] : [];
-  });
+  return (
+    sheets &&
+    sheets.flatMap((s) => {
+      const t = rowsToTable(file, s.sheet, s.rows);
+      return t ? [t] : [];
+    })
+  );
 }
 
 /** Every sheet of a workbook as its non-empty rows (a review form is read from these); an unreadable file is one problem. */

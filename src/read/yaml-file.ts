@@ -13,7 +13,15 @@ export const MAX_YAML_DEPTH = 200;
 export const MAX_YAML_INDENT = 1000;
 
 /** The tags a review may use (the YAML core schema's); others (!!binary, !!set, !!timestamp, custom) are refused. */
-const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 
 /** The 1-based line of a position in the text. */
 function lineAt(text: string, pos: number): number {

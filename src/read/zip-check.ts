@@ -78,7 +78,8 @@ export function checkWorkbookZip(bytes: Uint8Array): ZipProblem | null {
       try {
         xml = inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { key: 'readers.xlsxPartTooLarge', params: { part: name, max: mb(MAX_PART_BYTES) } };
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          return { key: 'readers.xlsxPartTooLarge', params: { part: name, max: mb(MAX_PART_BYTES) } };
         return { key: 'readers.xlsxZip' };
       }
     } else return { key: 'readers.xlsxZip' };

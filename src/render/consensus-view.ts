@@ -33,7 +33,13 @@ export function consensusSheet(r: ScoredReview, m: Messages): Block[] {
     { kind: 'line', text: '' },
     {
       kind: 'table',
-      columns: [{ title: m.t('col.code') }, { title: m.t('col.item'), wrap: true }, ...a.reviewers.map((n) => ({ title: n, align: 'right' as const })), { title: m.t('col.difference') }, { title: m.t('col.consensus'), align: 'right' }],
+      columns: [
+        { title: m.t('col.code') },
+        { title: m.t('col.item'), wrap: true },
+        ...a.reviewers.map((n) => ({ title: n, align: 'right' as const })),
+        { title: m.t('col.difference') },
+        { title: m.t('col.consensus'), align: 'right' },
+      ],
       rows,
     },
   ];

@@ -57,7 +57,13 @@ export function csvLine(cells: (string | number | boolean | null | undefined)[],
 export type CsvLayout = 'wide' | 'long';
 
 /** CSV of scored reviews, a line at a time; the wide header has a column for each item of the scales. */
-export function* scoreCsvLines(reviews: Iterable<ScoredReview>, m: Messages, layout: CsvLayout, scales: Scale[], style: CsvStyle = RFC_CSV): Iterable<string> {
+export function* scoreCsvLines(
+  reviews: Iterable<ScoredReview>,
+  m: Messages,
+  layout: CsvLayout,
+  scales: Scale[],
+  style: CsvStyle = RFC_CSV,
+): Iterable<string> {
   const line = (cells: (string | number | boolean | null | undefined)[]) => csvLine(cells, style);
   const meta = (r: ScoredReview) => [r.program.name, r.program.id, r.program.site, r.date, r.scale.id];
   if (layout === 'long') {
@@ -77,12 +83,33 @@ export function* scoreCsvLines(reviews: Iterable<ScoredReview>, m: Messages, lay
     for (const i of scale.items) if (!codes.includes(i.code)) codes.push(i.code);
     for (const s of scale.sections) if (!sections.includes(s.id)) sections.push(s.id);
   }
-  yield line(['program', 'program_id', 'site', 'date', 'scale', 'complete', 'rated', 'total', 'max', 'band', 'band_label', 'mean', ...sections, ...codes]);
+  yield line([
+    'program',
+    'program_id',
+    'site',
+    'date',
+    'scale',
+    'complete',
+    'rated',
+    'total',
+    'max',
+    'band',
+    'band_label',
+    'mean',
+    ...sections,
+    ...codes,
+  ]);
   for (const r of reviews) {
     const byCode = new Map(r.items.map((i) => [i.code, i.score]));
     const bySection = new Map(r.sections.map((s) => [s.id, s.score]));
     yield line([
-      ...meta(r), r.complete, r.rated, r.total, r.max, r.band?.id ?? null, r.band ? localize(r.band.label, m.lang) : null,
+      ...meta(r),
+      r.complete,
+      r.rated,
+      r.total,
+      r.max,
+      r.band?.id ?? null,
+      r.band ? localize(r.band.label, m.lang) : null,
       r.mean === null ? null : Number(r.mean.toFixed(4)),
       ...sections.map((s) => bySection.get(s) ?? null),
       ...codes.map((c) => byCode.get(c) ?? null),

@@ -22,10 +22,13 @@ export function ruleText(rule: Rule, m: Messages): string {
 
 function observed(item: Item, e: Evidence, m: Messages): string[] {
   const out: string[] = [];
-  if (e.records) out.push(m.t(e.records.key, e.records.params) + (e.rule ? ` (${ruleText(e.rule, m) || m.t('scales.otherwise')} → ${e.rule.score})` : ''));
+  if (e.records)
+    out.push(m.t(e.records.key, e.records.params) + (e.rule ? ` (${ruleText(e.rule, m) || m.t('scales.otherwise')} → ${e.rule.score})` : ''));
   if (e.value !== undefined && !e.records) {
     const rule = e.rule ? ruleText(e.rule, m) : '';
-    out.push(rule ? m.t('evidence.valueRule', { value: valueText(item.kind, e.value, m), rule, score: e.rule!.score }) : valueText(item.kind, e.value, m));
+    out.push(
+      rule ? m.t('evidence.valueRule', { value: valueText(item.kind, e.value, m), rule, score: e.rule!.score }) : valueText(item.kind, e.value, m),
+    );
   }
   if (e.n !== undefined && !e.records) out.push(m.t('evidence.n', { n: e.n }));
   if (e.minimumN) out.push(m.t('evidence.minimumN', { n: e.minimumN.n, required: e.minimumN.required, score: e.minimumN.score }));
@@ -33,7 +36,9 @@ function observed(item: Item, e: Evidence, m: Messages): string[] {
     out.push(m.t('evidence.elements', { count: e.elements.count, of: e.elements.of, list: e.elements.present.join(' ') || '-' }));
   }
   if (e.specialists) {
-    const each = e.specialists.map((s) => (s.value !== undefined ? `${s.name} ${valueText(item.kind, s.value, m)} → ${s.score}` : `${s.name} ${s.score}`));
+    const each = e.specialists.map((s) =>
+      s.value !== undefined ? `${s.name} ${valueText(item.kind, s.value, m)} → ${s.score}` : `${s.name} ${s.score}`,
+    );
     out.push(m.t('evidence.specialists', { list: each.join(', '), mean: m.num(e.mean!, 2) }));
   }
   for (const c of e.capped ?? []) {

@@ -54,7 +54,11 @@ export const FORMATS = {
   json: { extensions: ['.json'], available: (v: View) => Boolean(v.json), render: (v: View) => need(v.json, 'json')() },
   csv: { extensions: ['.csv'], available: (v: View) => Boolean(v.csv), render: (v: View) => need(v.csv, 'csv')() },
   // The writer loads only when a workbook is asked for.
-  xlsx: { extensions: ['.xlsx'], available: (v: View) => Boolean(v.xlsx), render: async (v: View) => (await import('./xlsx.js')).workbookBytes(await need(v.xlsx, 'xlsx')()) },
+  xlsx: {
+    extensions: ['.xlsx'],
+    available: (v: View) => Boolean(v.xlsx),
+    render: async (v: View) => (await import('./xlsx.js')).workbookBytes(await need(v.xlsx, 'xlsx')()),
+  },
 } satisfies Record<string, FormatEntry>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -15,7 +15,8 @@ function share(s: { people: Cell; rate: number | null }, m: Messages): string {
   return s.rate === null ? cellText(s.people, m) : `${cellText(s.people, m)} (${m.pct(s.rate)})`;
 }
 
-const monthsText = (months: number | null, n: number, m: Messages) => (months === null ? '—' : m.t('frEa.medianMonths', { months: m.num(months, 1), n }));
+const monthsText = (months: number | null, n: number, m: Messages) =>
+  months === null ? '—' : m.t('frEa.medianMonths', { months: m.num(months, 1), n });
 
 /** The program and the window, as the title lines say them. */
 export function frEaTitle(settings: ProgramSettings): string {
@@ -31,7 +32,10 @@ export function frEaBlocks(o: FrEaIndicators, settings: ProgramSettings, m: Mess
     { kind: 'heading', text: m.t('frEa.accompaniedTitle') },
     {
       kind: 'table',
-      columns: [{ title: m.t('frEa.col.indicator'), wrap: true }, { title: m.t('frEa.col.people'), align: 'right' }],
+      columns: [
+        { title: m.t('frEa.col.indicator'), wrap: true },
+        { title: m.t('frEa.col.people'), align: 'right' },
+      ],
       rows: [
         [m.t('frEa.accompanied', { from, to }), m.num(o.accompanied)],
         [m.t('frEa.atStart', { from }), m.num(o.flow.atStart)],
@@ -47,7 +51,10 @@ export function frEaBlocks(o: FrEaIndicators, settings: ProgramSettings, m: Mess
   else {
     blocks.push({
       kind: 'table',
-      columns: [{ title: m.t('frEa.col.category'), wrap: true }, { title: m.t('frEa.col.people'), align: 'right' }],
+      columns: [
+        { title: m.t('frEa.col.category'), wrap: true },
+        { title: m.t('frEa.col.people'), align: 'right' },
+      ],
       rows: o.exits.categories.filter((c) => c.people !== 0).map((c) => [m.t(`frEa.exit.${c.category}`), cellText(c.people, m)]),
     });
     if (!o.exits.recorded) blocks.push({ kind: 'line', text: m.t('frEa.reasonsNotRecorded'), tone: 'muted' });
@@ -57,11 +64,15 @@ export function frEaBlocks(o: FrEaIndicators, settings: ProgramSettings, m: Mess
   blocks.push({ kind: 'line', text: m.t('frEa.durationAll', { value: monthsText(o.duration.medianMonths, o.duration.n, m) }) });
   blocks.push({ kind: 'line', text: m.t('frEa.durationExited', { value: monthsText(o.duration.exitedMedianMonths, o.duration.exitedN, m) }) });
   if (o.duration.withheld) blocks.push({ kind: 'line', text: m.t('frEa.withheld', { n: o.minCell }) });
-  else if (o.duration.n > 0) blocks.push({
-    kind: 'table',
-    columns: [{ title: m.t('frEa.col.duration'), wrap: true }, { title: m.t('frEa.col.people'), align: 'right' }],
-    rows: o.duration.bands.map((b) => [m.t(`frEa.band.${b.band}`), cellText(b.people, m)]),
-  });
+  else if (o.duration.n > 0)
+    blocks.push({
+      kind: 'table',
+      columns: [
+        { title: m.t('frEa.col.duration'), wrap: true },
+        { title: m.t('frEa.col.people'), align: 'right' },
+      ],
+      rows: o.duration.bands.map((b) => [m.t(`frEa.band.${b.band}`), cellText(b.people, m)]),
+    });
 
   blocks.push({ kind: 'heading', text: m.t('frEa.workTitle') });
   if (o.workAtEnd.withheld || o.workDuring.withheld) blocks.push({ kind: 'line', text: m.t('frEa.withheld', { n: o.minCell }) });
@@ -70,16 +81,26 @@ export function frEaBlocks(o: FrEaIndicators, settings: ProgramSettings, m: Mess
     const du = o.workDuring.settings.find((x) => x.setting === s)!;
     return { at, du };
   };
-  const shown = (['ordinary', 'ea', 'esat', 'other', 'none'] as FrSetting[]).filter((s) => s !== 'other' || settingRows(s).at.people !== 0 || settingRows(s).du.people !== 0);
+  const shown = (['ordinary', 'ea', 'esat', 'other', 'none'] as FrSetting[]).filter(
+    (s) => s !== 'other' || settingRows(s).at.people !== 0 || settingRows(s).du.people !== 0,
+  );
   blocks.push({
     kind: 'table',
-    columns: [{ title: m.t('frEa.col.setting'), wrap: true }, { title: m.t('frEa.col.atEnd', { to }), align: 'right' }, { title: m.t('frEa.col.during'), align: 'right' }],
+    columns: [
+      { title: m.t('frEa.col.setting'), wrap: true },
+      { title: m.t('frEa.col.atEnd', { to }), align: 'right' },
+      { title: m.t('frEa.col.during'), align: 'right' },
+    ],
     rows: [
       ...shown.map((s) => {
         const { at, du } = settingRows(s);
         return [m.t(`frEa.setting.${s}`), o.workAtEnd.withheld ? '—' : share(at, m), o.workDuring.withheld ? '—' : share(du, m)];
       }),
-      [{ text: m.t('frEa.inWork'), tone: 'strong' as const }, o.workAtEnd.withheld ? '—' : share(o.workAtEnd.inWork, m), o.workDuring.withheld ? '—' : share(o.workDuring.inWork, m)],
+      [
+        { text: m.t('frEa.inWork'), tone: 'strong' as const },
+        o.workAtEnd.withheld ? '—' : share(o.workAtEnd.inWork, m),
+        o.workDuring.withheld ? '—' : share(o.workDuring.inWork, m),
+      ],
       [m.t('frEa.denominator'), m.num(o.workAtEnd.of), m.num(o.workDuring.of)],
     ],
   });
@@ -90,17 +111,26 @@ export function frEaBlocks(o: FrEaIndicators, settings: ProgramSettings, m: Mess
   const esat = o.esatToOrdinary;
   blocks.push({
     kind: 'table',
-    columns: [{ title: m.t('frEa.col.indicator'), wrap: true }, { title: m.t('frEa.col.value'), wrap: true }],
+    columns: [
+      { title: m.t('frEa.col.indicator'), wrap: true },
+      { title: m.t('frEa.col.value'), wrap: true },
+    ],
     rows: [
       [m.t('frEa.durableDuring', { months: o.durable.months }), ofText(o.durable.during)],
       [m.t('frEa.durableStarts', { months: o.durable.months }), ofText(o.durable.starts)],
-      [m.t('frEa.esatToOrdinary'), esat ? m.t('frEa.esatValue', { to: share({ people: esat.toOrdinary, rate: esat.rate }, m), from: cellText(esat.fromEsat, m) }) : m.t('frEa.notAvailable')],
+      [
+        m.t('frEa.esatToOrdinary'),
+        esat
+          ? m.t('frEa.esatValue', { to: share({ people: esat.toOrdinary, rate: esat.rate }, m), from: cellText(esat.fromEsat, m) })
+          : m.t('frEa.notAvailable'),
+      ],
       [m.t('frEa.employers'), o.employers ? m.num(o.employers.accompanied) : m.t('frEa.notAvailable')],
     ],
   });
   if (!esat) blocks.push({ kind: 'line', text: m.t('frEa.esatNotAvailable'), tone: 'muted' });
   if (!o.employers) blocks.push({ kind: 'line', text: m.t('frEa.employersNotAvailable'), tone: 'muted' });
-  if (o.minCell > 0) blocks.push({ kind: 'line', text: m.t('frEa.suppression', { n: o.minCell, max: o.minCell - 1, hidden: m.t('privacy.hidden') }), tone: 'muted' });
+  if (o.minCell > 0)
+    blocks.push({ kind: 'line', text: m.t('frEa.suppression', { n: o.minCell, max: o.minCell - 1, hidden: m.t('privacy.hidden') }), tone: 'muted' });
   blocks.push({ kind: 'line', text: m.t('frEa.definitions'), tone: 'muted' });
   return blocks;
 }
@@ -122,14 +152,27 @@ export function frEaRows(o: FrEaIndicators): [string, Value, Value, Value][] {
   if (o.exits.withheld) rows.push(['exits_by_category', 'withheld', null, o.flow.exits]);
   rows.push(['support_median_months', o.duration.medianMonths, o.duration.n, null]);
   rows.push(['support_median_months_exited', o.duration.exitedMedianMonths, o.duration.exitedN, null]);
-  for (const b of o.duration.bands) rows.push([`support_${b.band.replace(/^under/, 'under_').replace(/^(\d+)to(\d+)$/, '$1_to_$2').replace(/plus$/, '_plus')}_months`, b.people, null, o.duration.n]);
+  for (const b of o.duration.bands)
+    rows.push([
+      `support_${b.band
+        .replace(/^under/, 'under_')
+        .replace(/^(\d+)to(\d+)$/, '$1_to_$2')
+        .replace(/plus$/, '_plus')}_months`,
+      b.people,
+      null,
+      o.duration.n,
+    ]);
   if (o.duration.withheld) rows.push(['support_by_band', 'withheld', null, o.duration.n]);
-  for (const [prefix, b] of [['in_work_at_end', o.workAtEnd], ['in_work_during', o.workDuring]] as const) {
+  for (const [prefix, b] of [
+    ['in_work_at_end', o.workAtEnd],
+    ['in_work_during', o.workDuring],
+  ] as const) {
     if (b.withheld) {
       rows.push([`${prefix}_by_setting`, 'withheld', null, b.of]);
       continue;
     }
-    for (const s of b.settings) shareRow(`${prefix}_${s.setting === 'none' ? 'not_in_work' : s.setting}`, { people: s.people, of: b.of, rate: s.rate });
+    for (const s of b.settings)
+      shareRow(`${prefix}_${s.setting === 'none' ? 'not_in_work' : s.setting}`, { people: s.people, of: b.of, rate: s.rate });
     shareRow(`${prefix}_any_setting`, b.inWork);
   }
   shareRow(`durable_employment_during`, o.durable.during);
@@ -146,5 +189,10 @@ export function frEaRows(o: FrEaIndicators): [string, Value, Value, Value][] {
 }
 
 export function frEaCsv(o: FrEaIndicators): string {
-  return csvLine(['indicator', 'value', 'n', 'of']) + frEaRows(o).map((r) => csvLine(r)).join('');
+  return (
+    csvLine(['indicator', 'value', 'n', 'of']) +
+    frEaRows(o)
+      .map((r) => csvLine(r))
+      .join('')
+  );
 }

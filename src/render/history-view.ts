@@ -22,7 +22,14 @@ export function historyBlocks(g: ScoredReview[], overall: Change | null, m: Mess
     ...(names.length > 1 ? [{ kind: 'line', text: m.t('history.alsoNamed', { list: names.slice(0, -1).join(', ') }), tone: 'muted' } as Block] : []),
     {
       kind: 'table',
-      columns: [{ title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' }, { title: m.t('col.change'), align: 'right' }, { title: m.t('col.band'), wrap: true }, { title: m.t('col.rated'), align: 'right' }, ...(next ? [{ title: m.t('policy.col.next') }] : [])],
+      columns: [
+        { title: m.t('col.date') },
+        { title: m.t('col.total'), align: 'right' },
+        { title: m.t('col.change'), align: 'right' },
+        { title: m.t('col.band'), wrap: true },
+        { title: m.t('col.rated'), align: 'right' },
+        ...(next ? [{ title: m.t('policy.col.next') }] : []),
+      ],
       rows: g.map((r) => [
         formatDate(r.date, m),
         r.total === null ? '—' : `${r.total}/${r.max}`,
@@ -37,7 +44,11 @@ export function historyBlocks(g: ScoredReview[], overall: Change | null, m: Mess
     const up = overall.items.filter((i) => (i.delta ?? 0) > 0);
     const down = overall.items.filter((i) => (i.delta ?? 0) < 0);
     const list = (xs: typeof up) => xs.map((i) => `${i.code} ${i.from}→${i.to}`).join(', ');
-    blocks.push({ kind: 'line', text: m.t('history.improved', { date: formatDate(overall.previousDate, m), list: up.length ? list(up) : '—' }), tone: 'good' });
+    blocks.push({
+      kind: 'line',
+      text: m.t('history.improved', { date: formatDate(overall.previousDate, m), list: up.length ? list(up) : '—' }),
+      tone: 'good',
+    });
     blocks.push({ kind: 'line', text: m.t('history.fell', { list: down.length ? list(down) : '—' }), tone: down.length ? 'poor' : 'muted' });
   }
   if (next) {
@@ -58,7 +69,12 @@ export function historyJson(groups: ScoredReview[][], overall: (Change | null)[]
         schemaVersion: 1,
         ...(next ? { asOf } : {}),
         programs: groups.map((g, i) => ({
-          program: { name: groupProgram(g).name, id: groupProgram(g).id ?? null, site: groupProgram(g).site ?? null, names: [...new Set(g.map((r) => r.program.name))] },
+          program: {
+            name: groupProgram(g).name,
+            id: groupProgram(g).id ?? null,
+            site: groupProgram(g).site ?? null,
+            names: [...new Set(g.map((r) => r.program.name))],
+          },
           reviews: g.map((r) => ({
             date: r.date,
             total: r.total,

@@ -43,13 +43,13 @@ export function wrapText(s: string, w: number): string[] {
       used = 0;
       for (const ch of word.normalize('NFC')) {
         const cw = COMBINING.test(ch) ? 0 : 1;
-        if (used + cw > w && line) lines.push(line), (line = ''), (used = 0);
+        if (used + cw > w && line) (lines.push(line), (line = ''), (used = 0));
         line += ch;
         used += cw;
       }
-    } else if (!line) (line = word), (used = ww);
-    else if (used + 1 + ww <= w) (line += ' ' + word), (used += 1 + ww);
-    else lines.push(line), (line = word), (used = ww);
+    } else if (!line) ((line = word), (used = ww));
+    else if (used + 1 + ww <= w) ((line += ' ' + word), (used += 1 + ww));
+    else (lines.push(line), (line = word), (used = ww));
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
@@ -84,7 +84,9 @@ function fitWidths(columns: Column[], rows: Cell[][], maxWidth: number): number[
   const fixed = total - wrapping.reduce((a, i) => a + widths[i]!, 0);
   // Each wrapping column gets its minimum, then the room left is shared in proportion to what it lacks.
   // Never less than the column's longest word (so that words are not cut), unless that word is longer than half the width.
-  const words = new Map(wrapping.map((i) => [i, rows.reduce((w, r) => Math.max(w, longestWord(textOf(r[i] ?? ''))), longestWord(columns[i]!.title))]));
+  const words = new Map(
+    wrapping.map((i) => [i, rows.reduce((w, r) => Math.max(w, longestWord(textOf(r[i] ?? ''))), longestWord(columns[i]!.title))]),
+  );
   const base = new Map(wrapping.map((i) => [i, Math.min(widths[i]!, Math.max(MIN_WRAP, Math.min(words.get(i)!, Math.floor(maxWidth / 2))))]));
   const extra = Math.max(0, maxWidth - fixed - [...base.values()].reduce((a, b) => a + b, 0));
   const lacking = wrapping.reduce((a, i) => a + widths[i]! - base.get(i)!, 0);
@@ -95,7 +97,14 @@ function fitWidths(columns: Column[], rows: Cell[][], maxWidth: number): number[
 /** An aligned text table; `header` styles the title row. */
 export function textTable(columns: Column[], rows: Cell[][], maxWidth: number, header: (s: string) => string = (s) => s): string {
   const widths = fitWidths(columns, rows, maxWidth);
-  const out: string[] = [header(columns.map((c, i) => pad(c.title, widths[i]!, c.align)).join(' '.repeat(GAP)).trimEnd())];
+  const out: string[] = [
+    header(
+      columns
+        .map((c, i) => pad(c.title, widths[i]!, c.align))
+        .join(' '.repeat(GAP))
+        .trimEnd(),
+    ),
+  ];
   for (const r of rows) {
     const cells = columns.map((c, i) => (c.wrap ? wrapText(textOf(r[i] ?? ''), widths[i]!) : [textOf(r[i] ?? '')]));
     const height = Math.max(...cells.map((c) => c.length));

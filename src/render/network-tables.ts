@@ -13,7 +13,9 @@ export interface ProgramResult {
 
 /** `{"schemaVersion":1,"programs":[<each program's object, as `outcomes DIR` writes it>],"network":{...}}`. */
 export function networkJson(programs: ProgramResult[], network: NetworkOutcomes): string {
-  return jsonText(JSON.stringify({ schemaVersion: 1, programs: programs.map((p) => programOutcomes(p.outcomes, p.records)), network }, null, 2)) + '\n';
+  return (
+    jsonText(JSON.stringify({ schemaVersion: 1, programs: programs.map((p) => programOutcomes(p.outcomes, p.records)), network }, null, 2)) + '\n'
+  );
 }
 
 /**

@@ -12,19 +12,47 @@ import type { Block, ViewCell } from './view.js';
 export const programLabel = (r: ProgramResult) => r.records.settings.name + (r.records.settings.id ? ` (${r.records.settings.id})` : '');
 
 export function networkBlocks(programs: ProgramResult[], network: NetworkOutcomes, rules: { benchmarks: BenchmarkLevels }, m: Messages): Block[] {
-  const row = (name: ViewCell, p: PeriodOutcome): ViewCell[] => [name, periodName(p, m), String(p.served), String(p.working), rateText(p.rate, m), benchmarkCell(p, rules.benchmarks, m), String(p.jobStarts)];
+  const row = (name: ViewCell, p: PeriodOutcome): ViewCell[] => [
+    name,
+    periodName(p, m),
+    String(p.served),
+    String(p.working),
+    rateText(p.rate, m),
+    benchmarkCell(p, rules.benchmarks, m),
+    String(p.jobStarts),
+  ];
   const total = { text: m.t('network.total'), tone: 'strong' as const };
   const periods = [...programs.flatMap((r) => r.outcomes.periods), ...network.periods];
   const M = network.measures;
   return [
     { kind: 'title', text: m.t('network.title', { n: programs.length }) },
-    { kind: 'line', text: m.t('outcomes.window', { from: formatDate(network.window.from, m), to: formatDate(network.window.to, m), by: byText(network.by, m), convention: m.t(`outcomes.convention.${network.convention}`) }), tone: 'muted' },
+    {
+      kind: 'line',
+      text: m.t('outcomes.window', {
+        from: formatDate(network.window.from, m),
+        to: formatDate(network.window.to, m),
+        by: byText(network.by, m),
+        convention: m.t(`outcomes.convention.${network.convention}`),
+      }),
+      tone: 'muted',
+    },
     { kind: 'heading', text: m.t('outcomes.rateTitle') },
     {
       kind: 'table',
-      columns: [{ title: m.t('network.program'), wrap: true }, { title: m.t('col.period') }, { title: m.t('col.served'), align: 'right' }, { title: m.t('col.working'), align: 'right' }, { title: m.t('col.rate'), align: 'right' }, { title: m.t('col.benchmark') }, { title: m.t('col.jobStarts'), align: 'right' }],
+      columns: [
+        { title: m.t('network.program'), wrap: true },
+        { title: m.t('col.period') },
+        { title: m.t('col.served'), align: 'right' },
+        { title: m.t('col.working'), align: 'right' },
+        { title: m.t('col.rate'), align: 'right' },
+        { title: m.t('col.benchmark') },
+        { title: m.t('col.jobStarts'), align: 'right' },
+      ],
       // The program named on its first row only: its periods read as one group.
-      rows: [...programs.flatMap((r) => r.outcomes.periods.map((p, k) => row(k === 0 ? programLabel(r) : '', p))), ...network.periods.map((p, k) => row(k === 0 ? total : '', p))],
+      rows: [
+        ...programs.flatMap((r) => r.outcomes.periods.map((p, k) => row(k === 0 ? programLabel(r) : '', p))),
+        ...network.periods.map((p, k) => row(k === 0 ? total : '', p)),
+      ],
     },
     { kind: 'line', text: m.t('network.window', { served: M.served, working: M.working, rate: rateText(M.rate, m) }) },
     { kind: 'line', text: m.t('network.totalNote'), tone: 'muted' },

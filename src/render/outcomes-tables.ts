@@ -13,7 +13,10 @@ export function outcomesJson(o: Outcomes, records: ProgramRecords): string {
 }
 
 /** One program's outcomes as data: the program's identity, then the outcomes (the JSON of `outcomes` without its schemaVersion). */
-export function programOutcomes(o: Outcomes, records: ProgramRecords): { program: { name: string; id: string | null; site: string | null; country: string | null } } & Outcomes {
+export function programOutcomes(
+  o: Outcomes,
+  records: ProgramRecords,
+): { program: { name: string; id: string | null; site: string | null; country: string | null } } & Outcomes {
   const s = records.settings;
   return { program: { name: s.name, id: s.id ?? null, site: s.site ?? null, country: s.country ?? null }, ...o };
 }
@@ -26,8 +29,32 @@ export function outcomesCsv(o: Outcomes, style: CsvStyle = RFC_CSV): string {
 }
 
 /** The columns of the per-period rows of the CSV, and a period's row. */
-export const PERIOD_COLUMNS = (convention: Outcomes['convention']) => ['period', 'from', 'to', 'served', 'working', 'rate', 'benchmark', 'job_starts', 'first_job_starts', 'partial', ...(convention === 'ips-grow' ? ['ips_grow_40_met'] : [])];
-export const periodRow = (p: PeriodOutcome, convention: Outcomes['convention']) => [p.label, p.from, p.to, p.served, p.working, rate6(p.rate), p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(convention === 'ips-grow' ? [p.growBenchmarkMet ?? null] : [])];
+export const PERIOD_COLUMNS = (convention: Outcomes['convention']) => [
+  'period',
+  'from',
+  'to',
+  'served',
+  'working',
+  'rate',
+  'benchmark',
+  'job_starts',
+  'first_job_starts',
+  'partial',
+  ...(convention === 'ips-grow' ? ['ips_grow_40_met'] : []),
+];
+export const periodRow = (p: PeriodOutcome, convention: Outcomes['convention']) => [
+  p.label,
+  p.from,
+  p.to,
+  p.served,
+  p.working,
+  rate6(p.rate),
+  p.benchmark,
+  p.jobStarts,
+  p.firstJobStarts,
+  p.partial,
+  ...(convention === 'ips-grow' ? [p.growBenchmarkMet ?? null] : []),
+];
 
 export const rate6 = (r: number | null) => (r === null ? null : Number(r.toFixed(6)));
 const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
@@ -38,7 +65,12 @@ const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
  */
 function measuresCsv(o: Outcomes, style: CsvStyle): string {
   const csvLine = (cells: Cells) => csvLineOf(cells, style);
-  return csvLine(['measure', 'value', 'n', 'of']) + measureRows(o).map((r) => csvLine(r)).join('');
+  return (
+    csvLine(['measure', 'value', 'n', 'of']) +
+    measureRows(o)
+      .map((r) => csvLine(r))
+      .join('')
+  );
 }
 
 /** A whole-window measure: a rate (its fraction, count and denominator), a statistic (the n it rests on) or a count. */
@@ -102,10 +134,28 @@ export function perPersonCsv(records: ProgramRecords, o: Outcomes, contracts: Co
   const first = firstCompetitiveJobs(records, contracts);
   const window = daysOf(o.window);
   const date = (d: number) => (d === NO_DAY ? null : isoOfDay(d));
-  let out = csvLine(['id', 'entry_date', 'exit_date', 'specialist', 'served_in_window', 'first_competitive_job', 'days_to_first_job', 'first_employer_contact']);
+  let out = csvLine([
+    'id',
+    'entry_date',
+    'exit_date',
+    'specialist',
+    'served_in_window',
+    'first_competitive_job',
+    'days_to_first_job',
+    'first_employer_contact',
+  ]);
   for (let p = 0; p < P.count; p++) {
     const job = first[p]!;
-    out += csvLine([P.id[p]!, date(P.entry[p]!), date(P.exit[p]!), records.names.name(P.specialist[p]!) ?? null, servedIn(records, p, window), date(job), job === NO_DAY ? null : job - P.entry[p]!, date(P.firstEmployerContact[p]!)]);
+    out += csvLine([
+      P.id[p]!,
+      date(P.entry[p]!),
+      date(P.exit[p]!),
+      records.names.name(P.specialist[p]!) ?? null,
+      servedIn(records, p, window),
+      date(job),
+      job === NO_DAY ? null : job - P.entry[p]!,
+      date(P.firstEmployerContact[p]!),
+    ]);
   }
   return out;
 }

@@ -29,7 +29,13 @@ export function planBlocks(plan: ProgramPlan, m: Messages): Block[] {
     {
       kind: 'line',
       text: actions
-        ? m.t('cycle.plan.counts', { n: actions, planned: plan.counts.planned, progress: plan.counts['in-progress'], done: plan.counts.done, dropped: plan.counts.dropped })
+        ? m.t('cycle.plan.counts', {
+            n: actions,
+            planned: plan.counts.planned,
+            progress: plan.counts['in-progress'],
+            done: plan.counts.done,
+            dropped: plan.counts.dropped,
+          })
         : m.t('cycle.plan.noActions'),
       tone: actions ? undefined : 'fair',
     },
@@ -39,14 +45,24 @@ export function planBlocks(plan: ProgramPlan, m: Messages): Block[] {
   else
     blocks.push({
       kind: 'entries',
-      columns: [{ title: m.t('col.code') }, { title: m.t('col.item') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('cycle.col.advice') }],
+      columns: [
+        { title: m.t('col.code') },
+        { title: m.t('col.item') },
+        { title: m.t('col.score'), align: 'right' },
+        { title: m.t('cycle.col.advice') },
+      ],
       entries: plan.items.map((it) => {
         const details: { text: string; tone?: Tone }[] = [];
         if (it.finding) details.push({ text: `${m.t('cycle.findings.finding')}${m.t('format.labelSep')}${it.finding}` });
         if (it.recommendation) details.push({ text: `${m.t('cycle.findings.reviewers')}${m.t('format.labelSep')}${it.recommendation}` });
-        for (const c of computedOf(it, m)) details.push({ text: `${m.t('cycle.findings.computed')}${m.t('format.labelSep')}${c}`, tone: it.recommendation ? 'muted' : undefined });
+        for (const c of computedOf(it, m))
+          details.push({ text: `${m.t('cycle.findings.computed')}${m.t('format.labelSep')}${c}`, tone: it.recommendation ? 'muted' : undefined });
         if (it.actions.length === 0) details.push({ text: m.t('cycle.plan.noAction'), tone: 'fair' });
-        for (const a of it.actions) details.push({ text: `${m.t('cycle.plan.action')}${m.t('format.labelSep')}${actionText(a, m)}`, tone: a.status === 'done' ? 'good' : undefined });
+        for (const a of it.actions)
+          details.push({
+            text: `${m.t('cycle.plan.action')}${m.t('format.labelSep')}${actionText(a, m)}`,
+            tone: a.status === 'done' ? 'good' : undefined,
+          });
         return {
           code: it.code,
           title: L(r.scale.items.find((i) => i.id === it.id)?.name),
@@ -59,12 +75,25 @@ export function planBlocks(plan: ProgramPlan, m: Messages): Block[] {
     blocks.push({ kind: 'heading', text: m.t('cycle.follow.title', { from: formatDate(step.from, m), to: formatDate(step.to, m) }) });
     blocks.push({
       kind: 'line',
-      text: m.t('cycle.follow.counts', { n: step.actions.length, done: step.counts.done, open: step.counts.open, overdue: step.counts.overdue, dropped: step.counts.dropped }),
+      text: m.t('cycle.follow.counts', {
+        n: step.actions.length,
+        done: step.counts.done,
+        open: step.counts.open,
+        overdue: step.counts.overdue,
+        dropped: step.counts.dropped,
+      }),
     });
     const tone: Record<string, Tone> = { done: 'good', open: 'fair', overdue: 'poor', dropped: 'muted' };
     blocks.push({
       kind: 'table',
-      columns: [{ title: m.t('col.code') }, { title: m.t('cycle.col.action'), wrap: true }, { title: m.t('cycle.col.owner'), wrap: true }, { title: m.t('cycle.col.due') }, { title: m.t('cycle.col.outcome') }, { title: m.t('col.score'), align: 'right' }],
+      columns: [
+        { title: m.t('col.code') },
+        { title: m.t('cycle.col.action'), wrap: true },
+        { title: m.t('cycle.col.owner'), wrap: true },
+        { title: m.t('cycle.col.due') },
+        { title: m.t('cycle.col.outcome') },
+        { title: m.t('col.score'), align: 'right' },
+      ],
       rows: step.actions.map((f) => [
         f.code,
         f.action.action,
@@ -79,7 +108,14 @@ export function planBlocks(plan: ProgramPlan, m: Messages): Block[] {
 }
 
 function actionJson(a: PlannedAction, plan: ProgramPlan, m: Messages) {
-  return { item: itemCode(plan, a.itemId), action: a.action, owner: a.owner ?? null, due: a.due ?? null, status: a.status, statusLabel: m.t(`cycle.status.${a.status}`) };
+  return {
+    item: itemCode(plan, a.itemId),
+    action: a.action,
+    owner: a.owner ?? null,
+    due: a.due ?? null,
+    status: a.status,
+    statusLabel: m.t(`cycle.status.${a.status}`),
+  };
 }
 
 export function programPlanJson(plan: ProgramPlan, m: Messages) {
@@ -106,7 +142,13 @@ export function programPlanJson(plan: ProgramPlan, m: Messages) {
       from: s.from,
       to: s.to,
       counts: s.counts,
-      actions: s.actions.map((f) => ({ ...actionJson({ ...f.action, status: f.status }, plan, m), fate: f.fate, fateLabel: m.t(`cycle.fate.${f.fate}`), relisted: f.relisted, score: f.score })),
+      actions: s.actions.map((f) => ({
+        ...actionJson({ ...f.action, status: f.status }, plan, m),
+        fate: f.fate,
+        fateLabel: m.t(`cycle.fate.${f.fate}`),
+        relisted: f.relisted,
+        score: f.score,
+      })),
     })),
   };
 }
@@ -117,7 +159,25 @@ export function planJson(plans: ProgramPlan[], m: Messages): string {
 
 /** CSV: one row per action of the plan (one per item without action), then one per earlier action followed up. */
 export function* planCsvLines(plans: ProgramPlan[], m: Messages): Iterable<string> {
-  yield csvLine(['program', 'program_id', 'review_date', 'part', 'item', 'score', 'max', 'finding', 'recommendation', 'computed_recommendation', 'action', 'owner', 'due', 'status', 'earlier_review', 'earlier_score', 'outcome']);
+  yield csvLine([
+    'program',
+    'program_id',
+    'review_date',
+    'part',
+    'item',
+    'score',
+    'max',
+    'finding',
+    'recommendation',
+    'computed_recommendation',
+    'action',
+    'owner',
+    'due',
+    'status',
+    'earlier_review',
+    'earlier_score',
+    'outcome',
+  ]);
   for (const plan of plans) {
     const r = plan.review;
     const meta = [r.program.name, r.program.id ?? null, r.date];
@@ -128,7 +188,24 @@ export function* planCsvLines(plans: ProgramPlan[], m: Messages): Iterable<strin
     }
     for (const s of plan.followUps) {
       for (const f of s.actions) {
-        yield csvLine([...meta.slice(0, 2), s.to, 'follow-up', f.code, f.score.to, r.scale.scoreRange.max, null, null, null, f.action.action, f.action.owner ?? null, f.action.due ?? null, f.status, s.from, f.score.from, f.fate]);
+        yield csvLine([
+          ...meta.slice(0, 2),
+          s.to,
+          'follow-up',
+          f.code,
+          f.score.to,
+          r.scale.scoreRange.max,
+          null,
+          null,
+          null,
+          f.action.action,
+          f.action.owner ?? null,
+          f.action.due ?? null,
+          f.status,
+          s.from,
+          f.score.from,
+          f.fate,
+        ]);
       }
     }
   }

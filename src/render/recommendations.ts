@@ -15,7 +15,9 @@ export function adviceText(a: Advice, m: Messages): string {
       return m.t('cycle.advice.value', { value: valueText(a.unit, a.value, m), rule: ruleText(a.target, m), score: a.score });
     case 'specialists': {
       const list = a.below.map((s) => (s.value !== undefined ? `${s.name} ${valueText(a.unit, s.value, m)}` : `${s.name} ${s.score}`)).join(', ');
-      return a.target ? m.t('cycle.advice.specialistsRule', { list, rule: ruleText(a.target, m), score: a.score }) : m.t('cycle.advice.specialists', { list, score: a.score });
+      return a.target
+        ? m.t('cycle.advice.specialistsRule', { list, rule: ruleText(a.target, m), score: a.score })
+        : m.t('cycle.advice.specialists', { list, score: a.score });
     }
     case 'minimumN':
       return m.t('cycle.advice.minimumN', { n: a.n, required: a.required, score: a.score });

@@ -42,7 +42,10 @@ const MD_INLINE = /[\\`*_[\]<>#|~&!]/g;
 export function markdownText(s: string): string {
   let t = visible(s.replace(/\r\n?|\n/g, ' '), '\t').replace(MD_INLINE, '\\$&');
   // GFM makes links of bare URLs and e-mail addresses: not of a name or a note.
-  t = t.replace(/:\/\//g, '\\://').replace(/(www)\./gi, '$1\\.').replace(/@/g, '\\@');
+  t = t
+    .replace(/:\/\//g, '\\://')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
   t = t.replace(/^[ \t]+|[ \t]+$/g, '');
   // A list item (`- `, `+ `, `1. `, `1) `) or a rule (`---`); `4.00` or `-1` is left as it is.
   return t.replace(/^([-+])(?=[ \t]|$)|^(-)(?=[- \t]*$)/, '\\$1$2').replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');

@@ -11,7 +11,10 @@ import type { Block, Tone, ViewCell } from './view.js';
 /** Tone of a band by its rank among the scale's bands: the top is best, the bottom poor. */
 /** A review's band as a table cell, in its tone ("Incomplete" without a total). */
 export function bandCell(r: ScoredReview, m: Messages): ViewCell {
-  return { text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'), tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band) };
+  return {
+    text: r.band ? localize(r.band.label, m.lang) : m.t('score.incompleteShort'),
+    tone: r.total === null ? 'fair' : bandTone(r.scale.bands, r.band),
+  };
 }
 
 export function bandTone(bands: Band[], band: Band | null): Exclude<Tone, 'strong'> {
@@ -102,7 +105,13 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   blocks.push({ kind: 'heading', text: m.t('score.sections') });
   blocks.push({
     kind: 'table',
-    columns: [{ title: m.t('col.section') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('col.max'), align: 'right' }, { title: m.t('col.rated'), align: 'right' }, { title: m.t('col.mean'), align: 'right' }],
+    columns: [
+      { title: m.t('col.section') },
+      { title: m.t('col.score'), align: 'right' },
+      { title: m.t('col.max'), align: 'right' },
+      { title: m.t('col.rated'), align: 'right' },
+      { title: m.t('col.mean'), align: 'right' },
+    ],
     rows: r.sections.map((s) => [
       `${s.code}  ${L(r.scale.sections.find((x) => x.id === s.id)?.name)}`,
       s.score === null ? '—' : String(s.score),
@@ -114,7 +123,12 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   blocks.push({ kind: 'heading', text: m.t('score.principles', { framework: L(r.framework.name) }) });
   blocks.push({
     kind: 'table',
-    columns: [{ title: m.t('col.principle'), wrap: true }, { title: m.t('col.mean'), align: 'right' }, { title: m.t('col.rated'), align: 'right' }, { title: m.t('col.items'), wrap: true }],
+    columns: [
+      { title: m.t('col.principle'), wrap: true },
+      { title: m.t('col.mean'), align: 'right' },
+      { title: m.t('col.rated'), align: 'right' },
+      { title: m.t('col.items'), wrap: true },
+    ],
     rows: r.principles.map((p) => [
       L(r.framework.principles.find((x) => x.id === p.id)?.label),
       { text: mean(p.mean), tone: p.mean === null ? 'muted' : scoreTone(Math.round(p.mean), r.scale.scoreRange.max) },
@@ -130,7 +144,13 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   blocks.push({ kind: 'heading', text: m.t('score.items') });
   blocks.push({
     kind: 'entries',
-    columns: [{ title: m.t('col.code') }, { title: m.t('col.item') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('col.evidence') }, ...(opts.notes ? [{ title: m.t('col.note') }] : [])],
+    columns: [
+      { title: m.t('col.code') },
+      { title: m.t('col.item') },
+      { title: m.t('col.score'), align: 'right' },
+      { title: m.t('col.evidence') },
+      ...(opts.notes ? [{ title: m.t('col.note') }] : []),
+    ],
     entries: items.map((it) => {
       const item = itemOf.get(it.id)!;
       const details: { text: string; tone?: Tone }[] = [{ text: evidenceText(item, it, m), tone: it.score === null ? 'muted' : undefined }];
@@ -155,18 +175,28 @@ export function adviceBlocks(r: ScoredReview, m: Messages): Block[] {
     { kind: 'heading', text: m.t('cycle.findings.title') },
     {
       kind: 'entries',
-      columns: [{ title: m.t('col.code') }, { title: m.t('col.item') }, { title: m.t('col.score'), align: 'right' }, { title: m.t('cycle.col.advice') }],
+      columns: [
+        { title: m.t('col.code') },
+        { title: m.t('col.item') },
+        { title: m.t('col.score'), align: 'right' },
+        { title: m.t('cycle.col.advice') },
+      ],
       entries: advice.map((a) => {
         const details: { text: string; tone?: Tone }[] = [];
         if (a.finding) details.push({ text: `${m.t('cycle.findings.finding')}${m.t('format.labelSep')}${a.finding}` });
         if (a.recommendation) details.push({ text: `${m.t('cycle.findings.reviewers')}${m.t('format.labelSep')}${a.recommendation}` });
-        for (const c of a.computed) details.push({ text: `${m.t('cycle.findings.computed')}${m.t('format.labelSep')}${c}`, tone: a.recommendation ? 'muted' : undefined });
-        return { code: a.code, title: a.name, score: { text: a.score === null ? '—' : `${a.score}/${a.max}`, tone: scoreTone(a.score, a.max) }, details };
+        for (const c of a.computed)
+          details.push({ text: `${m.t('cycle.findings.computed')}${m.t('format.labelSep')}${c}`, tone: a.recommendation ? 'muted' : undefined });
+        return {
+          code: a.code,
+          title: a.name,
+          score: { text: a.score === null ? '—' : `${a.score}/${a.max}`, tone: scoreTone(a.score, a.max) },
+          details,
+        };
       }),
     },
   ];
 }
-
 
 /** Change since the previous review: total, sections, and the items that moved. */
 export function changeBlocks(r: ScoredReview, m: Messages): Block[] {
@@ -177,15 +207,35 @@ export function changeBlocks(r: ScoredReview, m: Messages): Block[] {
     { kind: 'heading', text: m.t('history.changeSince', { date: formatDate(c.previousDate, m) }) },
     {
       kind: 'table',
-      columns: [{ title: '' }, { title: formatDate(c.previousDate, m), align: 'right' }, { title: formatDate(r.date, m), align: 'right' }, { title: m.t('col.change'), align: 'right' }],
+      columns: [
+        { title: '' },
+        { title: formatDate(c.previousDate, m), align: 'right' },
+        { title: formatDate(r.date, m), align: 'right' },
+        { title: m.t('col.change'), align: 'right' },
+      ],
       rows: [
-        ...c.sections.map((s) => [L(r.scale.sections.find((x) => x.id === s.id)?.name), s.from === null ? '—' : String(s.from), s.to === null ? '—' : String(s.to), signed(s.delta)]),
-        [{ text: m.t('col.total'), tone: 'strong' as const }, c.total.from === null ? '—' : String(c.total.from), c.total.to === null ? '—' : String(c.total.to), { text: signed(c.total.delta), tone: c.total.delta === null ? 'muted' as const : c.total.delta >= 0 ? 'good' as const : 'poor' as const }],
+        ...c.sections.map((s) => [
+          L(r.scale.sections.find((x) => x.id === s.id)?.name),
+          s.from === null ? '—' : String(s.from),
+          s.to === null ? '—' : String(s.to),
+          signed(s.delta),
+        ]),
+        [
+          { text: m.t('col.total'), tone: 'strong' as const },
+          c.total.from === null ? '—' : String(c.total.from),
+          c.total.to === null ? '—' : String(c.total.to),
+          {
+            text: signed(c.total.delta),
+            tone: c.total.delta === null ? ('muted' as const) : c.total.delta >= 0 ? ('good' as const) : ('poor' as const),
+          },
+        ],
       ],
     },
     {
       kind: 'line',
-      text: moved.length ? m.t('history.movedItems', { list: moved.map((i) => `${i.code} ${i.from}→${i.to}`).join(', ') }) : m.t('history.noItemMoved'),
+      text: moved.length
+        ? m.t('history.movedItems', { list: moved.map((i) => `${i.code} ${i.from}→${i.to}`).join(', ') })
+        : m.t('history.noItemMoved'),
     },
   ];
 }
@@ -208,7 +258,12 @@ export function agreementBlocks(r: ScoredReview, m: Messages): Block[] {
     });
   }
   if (a.reconcile.length) {
-    blocks.push({ kind: 'line', text: m.t('agreement.reconcile', { list: a.reconcile.map((x) => `${x.code} (${x.ratings.map((y) => (y.score === null ? '—' : y.score)).join(m.t('agreement.vs'))})`).join(', ') }) });
+    blocks.push({
+      kind: 'line',
+      text: m.t('agreement.reconcile', {
+        list: a.reconcile.map((x) => `${x.code} (${x.ratings.map((y) => (y.score === null ? '—' : y.score)).join(m.t('agreement.vs'))})`).join(', '),
+      }),
+    });
   }
   if (a.noConsensus.length) blocks.push({ kind: 'line', text: m.t('agreement.noConsensus', { list: a.noConsensus.join(', ') }), tone: 'fair' });
   return blocks;
@@ -217,23 +272,29 @@ export function agreementBlocks(r: ScoredReview, m: Messages): Block[] {
 export function summaryBlocks(reviews: ScoredReview[], m: Messages): Block[] {
   const history = reviews.some((r) => r.change);
   const next = reviews.some((r) => r.nextReview !== undefined);
-  const withChange = <T,>(cells: T[], change: T): T[] => (history ? [...cells.slice(0, 3), change, ...cells.slice(3)] : cells);
+  const withChange = <T>(cells: T[], change: T): T[] => (history ? [...cells.slice(0, 3), change, ...cells.slice(3)] : cells);
   return [
     { kind: 'title', text: m.t('score.summaryTitle', { count: reviews.length }) },
     {
       kind: 'table',
       columns: [
-        ...withChange([{ title: m.t('col.program'), wrap: true }, { title: m.t('col.date') }, { title: m.t('col.total'), align: 'right' as const }, { title: m.t('col.band'), wrap: true }, { title: m.t('col.rated'), align: 'right' as const }], { title: m.t('col.change'), align: 'right' as const }),
+        ...withChange(
+          [
+            { title: m.t('col.program'), wrap: true },
+            { title: m.t('col.date') },
+            { title: m.t('col.total'), align: 'right' as const },
+            { title: m.t('col.band'), wrap: true },
+            { title: m.t('col.rated'), align: 'right' as const },
+          ],
+          { title: m.t('col.change'), align: 'right' as const },
+        ),
         ...(next ? [{ title: m.t('policy.col.next') }] : []),
       ],
       rows: reviews.map((r) => [
-        ...withChange<ViewCell>([
-          programTitle(r),
-          formatDate(r.date, m),
-          r.total === null ? '—' : `${r.total}/${r.max}`,
-          bandCell(r, m),
-          `${r.rated}/${r.itemCount}`,
-        ], r.change ? signed(r.change.total.delta) : ''),
+        ...withChange<ViewCell>(
+          [programTitle(r), formatDate(r.date, m), r.total === null ? '—' : `${r.total}/${r.max}`, bandCell(r, m), `${r.rated}/${r.itemCount}`],
+          r.change ? signed(r.change.total.delta) : '',
+        ),
         ...(next ? [nextReviewCell(r, m)] : []),
       ]),
     },

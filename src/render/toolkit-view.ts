@@ -32,7 +32,8 @@ export function itemJson(scale: Scale, item: Item): unknown {
 }
 
 /** The codes of the items whose toolkit interviews `role`, in scale order. */
-const itemsAsking = (scale: Scale, role: string) => scale.items.filter((i) => i.toolkit?.interviews.some((iv) => iv.role === role)).map((i) => i.code);
+const itemsAsking = (scale: Scale, role: string) =>
+  scale.items.filter((i) => i.toolkit?.interviews.some((iv) => iv.role === role)).map((i) => i.code);
 
 /** The pre-visit data request: every document the toolkits ask for (once, with the items needing it), and the people to meet. */
 export function dataRequestMarkdown(scale: Scale, m: Messages): string {
@@ -53,14 +54,25 @@ export function dataRequestMarkdown(scale: Scale, m: Messages): string {
     { kind: 'heading', text: m.t('policy.request.documents') },
     {
       kind: 'table',
-      columns: [{ title: m.t('policy.request.colReceived') }, { title: m.t('policy.request.colDocument'), wrap: true }, { title: m.t('policy.request.colItems') }],
+      columns: [
+        { title: m.t('policy.request.colReceived') },
+        { title: m.t('policy.request.colDocument'), wrap: true },
+        { title: m.t('policy.request.colItems') },
+      ],
       rows: [...docs.values()].map((d) => ['☐', d.text, d.items.join(', ')]),
     },
     { kind: 'heading', text: m.t('policy.request.people') },
     {
       kind: 'table',
-      columns: [{ title: m.t('policy.request.colPerson'), wrap: true }, { title: m.t('policy.schedule.colDay') }, { title: m.t('policy.schedule.colMinutes') }, { title: m.t('policy.request.colItems'), wrap: true }],
-      rows: scale.roles.filter((r) => itemsAsking(scale, r.id).length > 0).map((r) => [L(r.label), String(r.day), String(r.minutes), itemsAsking(scale, r.id).join(', ')]),
+      columns: [
+        { title: m.t('policy.request.colPerson'), wrap: true },
+        { title: m.t('policy.schedule.colDay') },
+        { title: m.t('policy.schedule.colMinutes') },
+        { title: m.t('policy.request.colItems'), wrap: true },
+      ],
+      rows: scale.roles
+        .filter((r) => itemsAsking(scale, r.id).length > 0)
+        .map((r) => [L(r.label), String(r.day), String(r.minutes), itemsAsking(scale, r.id).join(', ')]),
     },
   ];
   if (scale.toolkitSource) blocks.push({ kind: 'line', text: L(scale.toolkitSource), tone: 'muted' });
@@ -91,9 +103,16 @@ function timetable(activities: { text: string; minutes: number; items: string }[
 /** The two-day visit schedule: interviews by role (their day and length from the scale's roles), records, observations, feedback. */
 export function visitScheduleMarkdown(scale: Scale, m: Messages): string {
   const L = (t: Localized | undefined) => localize(t, m.lang);
-  const interview = (r: Role) => ({ text: m.t('policy.schedule.interview', { role: L(r.label) }), minutes: r.minutes, items: itemsAsking(scale, r.id).join(', ') });
+  const interview = (r: Role) => ({
+    text: m.t('policy.schedule.interview', { role: L(r.label) }),
+    minutes: r.minutes,
+    items: itemsAsking(scale, r.id).join(', '),
+  });
   const asked = scale.roles.filter((r) => itemsAsking(scale, r.id).length > 0);
-  const withRecords = scale.items.filter((i) => (i.toolkit?.records.length ?? 0) > 0).map((i) => i.code).join(', ');
+  const withRecords = scale.items
+    .filter((i) => (i.toolkit?.records.length ?? 0) > 0)
+    .map((i) => i.code)
+    .join(', ');
   const day1 = [{ text: m.t('policy.schedule.opening'), minutes: 45, items: '' }, ...asked.filter((r) => r.day === 1).map(interview)];
   const day2 = [
     ...asked.filter((r) => r.day === 2).map(interview),
@@ -101,7 +120,11 @@ export function visitScheduleMarkdown(scale: Scale, m: Messages): string {
     { text: m.t('policy.schedule.debrief'), minutes: 45, items: '' },
     { text: m.t('policy.schedule.closing'), minutes: 45, items: '' },
   ];
-  const columns = [{ title: m.t('policy.schedule.colTime') }, { title: m.t('policy.schedule.colActivity'), wrap: true }, { title: m.t('policy.request.colItems'), wrap: true }];
+  const columns = [
+    { title: m.t('policy.schedule.colTime') },
+    { title: m.t('policy.schedule.colActivity'), wrap: true },
+    { title: m.t('policy.request.colItems'), wrap: true },
+  ];
   const observations = scale.items.flatMap((i) => (i.toolkit?.observation ?? []).map((o) => [L(o), i.code]));
   const blocks: Block[] = [
     { kind: 'title', text: m.t('policy.schedule.title') },
@@ -115,7 +138,11 @@ export function visitScheduleMarkdown(scale: Scale, m: Messages): string {
   if (observations.length) {
     blocks.push({ kind: 'heading', text: m.t('policy.schedule.observe') });
     blocks.push({ kind: 'line', text: m.t('policy.schedule.observeNote') });
-    blocks.push({ kind: 'table', columns: [{ title: m.t('policy.toolkit.observation'), wrap: true }, { title: m.t('policy.request.colItems') }], rows: observations });
+    blocks.push({
+      kind: 'table',
+      columns: [{ title: m.t('policy.toolkit.observation'), wrap: true }, { title: m.t('policy.request.colItems') }],
+      rows: observations,
+    });
   }
   if (scale.toolkitSource) blocks.push({ kind: 'line', text: L(scale.toolkitSource), tone: 'muted' });
   return renderMarkdown(blocks);

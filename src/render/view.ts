@@ -70,7 +70,15 @@ function shownBlock(b: Block): Block {
   const cell = (c: ViewCell): ViewCell => (typeof c === 'string' ? oneLine(c) : { ...c, text: oneLine(c.text) });
   if (b.kind === 'table') return { ...b, columns: b.columns.map((c) => ({ ...c, title: oneLine(c.title) })), rows: b.rows.map((r) => r.map(cell)) };
   if (b.kind === 'entries') {
-    return { ...b, entries: b.entries.map((e) => ({ code: oneLine(e.code), title: shown(e.title), score: cell(e.score), details: e.details.map((d) => ({ ...d, text: shown(d.text) })) })) };
+    return {
+      ...b,
+      entries: b.entries.map((e) => ({
+        code: oneLine(e.code),
+        title: shown(e.title),
+        score: cell(e.score),
+        details: e.details.map((d) => ({ ...d, text: shown(d.text) })),
+      })),
+    };
   }
   return { ...b, text: shown(b.text) };
 }
@@ -80,11 +88,27 @@ export function renderText(blocks: Block[], style: Style): string {
   const cell = (c: ViewCell): Cell => (typeof c === 'string' ? c : { text: c.text, style: c.tone ? paint[c.tone] : undefined });
   let out = '';
   for (const b of blocks.map(shownBlock)) {
-    if (b.kind === 'title') out += wrapText(b.text, style.width).map((l) => bold(l)).join('\n') + '\n';
-    else if (b.kind === 'heading') out += '\n' + wrapText(b.text, style.width).map((l) => bold(l)).join('\n') + '\n';
+    if (b.kind === 'title')
+      out +=
+        wrapText(b.text, style.width)
+          .map((l) => bold(l))
+          .join('\n') + '\n';
+    else if (b.kind === 'heading')
+      out +=
+        '\n' +
+        wrapText(b.text, style.width)
+          .map((l) => bold(l))
+          .join('\n') +
+        '\n';
     else if (b.kind === 'line') {
       for (const line of b.text ? wrapText(b.text, style.width) : ['']) out += (b.tone ? paint[b.tone](line) : line) + '\n';
-    } else if (b.kind === 'table') out += textTable(b.columns, b.rows.map((r) => r.map(cell)), style.width, dim);
+    } else if (b.kind === 'table')
+      out += textTable(
+        b.columns,
+        b.rows.map((r) => r.map(cell)),
+        style.width,
+        dim,
+      );
     else out += entriesText(b.entries, style.width, paint);
   }
   return out;
@@ -116,14 +140,26 @@ export function renderMarkdown(blocks: Block[]): string {
     else if (b.kind === 'line') {
       const text = markdownText(b.text);
       out += `${text && (b.tone === 'strong' || b.tone === 'best' || b.tone === 'good' || b.tone === 'fair' || b.tone === 'poor') ? `**${text}**` : text}\n\n`;
-    }
-    else if (b.kind === 'table') out += markdownTable(b.columns, b.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text)))) + '\n';
+    } else if (b.kind === 'table')
+      out +=
+        markdownTable(
+          b.columns,
+          b.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text))),
+        ) + '\n';
     else {
       // More details than columns (findings, recommendations, actions): the rest share the last column.
       const n = Math.max(1, b.columns.length - 3);
       const detailCells = (e: Entry) => {
         const d = e.details.map((x) => x.text);
-        return d.length > n ? [...d.slice(0, n - 1), d.slice(n - 1).filter(Boolean).join(' · ')] : d;
+        return d.length > n
+          ? [
+              ...d.slice(0, n - 1),
+              d
+                .slice(n - 1)
+                .filter(Boolean)
+                .join(' · '),
+            ]
+          : d;
       };
       const rows = b.entries.map((e) => [e.code, e.title, typeof e.score === 'string' ? e.score : e.score.text, ...detailCells(e)]);
       out += markdownTable(b.columns, rows) + '\n';

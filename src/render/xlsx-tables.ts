@@ -11,7 +11,11 @@ import { evidenceText } from './evidence.js';
 import type { XlsxColumn, XlsxTable, XlsxType, XlsxValidation, XlsxValue } from './xlsx.js';
 import { measureList } from './outcomes-tables.js';
 
-const col = (m: Messages, key: string, type: XlsxType, width?: number): XlsxColumn => ({ title: m.t(`xlsx.col.${key}`), type, ...(width ? { width } : {}) });
+const col = (m: Messages, key: string, type: XlsxType, width?: number): XlsxColumn => ({
+  title: m.t(`xlsx.col.${key}`),
+  type,
+  ...(width ? { width } : {}),
+});
 const sheet = (m: Messages, key: string) => m.t(`xlsx.sheet.${key}`);
 
 /** `score --format xlsx`: one row per review (sections and items in columns), then one row per item. */
@@ -28,8 +32,13 @@ export function scoreTables(reviews: ScoredReview[], scales: Scale[], m: Message
     name: sheet(m, 'scores'),
     columns: [
       ...meta,
-      col(m, 'complete', 'boolean'), col(m, 'rated', 'integer'), col(m, 'total', 'integer'), col(m, 'max', 'integer'),
-      col(m, 'band', 'text'), col(m, 'bandLabel', 'text'), col(m, 'mean', 'number'),
+      col(m, 'complete', 'boolean'),
+      col(m, 'rated', 'integer'),
+      col(m, 'total', 'integer'),
+      col(m, 'max', 'integer'),
+      col(m, 'band', 'text'),
+      col(m, 'bandLabel', 'text'),
+      col(m, 'mean', 'number'),
       ...sections.map((s): XlsxColumn => ({ title: s, type: 'integer' })),
       ...codes.map((c): XlsxColumn => ({ title: c, type: 'integer' })),
     ],
@@ -37,7 +46,13 @@ export function scoreTables(reviews: ScoredReview[], scales: Scale[], m: Message
       const byCode = new Map(r.items.map((i) => [i.code, i.score]));
       const bySection = new Map(r.sections.map((s) => [s.code, s.score]));
       return [
-        ...metaOf(r), r.complete, r.rated, r.total, r.max, r.band?.id ?? null, r.band ? localize(r.band.label, m.lang) : null,
+        ...metaOf(r),
+        r.complete,
+        r.rated,
+        r.total,
+        r.max,
+        r.band?.id ?? null,
+        r.band ? localize(r.band.label, m.lang) : null,
         r.mean === null ? null : Number(r.mean.toFixed(4)),
         ...sections.map((s) => bySection.get(s) ?? null),
         ...codes.map((c) => byCode.get(c) ?? null),
@@ -46,12 +61,28 @@ export function scoreTables(reviews: ScoredReview[], scales: Scale[], m: Message
   };
   const long: XlsxTable = {
     name: sheet(m, 'items'),
-    columns: [...meta, col(m, 'code', 'text'), col(m, 'item', 'text', 40), col(m, 'section', 'text'), col(m, 'score', 'integer'), col(m, 'source', 'text'), col(m, 'evidence', 'text', 50), col(m, 'note', 'text', 50)],
+    columns: [
+      ...meta,
+      col(m, 'code', 'text'),
+      col(m, 'item', 'text', 40),
+      col(m, 'section', 'text'),
+      col(m, 'score', 'integer'),
+      col(m, 'source', 'text'),
+      col(m, 'evidence', 'text', 50),
+      col(m, 'note', 'text', 50),
+    ],
     rows: reviews.flatMap((r) => {
       const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
       const sectionOf = new Map(r.scale.sections.map((s) => [s.id, s.code]));
       return r.items.map((it): XlsxValue[] => [
-        ...metaOf(r), it.code, localize(itemOf.get(it.id)!.name, m.lang), sectionOf.get(it.section) ?? it.section, it.score, it.source, evidenceText(itemOf.get(it.id)!, it, m), it.note,
+        ...metaOf(r),
+        it.code,
+        localize(itemOf.get(it.id)!.name, m.lang),
+        sectionOf.get(it.section) ?? it.section,
+        it.score,
+        it.source,
+        evidenceText(itemOf.get(it.id)!, it, m),
+        it.note,
       ]);
     }),
   };
@@ -64,13 +95,27 @@ export function consensusTables(withRaters: ScoredReview[], m: Messages): XlsxTa
   return [
     {
       name: sheet(m, 'consensus'),
-      columns: [col(m, 'program', 'text'), col(m, 'programId', 'text'), col(m, 'date', 'date'), col(m, 'code', 'text'), col(m, 'item', 'text', 40), ...names.map((n): XlsxColumn => ({ title: n, type: 'integer' })), col(m, 'spread', 'integer'), col(m, 'consensus', 'integer')],
+      columns: [
+        col(m, 'program', 'text'),
+        col(m, 'programId', 'text'),
+        col(m, 'date', 'date'),
+        col(m, 'code', 'text'),
+        col(m, 'item', 'text', 40),
+        ...names.map((n): XlsxColumn => ({ title: n, type: 'integer' })),
+        col(m, 'spread', 'integer'),
+        col(m, 'consensus', 'integer'),
+      ],
       rows: withRaters.flatMap((r) => {
         const itemOf = new Map(r.scale.items.map((i) => [i.id, i]));
         return consensusRows(r).map(({ item, spread }): XlsxValue[] => [
-          r.program.name, r.program.id, r.date, item.code, localize(itemOf.get(item.id)!.name, m.lang),
+          r.program.name,
+          r.program.id,
+          r.date,
+          item.code,
+          localize(itemOf.get(item.id)!.name, m.lang),
           ...names.map((n) => r.agreement!.byReviewer.find((x) => x.name === n)?.scores[item.code] ?? null),
-          spread, item.score,
+          spread,
+          item.score,
         ]);
       }),
     },
@@ -82,10 +127,36 @@ export function historyTables(groups: ScoredReview[][], _overall: (Change | null
   return [
     {
       name: sheet(m, 'history'),
-      columns: [col(m, 'program', 'text'), col(m, 'programId', 'text'), col(m, 'site', 'text'), col(m, 'date', 'date'), col(m, 'total', 'integer'), col(m, 'max', 'integer'), col(m, 'change', 'integer'), col(m, 'band', 'text'), col(m, 'bandLabel', 'text'), col(m, 'rated', 'integer'), col(m, 'items', 'integer'), col(m, 'complete', 'boolean')],
+      columns: [
+        col(m, 'program', 'text'),
+        col(m, 'programId', 'text'),
+        col(m, 'site', 'text'),
+        col(m, 'date', 'date'),
+        col(m, 'total', 'integer'),
+        col(m, 'max', 'integer'),
+        col(m, 'change', 'integer'),
+        col(m, 'band', 'text'),
+        col(m, 'bandLabel', 'text'),
+        col(m, 'rated', 'integer'),
+        col(m, 'items', 'integer'),
+        col(m, 'complete', 'boolean'),
+      ],
       rows: groups.flatMap((g) => {
         const p = groupProgram(g);
-        return g.map((r): XlsxValue[] => [p.name, p.id, p.site, r.date, r.total, r.max, r.change?.total.delta ?? null, r.band?.id ?? null, r.band ? localize(r.band.label, m.lang) : null, r.rated, r.itemCount, r.complete]);
+        return g.map((r): XlsxValue[] => [
+          p.name,
+          p.id,
+          p.site,
+          r.date,
+          r.total,
+          r.max,
+          r.change?.total.delta ?? null,
+          r.band?.id ?? null,
+          r.band ? localize(r.band.label, m.lang) : null,
+          r.rated,
+          r.itemCount,
+          r.complete,
+        ]);
       }),
     },
   ];
@@ -97,19 +168,50 @@ export function outcomesTables(o: Outcomes, m: Messages): XlsxTable[] {
   const periods: XlsxTable = {
     name: sheet(m, 'periods'),
     columns: [
-      col(m, 'period', 'text'), col(m, 'from', 'date'), col(m, 'to', 'date'), col(m, 'served', 'integer'), col(m, 'working', 'integer'), col(m, 'rate', 'percent'),
-      col(m, 'benchmark', 'text'), col(m, 'jobStarts', 'integer'), col(m, 'firstJobStarts', 'integer'), col(m, 'partial', 'boolean'), ...(grow ? [col(m, 'growMet', 'boolean')] : []),
+      col(m, 'period', 'text'),
+      col(m, 'from', 'date'),
+      col(m, 'to', 'date'),
+      col(m, 'served', 'integer'),
+      col(m, 'working', 'integer'),
+      col(m, 'rate', 'percent'),
+      col(m, 'benchmark', 'text'),
+      col(m, 'jobStarts', 'integer'),
+      col(m, 'firstJobStarts', 'integer'),
+      col(m, 'partial', 'boolean'),
+      ...(grow ? [col(m, 'growMet', 'boolean')] : []),
     ],
-    rows: o.periods.map((p) => [p.label, p.from, p.to, p.served, p.working, p.rate, p.benchmark, p.jobStarts, p.firstJobStarts, p.partial, ...(grow ? [p.growBenchmarkMet ?? null] : [])]),
+    rows: o.periods.map((p) => [
+      p.label,
+      p.from,
+      p.to,
+      p.served,
+      p.working,
+      p.rate,
+      p.benchmark,
+      p.jobStarts,
+      p.firstJobStarts,
+      p.partial,
+      ...(grow ? [p.growBenchmarkMet ?? null] : []),
+    ]),
   };
   // The CSV's measures (src/render/outcomes-tables.ts), typed: rates as percentages, counts as whole numbers.
   const rows: XlsxValue[][] = measureList(o).map((x) => [
     x.name,
-    x.kind === 'rate' ? { value: x.value, type: 'percent' } : x.kind === 'count' ? { value: x.value, type: 'integer' } : x.value === null ? null : Number(x.value.toFixed(4)),
+    x.kind === 'rate'
+      ? { value: x.value, type: 'percent' }
+      : x.kind === 'count'
+        ? { value: x.value, type: 'integer' }
+        : x.value === null
+          ? null
+          : Number(x.value.toFixed(4)),
     x.n,
     x.of,
   ]);
-  const measures: XlsxTable = { name: sheet(m, 'measures'), columns: [col(m, 'measure', 'text'), col(m, 'value', 'number'), col(m, 'n', 'integer'), col(m, 'of', 'integer')], rows };
+  const measures: XlsxTable = {
+    name: sheet(m, 'measures'),
+    columns: [col(m, 'measure', 'text'), col(m, 'value', 'number'), col(m, 'n', 'integer'), col(m, 'of', 'integer')],
+    rows,
+  };
   return [periods, measures];
 }
 

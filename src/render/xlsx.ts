@@ -66,7 +66,17 @@ function typed(v: XlsxValue, type: XlsxType): Typed {
   if (v === null || v === undefined || v === '') return { value: null, type };
   if (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return { value: new Date(`${v}T00:00:00Z`), type };
   if (typeof v === 'number' && !Number.isFinite(v)) return { value: null, type };
-  return { value: v, type: typeof v === 'number' ? (type === 'text' || type === 'boolean' || type === 'date' ? 'number' : type) : typeof v === 'boolean' ? 'boolean' : 'text' };
+  return {
+    value: v,
+    type:
+      typeof v === 'number'
+        ? type === 'text' || type === 'boolean' || type === 'date'
+          ? 'number'
+          : type
+        : typeof v === 'boolean'
+          ? 'boolean'
+          : 'text',
+  };
 }
 
 /** The text a cell shows, for fitting the column's width. */
@@ -182,7 +192,12 @@ export async function workbookBytes(tables: XlsxTable[]): Promise<Uint8Array> {
           transform: (xml: string, _options: unknown, { sheetIndex }: { sheetIndex: number }) => {
             const markup = sheets[sheetIndex]?.dataValidationsXml;
             if (!markup) return xml;
-            return insertElementMarkupAccordingToOrderOfSiblings(xml, markup, getOrderOfSiblings('xl/worksheets/sheet{id}.xml', 'worksheet') ?? [], 'worksheet');
+            return insertElementMarkupAccordingToOrderOfSiblings(
+              xml,
+              markup,
+              getOrderOfSiblings('xl/worksheets/sheet{id}.xml', 'worksheet') ?? [],
+              'worksheet',
+            );
           },
         },
       },

@@ -46,8 +46,10 @@ export function checkPolicies(file: ReviewPolicyFile): DataIssue[] {
     seen.add(p.id);
     const last = p.intervals.length - 1;
     p.intervals.forEach((iv, j) => {
-      if (j === last && iv.atLeast !== undefined) issues.push({ path: ['policies', i, 'intervals', j, 'atLeast'], key: 'policy.problem.open', params: { id: p.id } });
-      if (j < last && iv.atLeast === undefined) issues.push({ path: ['policies', i, 'intervals', j], key: 'policy.problem.unreachable', params: { id: p.id, n: last - j } });
+      if (j === last && iv.atLeast !== undefined)
+        issues.push({ path: ['policies', i, 'intervals', j, 'atLeast'], key: 'policy.problem.open', params: { id: p.id } });
+      if (j < last && iv.atLeast === undefined)
+        issues.push({ path: ['policies', i, 'intervals', j], key: 'policy.problem.unreachable', params: { id: p.id, n: last - j } });
     });
   });
   return issues;

@@ -36,7 +36,10 @@ export function checkScale(file: ScaleFile): DataIssue[] {
   const sections = new Set(file.sections.map((s) => s.id));
   file.items.forEach((item, i) => {
     const at = (...p: (string | number)[]) => ['items', i, ...p];
-    for (const [what, key] of [['id', item.id], ['code', item.code]] as const) {
+    for (const [what, key] of [
+      ['id', item.id],
+      ['code', item.code],
+    ] as const) {
       const k = normalizeName(key);
       if (seen.has(k)) issues.push({ path: at(what), key: 'scale.duplicate', params: { what, value: key } });
       seen.set(k, item.id);
@@ -58,7 +61,8 @@ export function checkScale(file: ScaleFile): DataIssue[] {
       const n = item.elements?.length ?? 0;
       if (n === 0) issues.push({ path: at('kind'), key: 'scale.elementsMissing', params: { item: item.code } });
       const table = item.elementScores ?? [];
-      if (table.length !== n + 1) issues.push({ path: at('elementScores'), key: 'scale.elementTable', params: { item: item.code, expected: n + 1, actual: table.length } });
+      if (table.length !== n + 1)
+        issues.push({ path: at('elementScores'), key: 'scale.elementTable', params: { item: item.code, expected: n + 1, actual: table.length } });
       table.forEach((s, j) => {
         if (s !== null && !inRange(s)) issues.push({ path: at('elementScores', j), key: 'scale.scoreRange', params: { score: s } });
       });
@@ -68,7 +72,12 @@ export function checkScale(file: ScaleFile): DataIssue[] {
   const roles = new Set(file.roles.map((r) => r.id));
   file.items.forEach((item, i) => {
     item.toolkit?.interviews.forEach((iv, j) => {
-      if (!roles.has(iv.role) && !file.toolkitFrom) issues.push({ path: ['items', i, 'toolkit', 'interviews', j, 'role'], key: 'policy.problem.unknownRole', params: { role: iv.role, roles: [...roles].join(', ') || '—' } });
+      if (!roles.has(iv.role) && !file.toolkitFrom)
+        issues.push({
+          path: ['items', i, 'toolkit', 'interviews', j, 'role'],
+          key: 'policy.problem.unknownRole',
+          params: { role: iv.role, roles: [...roles].join(', ') || '—' },
+        });
     });
   });
   let previous = Infinity;
@@ -85,12 +94,14 @@ export function checkFramework(framework: PrincipleFramework, scale: Scale): Dat
   const where = new Map<string, string>();
   framework.principles.forEach((p, i) => {
     p.items.forEach((id, j) => {
-      if (where.has(id)) issues.push({ path: ['principles', i, 'items', j], key: 'principles.duplicate', params: { item: id, principle: where.get(id)! } });
+      if (where.has(id))
+        issues.push({ path: ['principles', i, 'items', j], key: 'principles.duplicate', params: { item: id, principle: where.get(id)! } });
       where.set(id, p.id);
     });
   });
   for (const item of scale.items) {
-    if (!where.has(item.id)) issues.push({ path: ['principles'], key: 'principles.unmapped', params: { item: `${item.code} ${item.id}` }, severity: 'warning' });
+    if (!where.has(item.id))
+      issues.push({ path: ['principles'], key: 'principles.unmapped', params: { item: `${item.code} ${item.id}` }, severity: 'warning' });
   }
   return issues;
 }

@@ -6,9 +6,7 @@ import { z } from 'zod';
 
 function define() {
   /** Text in several languages; English is required, other languages fall back to it. */
-  const Localized = z
-    .object({ en: z.string().min(1) })
-    .catchall(z.string().min(1));
+  const Localized = z.object({ en: z.string().min(1) }).catchall(z.string().min(1));
 
   const Score = z.number().int();
 
@@ -30,9 +28,7 @@ function define() {
   const Element = z.object({ id: z.string().min(1), label: Localized }).strict();
 
   /** A condition that limits the score when it is explicitly reported as not met. */
-  const Cap = z
-    .object({ flag: z.string().min(1), label: Localized, maxWithout: Score })
-    .strict();
+  const Cap = z.object({ flag: z.string().min(1), label: Localized, maxWithout: Score }).strict();
 
   /**
    * The reviewer toolkit of an item (all optional, so scales without one still load): what to look
@@ -51,7 +47,12 @@ function define() {
 
   /** Someone reviewers interview: on which day of a two-day visit, and for how many minutes. */
   const Role = z
-    .object({ id: z.string().min(1), label: Localized, day: z.union([z.literal(1), z.literal(2)]).default(1), minutes: z.number().int().min(5).max(480).default(45) })
+    .object({
+      id: z.string().min(1),
+      label: Localized,
+      day: z.union([z.literal(1), z.literal(2)]).default(1),
+      minutes: z.number().int().min(5).max(480).default(45),
+    })
     .strict();
 
   const ItemKind = z.enum(['ratio', 'percent', 'days', 'count', 'elements', 'ordinal']);
@@ -88,7 +89,17 @@ function define() {
       computed: Localized.optional(),
       /** Which computation from program records gives this item (see src/core/fidelity-from-records.ts). */
       compute: z
-        .enum(['caseload', 'employment-services-share', 'team-assignment', 'days-to-employer-contact', 'employer-contacts-per-week', 'job-type-diversity', 'employer-diversity', 'competitive-share', 'community-share'])
+        .enum([
+          'caseload',
+          'employment-services-share',
+          'team-assignment',
+          'days-to-employer-contact',
+          'employer-contacts-per-week',
+          'job-type-diversity',
+          'employer-diversity',
+          'competitive-share',
+          'community-share',
+        ])
         .optional(),
       provisional: Localized.optional(),
       /** Whether the anchor texts were checked against the published form (verified) or not yet (provisional). */

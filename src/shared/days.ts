@@ -47,6 +47,12 @@ export function calendarPeriod(iso: string, unit: CalendarUnit): { label: string
   const lastMonth = first + (unit === 'year' ? 11 : unit === 'semester' ? 5 : unit === 'quarter' ? 2 : 0);
   const date = (month: number, day: number) => `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const label =
-    unit === 'year' ? String(y) : unit === 'semester' ? `${y}-H${first === 1 ? 1 : 2}` : unit === 'quarter' ? `${y}-Q${(first - 1) / 3 + 1}` : `${y}-${String(m).padStart(2, '0')}`;
+    unit === 'year'
+      ? String(y)
+      : unit === 'semester'
+        ? `${y}-H${first === 1 ? 1 : 2}`
+        : unit === 'quarter'
+          ? `${y}-Q${(first - 1) / 3 + 1}`
+          : `${y}-${String(m).padStart(2, '0')}`;
   return { label, start: date(first, 1), last: date(lastMonth, daysInMonth(y, lastMonth)) };
 }

@@ -76,7 +76,10 @@ function isPlainDecimal(s: string): boolean {
 export function parseNumber(raw: string | number): Parsed<number> {
   if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, expected: 'number' };
   if (isPlainDecimal(raw)) return { ok: true, value: Number(raw) };
-  const s = raw.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '');
+  const s = raw
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/%$/, '');
   if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return { ok: false, expected: 'number' };
   return { ok: true, value: Number(s.replace(',', '.')) };
 }
@@ -120,10 +123,13 @@ const digits = (s: string, i: number, n: number) => {
  */
 export function parseDay(raw: string): Parsed<number> {
   if (raw.length === 10) {
-    let y = -1, m = -1, d = -1;
-    const c4 = raw[4], c2 = raw[2];
-    if (c4 === '-' && raw[7] === '-') (y = digits(raw, 0, 4)), (m = digits(raw, 5, 2)), (d = digits(raw, 8, 2));
-    else if ((c2 === '/' || c2 === '.') && raw[5] === c2) (d = digits(raw, 0, 2)), (m = digits(raw, 3, 2)), (y = digits(raw, 6, 4));
+    let y = -1,
+      m = -1,
+      d = -1;
+    const c4 = raw[4],
+      c2 = raw[2];
+    if (c4 === '-' && raw[7] === '-') ((y = digits(raw, 0, 4)), (m = digits(raw, 5, 2)), (d = digits(raw, 8, 2)));
+    else if ((c2 === '/' || c2 === '.') && raw[5] === c2) ((d = digits(raw, 0, 2)), (m = digits(raw, 3, 2)), (y = digits(raw, 6, 4)));
     if (y >= FIRST_YEAR && y < PLACEHOLDER_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return { ok: true, value: dayOf(y, m, d) };
   }
   const iso = parseDate(raw);

@@ -16,7 +16,8 @@ const steps = workflow.jobs.gate.steps.filter((s) => s.run?.includes('npx ips-fi
 function repository(name: string): string {
   const repo = join(tempDir(), name);
   mkdirSync(join(repo, 'reviews'), { recursive: true });
-  for (const f of ['jardins-emploi-2025.yaml', 'jardins-emploi-2026.yaml', 'riverside-2026.yaml']) cpSync(fixture('reviews', f), join(repo, 'reviews', f));
+  for (const f of ['jardins-emploi-2025.yaml', 'jardins-emploi-2026.yaml', 'riverside-2026.yaml'])
+    cpSync(fixture('reviews', f), join(repo, 'reviews', f));
   cpSync(fixture('programs', 'harbour'), join(repo, 'programs', 'harbour'), { recursive: true });
   return repo;
 }
@@ -56,7 +57,10 @@ describe('the GitHub Actions workflow of docs/ci.md', () => {
     // A newer review of Riverside whose V4 dropped to 2.
     const riverside = readFileSync(fixture('reviews', 'riverside-2026.yaml'), 'utf8');
     expect(riverside).toMatch(/date: "?2026-02-10"?/);
-    writeFileSync(join(repo, 'reviews', 'riverside-2026-09.yaml'), riverside.replace(/date: "?2026-02-10"?/, 'date: 2026-09-10').replace(/^(\s+V4:\s*)\S.*$/m, '$12'));
+    writeFileSync(
+      join(repo, 'reviews', 'riverside-2026-09.yaml'),
+      riverside.replace(/date: "?2026-02-10"?/, 'date: 2026-09-10').replace(/^(\s+V4:\s*)\S.*$/m, '$12'),
+    );
     const r = runStep(repo, gate);
     expect(r.code, r.stderr).toBe(1);
     // In French: the first review read (Les Jardins de l'Emploi) is written in French.
@@ -68,7 +72,10 @@ describe('the GitHub Actions workflow of docs/ci.md', () => {
 
   it('fails the validate step on a warning (--max-warnings 0) and the rate step on a low quarter', () => {
     const repo = repository('warnings');
-    writeFileSync(join(repo, 'reviews', 'future.yaml'), readFileSync(fixture('reviews', 'riverside-2026.yaml'), 'utf8').replace(/date: "?2026-02-10"?/, 'date: 2099-02-10'));
+    writeFileSync(
+      join(repo, 'reviews', 'future.yaml'),
+      readFileSync(fixture('reviews', 'riverside-2026.yaml'), 'utf8').replace(/date: "?2026-02-10"?/, 'date: 2099-02-10'),
+    );
     const v = runStep(repo, steps[0]!.run!);
     expect(v.code).toBe(1);
     expect(v.stdout).toMatch(/^::warning file=reviews\/future\.yaml/m);

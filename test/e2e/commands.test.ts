@@ -10,7 +10,9 @@ const broken = (f: string) => fixture('broken', f);
 
 describe('validate', () => {
   it('accepts every good fixture', () => {
-    const files = ['reviews/jardins-emploi-2026.yaml', 'reviews/partial-review.yaml', 'ratings/reseau-sud-2026.csv', 'ratings/sites-wide.csv'].map((f) => fixture(...f.split('/')));
+    const files = ['reviews/jardins-emploi-2026.yaml', 'reviews/partial-review.yaml', 'ratings/reseau-sud-2026.csv', 'ratings/sites-wide.csv'].map(
+      (f) => fixture(...f.split('/')),
+    );
     // In English: without --lang, the French review among them would make the summary French.
     const r = cli(['validate', ...files, '--lang', 'en']);
     expect(r.code).toBe(0);
@@ -41,7 +43,9 @@ describe('validate', () => {
     const f = broken('bad-ratings.csv');
     expect(r.stderr).toContain(`${f}:3:4: error: a score must be a whole number from 1 to 5 (column score, value "6")`);
     expect(r.stderr).toContain(`${f}:4:3: error: unknown item "X7" in scale ips-25 (column item)`);
-    expect(r.stderr).toContain(`${f}:5:2: error: month above 12: dates are read as DD/MM/YYYY (day first), never MM/DD/YYYY (column date, value "04/13/2026")`);
+    expect(r.stderr).toContain(
+      `${f}:5:2: error: month above 12: dates are read as DD/MM/YYYY (day first), never MM/DD/YYYY (column date, value "04/13/2026")`,
+    );
     expect(r.stderr).toContain(`${f}:6:4: error: a score must be a whole number from 1 to 5 (column score, value "4.5")`);
     expect(r.stderr).toContain(`${f}:7:3: error: item S1 is rated twice for this review (first on line 2) (column item)`);
   });
@@ -114,14 +118,20 @@ items:
 `,
     );
     const principles = join(dir, 'p.yaml');
-    writeFileSync(principles, `id: two\nname: {en: Two}\nprinciples:\n  - {id: p1, label: {en: First}, items: [caseload]}\n  - {id: p2, label: {en: Second}, items: [outreach]}\n`);
+    writeFileSync(
+      principles,
+      `id: two\nname: {en: Two}\nprinciples:\n  - {id: p1, label: {en: First}, items: [caseload]}\n  - {id: p2, label: {en: Second}, items: [outreach]}\n`,
+    );
     const review = join(dir, 'r.csv');
     writeFileSync(review, 'program,date,item,score,value\nTiny,2026-05-01,A1,,29.9\nTiny,2026-05-01,Outreach,4,\n');
     const r = cli(['score', review, '--scale', scale, '--principles', principles, '--format', 'json']);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout).reviews[0];
     expect(out).toMatchObject({ scale: 'mini', total: 7, max: 10, band: { id: 'fair' } });
-    expect(out.principles.map((p: { id: string; mean: number }) => [p.id, p.mean])).toEqual([['p1', 3], ['p2', 4]]);
+    expect(out.principles.map((p: { id: string; mean: number }) => [p.id, p.mean])).toEqual([
+      ['p1', 3],
+      ['p2', 4],
+    ]);
   });
 });
 
@@ -158,11 +168,18 @@ describe('init', () => {
     expect(r.code).toBe(0);
     const review = parse(readFileSync(join(dir, 'review.yaml'), 'utf8'));
     expect(Object.keys(review.items)).toHaveLength(25);
-    expect(readFileSync(join(dir, 'records', 'participants.csv'), 'utf8')).toBe('id,entry_date,exit_date,exit_reason,specialist,team,first_employer_contact,working_at_entry,referral_source,from_esat\r\n');
+    expect(readFileSync(join(dir, 'records', 'participants.csv'), 'utf8')).toBe(
+      'id,entry_date,exit_date,exit_reason,specialist,team,first_employer_contact,working_at_entry,referral_source,from_esat\r\n',
+    );
     for (const f of ['jobs.csv', 'contacts.csv', 'staff.csv', 'program.yaml']) expect(existsSync(join(dir, 'records', f)), f).toBe(true);
-    expect(readFileSync(join(dir, 'ratings-wide.csv'), 'utf8').split('\r\n')[0]).toBe('program,program_id,site,date,type,S1,S2,S3,O1,O2,O3,O4,O5,O6,O7,O8,V1,V2,V3,V4,V5,V6,V7,V8,V9,V10,V11,V12,V13,V14');
+    expect(readFileSync(join(dir, 'ratings-wide.csv'), 'utf8').split('\r\n')[0]).toBe(
+      'program,program_id,site,date,type,S1,S2,S3,O1,O2,O3,O4,O5,O6,O7,O8,V1,V2,V3,V4,V5,V6,V7,V8,V9,V10,V11,V12,V13,V14',
+    );
     // Filled in, the template scores.
-    const filled = readFileSync(join(dir, 'review.yaml'), 'utf8').replace('"YYYY-MM-DD"', '"2026-06-30"').replace('period: {from: "YYYY-MM-DD", to: "YYYY-MM-DD"}', 'period: {from: "2026-01-01", to: "2026-06-30"}').replace(/^  (S1|O3):.*$/gm, '  $1: 4');
+    const filled = readFileSync(join(dir, 'review.yaml'), 'utf8')
+      .replace('"YYYY-MM-DD"', '"2026-06-30"')
+      .replace('period: {from: "YYYY-MM-DD", to: "YYYY-MM-DD"}', 'period: {from: "2026-01-01", to: "2026-06-30"}')
+      .replace(/^  (S1|O3):.*$/gm, '  $1: 4');
     writeFileSync(join(dir, 'review.yaml'), filled);
     const s = cli(['score', join(dir, 'review.yaml'), '--format', 'json']);
     expect(s.stderr).toBe('');
@@ -172,9 +189,13 @@ describe('init', () => {
     const dir = join(tempDir(), 'revue');
     expect(cli(['init', dir, '--lang', 'fr']).code).toBe(0);
     expect(existsSync(join(dir, 'revue.yaml'))).toBe(true);
-    expect(readFileSync(join(dir, 'cotations-long.csv'), 'utf8')).toMatch(/^\uFEFFprogramme;identifiant_programme;site;date;type;item;cotation;valeur;commentaire\r\n/); // Excel-style in French
+    expect(readFileSync(join(dir, 'cotations-long.csv'), 'utf8')).toMatch(
+      /^\uFEFFprogramme;identifiant_programme;site;date;type;item;cotation;valeur;commentaire\r\n/,
+    ); // Excel-style in French
     expect(readFileSync(join(dir, 'revue.yaml'), 'utf8')).toContain('Taille de la file active');
-    expect(readFileSync(join(dir, 'records', 'emplois.csv'), 'utf8')).toMatch(/^\uFEFFparticipant;employeur;type_emploi;date_debut;date_fin;heures_semaine;salaire_horaire;contrat;competitif\r\n$/);
+    expect(readFileSync(join(dir, 'records', 'emplois.csv'), 'utf8')).toMatch(
+      /^\uFEFFparticipant;employeur;type_emploi;date_debut;date_fin;heures_semaine;salaire_horaire;contrat;competitif\r\n$/,
+    );
     expect(existsSync(join(dir, 'records', 'personnel.csv'))).toBe(true);
     const again = cli(['init', dir, '--lang', 'fr']);
     expect(again.code).toBe(2);
@@ -214,7 +235,13 @@ describe('output order and pipes', () => {
     // 300 reviews: about 5 MB of JSON, far more than a pipe holds.
     const codes = 'S1 S2 S3 O1 O2 O3 O4 O5 O6 O7 O8 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14'.split(' ');
     const file = join(tempDir(), 'network.csv');
-    writeFileSync(file, [`program,date,${codes.join(',')}`, ...Array.from({ length: 300 }, (_, i) => `Site ${i},2026-01-15,${codes.map((_, k) => 1 + ((i + k) % 5)).join(',')}`)].join('\n') + '\n');
+    writeFileSync(
+      file,
+      [
+        `program,date,${codes.join(',')}`,
+        ...Array.from({ length: 300 }, (_, i) => `Site ${i},2026-01-15,${codes.map((_, k) => 1 + ((i + k) % 5)).join(',')}`),
+      ].join('\n') + '\n',
+    );
     const child = spawn(process.execPath, [BIN, 'score', file, '--format', 'json'], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

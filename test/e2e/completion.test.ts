@@ -17,10 +17,20 @@ writeFileSync(join(dir, 'bash.sh'), scripts.bash);
 
 /** What bash's completion function replies for the words typed so far (the last one being completed). */
 function bash(...words: string[]): string[] {
-  const r = spawnSync('bash', ['-c', 'source bash.sh; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); _ips_fidelity; printf "%s\\n" "${COMPREPLY[@]}"', 'bash', 'ips-fidelity', ...words], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      'source bash.sh; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); _ips_fidelity; printf "%s\\n" "${COMPREPLY[@]}"',
+      'bash',
+      'ips-fidelity',
+      ...words,
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
   expect(r.stderr).toBe('');
   return r.stdout.split('\n').filter(Boolean).sort();
 }
@@ -82,7 +92,13 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
     writeFileSync(join(dir, 'zsh.zsh'), scripts.zsh);
     writeFileSync(join(dir, 'driver.zsh'), ZSH_DRIVER);
     expect(spawnSync('zsh', ['-n', 'zsh.zsh'], { cwd: dir, encoding: 'utf8' }).stderr).toBe('');
-    const typed = ['ips-fidelity scoTAB', 'ips-fidelity score --format jTAB', 'ips-fidelity score --scale ips-2TAB', 'ips-fidelity score --min-lTABgTAB', 'ips-fidelity outcomes revTAB'];
+    const typed = [
+      'ips-fidelity scoTAB',
+      'ips-fidelity score --format jTAB',
+      'ips-fidelity score --scale ips-2TAB',
+      'ips-fidelity score --min-lTABgTAB',
+      'ips-fidelity outcomes revTAB',
+    ];
     const r = spawnSync('zsh', ['-f', 'driver.zsh', ...typed], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       'ARGS:score',
@@ -100,7 +116,11 @@ describe.skipIf(!has('fish'))('fish completion', () => {
     expect(spawnSync('fish', ['--no-execute', 'c.fish'], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
     const complete = (line: string) => {
       const r = spawnSync('fish', ['--no-config', '-c', `source c.fish; complete -C '${line}'`], { cwd: dir, encoding: 'utf8' });
-      return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort();
+      return r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0])
+        .sort();
     };
     expect(complete('ips-fidelity sc')).toEqual(['scales', 'score']);
     expect(complete('ips-fidelity score --format ')).toEqual(['csv', 'json', 'markdown', 'table', 'xlsx']);

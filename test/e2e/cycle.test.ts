@@ -32,7 +32,10 @@ describe('findings and recommendations', () => {
   it('JSON carries finding, recommendation and the computed recommendation per item', () => {
     const r = JSON.parse(cli(['score', lakeside[1]!, '--format', 'json']).stdout).reviews[0];
     const byCode = Object.fromEntries(r.items.map((i: any) => [i.code, i]));
-    expect(byCode.V1).toMatchObject({ finding: 'No benefits planner; ES give general advice only', recommendation: 'Refer every client to a certified benefits planner before a job start' });
+    expect(byCode.V1).toMatchObject({
+      finding: 'No benefits planner; ES give general advice only',
+      recommendation: 'Refer every client to a certified benefits planner before a job start',
+    });
     expect(byCode.S1.computedRecommendation).toEqual(['S1: 24 clients/FTE; ≤ 20 for a 5']);
     expect(byCode.S1.finding).toBeNull();
     // At the maximum: nothing to recommend.
@@ -43,7 +46,10 @@ describe('findings and recommendations', () => {
   it('reads finding and recommendation columns of a ratings table (French headers)', () => {
     const dir = tempDir();
     const f = join(dir, 'cotations.csv');
-    writeFileSync(f, 'programme,date,item,cotation,commentaire,constat,recommandation\nÉlan,22/01/2026,S1,3,note,File active trop lourde,Recruter un conseiller\nÉlan,22/01/2026,V1,,,Pas de conseil sur les prestations,\n');
+    writeFileSync(
+      f,
+      'programme,date,item,cotation,commentaire,constat,recommandation\nÉlan,22/01/2026,S1,3,note,File active trop lourde,Recruter un conseiller\nÉlan,22/01/2026,V1,,,Pas de conseil sur les prestations,\n',
+    );
     const r = JSON.parse(cli(['score', f, '--format', 'json']).stdout).reviews[0];
     const byCode = Object.fromEntries(r.items.map((i: any) => [i.code, i]));
     expect(byCode.S1).toMatchObject({ score: 3, note: 'note', finding: 'File active trop lourde', recommendation: 'Recruter un conseiller' });
@@ -58,7 +64,10 @@ describe('the action plan in the input', () => {
     const ratings = join(dir, 'ratings.csv');
     writeFileSync(ratings, 'program,program_id,date,item,score\nTest,X-1,2026-02-10,S1,4\nTest,X-1,2026-02-10,V1,2\n');
     const actions = join(dir, 'actions.csv');
-    writeFileSync(actions, 'item,action,responsable,échéance,statut\nV1,Former les job coachs,Coordinatrice,30/06/2026,en cours\nS1,Recruter,Direction,2026-12-31,réalisée\n');
+    writeFileSync(
+      actions,
+      'item,action,responsable,échéance,statut\nV1,Former les job coachs,Coordinatrice,30/06/2026,en cours\nS1,Recruter,Direction,2026-12-31,réalisée\n',
+    );
     const r = cli(['plan', ratings, actions, '--format', 'json']);
     expect(r.stderr).toBe('');
     const plan = JSON.parse(r.stdout).programs[0];
@@ -76,7 +85,13 @@ describe('the action plan in the input', () => {
       f,
       await writeXlsxFile([
         { sheet: 'Cotations', data: [['programme', 'date', 'item', 'cotation'].map(v), [v('Élan'), v('22/01/2026'), v('V1'), v(2)]] },
-        { sheet: 'Actions', data: [['item', 'action', 'responsable', 'échéance', 'statut'].map(v), [v('V1'), v('Former'), v('Coordinatrice'), v('30/06/2026'), v('prévue')]] },
+        {
+          sheet: 'Actions',
+          data: [
+            ['item', 'action', 'responsable', 'échéance', 'statut'].map(v),
+            [v('V1'), v('Former'), v('Coordinatrice'), v('30/06/2026'), v('prévue')],
+          ],
+        },
       ]).toBuffer(),
     );
     const r = cli(['plan', f, '--format', 'csv']);
@@ -114,7 +129,10 @@ describe('the action plan in the input', () => {
     const ratings = join(dir, 'ratings.csv');
     writeFileSync(ratings, 'program,date,item,score\nTest,2026-02-10,S1,4\nOther,2026-02-11,S1,3\n');
     const actions = join(dir, 'actions-2026.csv');
-    writeFileSync(actions, 'program,item,action,owner,due,status\nTest,V1,Train,Coord,31/02/2026,planned\nTest,Q7,Nothing,,,done\nTest,V2,Do it,,,bof\n,V3,Whose?,,,\nNobody,V4,Lost,,,\n');
+    writeFileSync(
+      actions,
+      'program,item,action,owner,due,status\nTest,V1,Train,Coord,31/02/2026,planned\nTest,Q7,Nothing,,,done\nTest,V2,Do it,,,bof\n,V3,Whose?,,,\nNobody,V4,Lost,,,\n',
+    );
     const r = cli(['validate', ratings, actions]);
     expect(r.code).toBe(2);
     // validate reads one file at a time: the rows are checked on their own.
@@ -173,10 +191,16 @@ describe('plan', () => {
     const md = cli(['plan', ...lakeside, '--format', 'markdown']);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('# Action plan: Lakeside Supported Employment');
-    expect(md.stdout).toContain('| V3 | Write a vocational profile with each client within a month | Employment specialists | 2025-04-30 | overdue | 2 → 3 (+1) |');
+    expect(md.stdout).toContain(
+      '| V3 | Write a vocational profile with each client within a month | Employment specialists | 2025-04-30 | overdue | 2 → 3 (+1) |',
+    );
     const csv = cli(['plan', ...lakeside, '--format', 'csv']).stdout.split('\r\n');
-    expect(csv[0]).toBe('program,program_id,review_date,part,item,score,max,finding,recommendation,computed_recommendation,action,owner,due,status,earlier_review,earlier_score,outcome');
-    expect(csv).toContain('Lakeside Supported Employment,LK-MN-008,2026-02-10,follow-up,O2,3,5,,,,Move the ES desks to the treatment team\'s floor,Program director,2026-12-31,dropped,2025-02-12,3,dropped');
+    expect(csv[0]).toBe(
+      'program,program_id,review_date,part,item,score,max,finding,recommendation,computed_recommendation,action,owner,due,status,earlier_review,earlier_score,outcome',
+    );
+    expect(csv).toContain(
+      "Lakeside Supported Employment,LK-MN-008,2026-02-10,follow-up,O2,3,5,,,,Move the ES desks to the treatment team's floor,Program director,2026-12-31,dropped,2025-02-12,3,dropped",
+    );
     const shipped = JSON.parse(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
     expect(shipped).toEqual(JSON.parse(JSON.stringify(planJsonSchema())));
     const out = JSON.parse(cli(['plan', ...lakeside, ...ateliers, fixture('reviews', 'riverside-2026.yaml'), '--format', 'json']).stdout);
@@ -204,7 +228,11 @@ describe('plan', () => {
         .replace(/^# actions:$/m, 'actions:')
         .replace(/^#   - \{item: V1/m, '  - {item: V1');
       writeFileSync(review, text);
-      writeFileSync(actions, header + (lang === 'fr' ? 'S1;Recruter un conseiller;Direction;31/12/2026;prévue\r\n' : 'S1,Hire a specialist,Director,2026-12-31,planned\r\n'));
+      writeFileSync(
+        actions,
+        header +
+          (lang === 'fr' ? 'S1;Recruter un conseiller;Direction;31/12/2026;prévue\r\n' : 'S1,Hire a specialist,Director,2026-12-31,planned\r\n'),
+      );
       const v = cli(['validate', review, actions, '--lang', lang]);
       expect(v.stderr).toBe('');
       expect(v.code).toBe(0);

@@ -13,7 +13,8 @@ import { fidelityReportPdf } from '../../src/render/pdf/fidelity-report.js';
 
 const dir = tempDir();
 const ips25 = parse(readFileSync(join(ROOT, 'scales', 'ips-25.yaml'), 'utf8'));
-const anchor = (code: string, score: number, lang: 'en' | 'fr') => ips25.items.find((i: any) => i.code === code).anchors[String(score)][lang] as string;
+const anchor = (code: string, score: number, lang: 'en' | 'fr') =>
+  ips25.items.find((i: any) => i.code === code).anchors[String(score)][lang] as string;
 
 /** Each page's text (spaces collapsed), and how far down its usable height its text reaches (0 to 1). */
 async function pages(bytes: Buffer): Promise<{ text: string; fill: number }[]> {
@@ -24,7 +25,9 @@ async function pages(bytes: Buffer): Promise<{ text: string; fill: number }[]> {
     const page = await doc.getPage(p);
     const height = page.view[3]!;
     // Text between the running header and the footer (margins: 64 at the top, 60 at the bottom).
-    const ys = (await page.getTextContent()).items.flatMap((i: any) => (i.str?.trim() && i.transform[5] > 60 && i.transform[5] < height - 60 ? [i.transform[5] as number] : []));
+    const ys = (await page.getTextContent()).items.flatMap((i: any) =>
+      i.str?.trim() && i.transform[5] > 60 && i.transform[5] < height - 60 ? [i.transform[5] as number] : [],
+    );
     out.push({ text: (text as string[])[p - 1]!.replace(/\s+/g, ' '), fill: (height - 64 - Math.min(...ys)) / (height - 124) });
   }
   return out;
@@ -46,8 +49,23 @@ function earlier(date: string, changes: [RegExp, string][], name: string): strin
   writeFileSync(file, src);
   return file;
 }
-const y2024 = earlier('15/09/2024', [[/O3: \{score: 2,/, 'O3: {score: 1,'], [/O4: \{score: 3,/, 'O4: {score: 2,']], 'j2024.yaml');
-const y2023 = earlier('10/10/2023', [[/O3: \{score: 2,/, 'O3: {score: 1,'], [/O4: \{score: 3,/, 'O4: {score: 1,'], [/S1: \{value: "22,8"/, 'S1: {score: 1']], 'j2023.yaml');
+const y2024 = earlier(
+  '15/09/2024',
+  [
+    [/O3: \{score: 2,/, 'O3: {score: 1,'],
+    [/O4: \{score: 3,/, 'O4: {score: 2,'],
+  ],
+  'j2024.yaml',
+);
+const y2023 = earlier(
+  '10/10/2023',
+  [
+    [/O3: \{score: 2,/, 'O3: {score: 1,'],
+    [/O4: \{score: 3,/, 'O4: {score: 1,'],
+    [/S1: \{value: "22,8"/, 'S1: {score: 1'],
+  ],
+  'j2023.yaml',
+);
 const four = [fixture('reviews', 'jardins-emploi-2026.yaml'), fixture('reviews', 'jardins-emploi-2025.yaml'), y2024, y2023];
 
 function* walk(e: StructElement): Generator<StructElement> {
@@ -77,7 +95,12 @@ describe('the fidelity report of a program with several reviews', () => {
     expect(p1).toContain('103 / 125');
     expect(p1).toContain('Good fidelity');
     expect(p1).toContain('Trajectory');
-    for (const [date, total] of [['2023-10-10', 79], ['2024-09-15', 83], ['2025-03-20', 85], ['2026-03-12', 103]] as const) {
+    for (const [date, total] of [
+      ['2023-10-10', 79],
+      ['2024-09-15', 83],
+      ['2025-03-20', 85],
+      ['2026-03-12', 103],
+    ] as const) {
       expect(p1).toContain(date);
       expect(p1).toMatch(new RegExp(`\\b${total}\\b`));
     }
@@ -120,7 +143,10 @@ describe('the fidelity report of a program with several reviews', () => {
   });
 
   it('leaves no page more than half empty, except the last', () => {
-    for (const [lang, doc] of [['en', en], ['fr', fr]] as const) {
+    for (const [lang, doc] of [
+      ['en', en],
+      ['fr', fr],
+    ] as const) {
       doc.slice(0, -1).forEach((p, i) => expect(p.fill, `${lang} page ${i + 1}`).toBeGreaterThanOrEqual(0.5));
     }
   });
@@ -151,7 +177,10 @@ describe('page 1 with two reviewers and an incomplete review', () => {
 
 describe('the review cycle on the report', () => {
   async function build(cycle: Parameters<typeof fidelityReportPdf>[3]) {
-    const { ctx, scored } = await readAndScore([fixture('reviews', 'jardins-emploi-2025.yaml'), fixture('reviews', 'jardins-emploi-2026.yaml')], { lang: 'en', quiet: true } as ReadOptions);
+    const { ctx, scored } = await readAndScore([fixture('reviews', 'jardins-emploi-2025.yaml'), fixture('reviews', 'jardins-emploi-2026.yaml')], {
+      lang: 'en',
+      quiet: true,
+    } as ReadOptions);
     return pages(await fidelityReportPdf(scored, ctx.m, { paper: 'a4', pdfa: false, date: new Date('2026-03-12T00:00:00Z') }, cycle));
   }
   it("shows the action plan's state, the next review and the actions when given", async () => {
@@ -161,8 +190,21 @@ describe('the review cycle on the report', () => {
         open: 2,
         overdue: 1,
         rows: [
-          { item: 'V1', action: 'Book benefits counselling training for both job coaches', owner: 'Coordinator', due: '2026-06-30', status: 'in-progress' },
-          { item: 'O3', action: 'Monthly meeting with the Cap emploi counsellor', owner: 'Claire', due: '2026-01-31', status: 'planned', overdue: true },
+          {
+            item: 'V1',
+            action: 'Book benefits counselling training for both job coaches',
+            owner: 'Coordinator',
+            due: '2026-06-30',
+            status: 'in-progress',
+          },
+          {
+            item: 'O3',
+            action: 'Monthly meeting with the Cap emploi counsellor',
+            owner: 'Claire',
+            due: '2026-01-31',
+            status: 'planned',
+            overdue: true,
+          },
         ],
       },
       nextReview: '2026-09-12',
@@ -172,8 +214,12 @@ describe('the review cycle on the report', () => {
     expect(p1).toContain('Next review 2026-09-12');
     const all = doc.map((p) => p.text).join(' ');
     const plan = all.slice(all.lastIndexOf('Action plan'));
-    expect(plan).toMatch(/O3 Collaboration with vocational rehabilitation counselors 2 → 3 Monthly meeting with the Cap emploi counsellor Claire 2026-01-31 planned · overdue/);
-    expect(plan).toMatch(/V1 Work incentives planning 2 → 3 Book benefits counselling training for both job coaches Coordinator 2026-06-30 in progress/);
+    expect(plan).toMatch(
+      /O3 Collaboration with vocational rehabilitation counselors 2 → 3 Monthly meeting with the Cap emploi counsellor Claire 2026-01-31 planned · overdue/,
+    );
+    expect(plan).toMatch(
+      /V1 Work incentives planning 2 → 3 Book benefits counselling training for both job coaches Coordinator 2026-06-30 in progress/,
+    );
     // Items with no action yet keep a blank row.
     expect(plan).toMatch(/V13 Community-based services 2 → 3/);
   });

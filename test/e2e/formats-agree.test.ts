@@ -25,8 +25,14 @@ function run(args: string[]): string {
 const cells = (line: string) => line.split(',');
 
 const WORDS = {
-  en: { of: 'of', bench: { 'below-minimal': 'below minimal', minimal: 'minimal', average: 'average', excellent: 'excellent' } as Record<string, string> },
-  fr: { of: 'sur', bench: { 'below-minimal': 'sous le minimum', minimal: 'minimum', average: 'moyen', excellent: 'excellent' } as Record<string, string> },
+  en: {
+    of: 'of',
+    bench: { 'below-minimal': 'below minimal', minimal: 'minimal', average: 'average', excellent: 'excellent' } as Record<string, string>,
+  },
+  fr: {
+    of: 'sur',
+    bench: { 'below-minimal': 'sous le minimum', minimal: 'minimum', average: 'moyen', excellent: 'excellent' } as Record<string, string>,
+  },
 };
 
 const pct = (rate: number, lang: 'en' | 'fr') => {
@@ -48,7 +54,12 @@ describe.each(['harbour', 'jardins', 'harbour-workbook'])('outcomes of %s', (pro
     );
     const lines = measures!.trimEnd().split('\r\n');
     expect(lines[0]).toBe('measure,value,n,of');
-    const m = new Map(lines.slice(1).map((l) => { const [k, ...v] = cells(l); return [k!, v.map((x) => (x === '' ? null : Number(x)))]; }));
+    const m = new Map(
+      lines.slice(1).map((l) => {
+        const [k, ...v] = cells(l);
+        return [k!, v.map((x) => (x === '' ? null : Number(x)))];
+      }),
+    );
     const ratio = (k: string, r: any) => expect(m.get(k), k).toEqual([r.rate === null ? null : Number(r.rate.toFixed(6)), r.count, r.of]);
     ratio('employment_rate', { rate: M.rate, count: M.working, of: M.served });
     expect(m.get('job_starts')![0]).toBe(M.jobStarts);
@@ -99,7 +110,11 @@ describe('score: JSON, CSV and PDF agree for every review fixture', () => {
     const r = JSON.parse(run(['score', file, '--format', 'json'])).reviews[0];
     const [head, row] = run(['score', file, '--format', 'csv']).split('\r\n');
     const csv = Object.fromEntries(cells(head!).map((k, i) => [k, cells(row!)[i]]));
-    expect([csv.total || null, csv.rated, csv.band || null]).toEqual([r.total === null ? null : String(r.total), String(r.rated), r.band?.id ?? null]);
+    expect([csv.total || null, csv.rated, csv.band || null]).toEqual([
+      r.total === null ? null : String(r.total),
+      String(r.rated),
+      r.band?.id ?? null,
+    ]);
     for (const it of r.items) expect(csv[it.code], it.code).toBe(it.score === null ? '' : String(it.score));
     // PDFs of the other reviews: test/e2e/reports-agree.test.ts.
     if (!file.includes('jardins')) return;
@@ -119,7 +134,8 @@ describe('score: JSON and CSV agree for every ratings table', () => {
       reviews.map((r: any) => [r.program.name, r.date, r.total === null ? null : String(r.total), r.band?.id ?? null, String(r.rated)]),
     );
     rows.forEach((row, k) => {
-      for (const it of reviews[k].items) expect(row[it.code], `${reviews[k].program.name} ${it.code}`).toBe(it.score === null ? '' : String(it.score));
+      for (const it of reviews[k].items)
+        expect(row[it.code], `${reviews[k].program.name} ${it.code}`).toBe(it.score === null ? '' : String(it.score));
     });
   });
 });
@@ -137,11 +153,13 @@ describe('one number for one thing', () => {
     const out = join(dir, 'grow.pdf');
     run(['outcomes', fixture('programs', 'harbour'), '--convention', 'ips-grow', '--min-cell', '0', '--pdf', out, '-q', '--lang', 'en']);
     const grow = await pdfText(out);
-    expect(grow).toContain("IPS Grow counting: people already working at entry are left out, a job counts from the day its paid hours reach 4, and IPS Grow's 40% benchmark");
+    expect(grow).toContain(
+      "IPS Grow counting: people already working at entry are left out, a job counts from the day its paid hours reach 4, and IPS Grow's 40% benchmark",
+    );
     expect(grow).toContain('No cell is suppressed in this report (minimum cell size 0)');
     expect(grow).not.toContain('31%, 41%, 50%');
     const standard = await pdfText(join(dir, 'jardins-fr.pdf')); // written by the jardins (fr) test above
-    expect(standard).toContain('Les repères (IPS Employment Center : 31 %, 41 %, 50 %) ne s\'appliquent qu\'aux trimestres civils entiers');
-    expect(standard).toContain('d\'autres cases s\'affichent « masqué » partout où la petite pourrait sinon se déduire des totaux affichés');
+    expect(standard).toContain("Les repères (IPS Employment Center : 31 %, 41 %, 50 %) ne s'appliquent qu'aux trimestres civils entiers");
+    expect(standard).toContain("d'autres cases s'affichent « masqué » partout où la petite pourrait sinon se déduire des totaux affichés");
   });
 });

@@ -35,7 +35,7 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     expect(out).toMatch(/En emploi, tous milieux 12 \(54,5 %\) 21 \(77,8 %\)/);
     expect(out).toContain('15 (55,6 %) sur 27');
     expect(out).toContain('8 (29,6 %) sur 27');
-    expect(out).toContain('1 (50,0 %) sur 2 personnes venues d\'un ESAT');
+    expect(out).toContain("1 (50,0 %) sur 2 personnes venues d'un ESAT");
     expect(out).toMatch(/Employeurs accompagnés .* 17/);
     expect(out).toContain('médiane 15,0 mois (n = 27)');
   });
@@ -51,7 +51,7 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     expect(out).toContain('Personnes accompagnées entre le 01/01/2026 et le 31/12/2026 27'); // head counts stay
     expect(out).toMatch(/Entreprise adaptée \(EA\) <5 <5/);
     expect(out).toMatch(/Milieu ordinaire \(hors EA\) masqué masqué/);
-    expect(out).toContain('<5 sur <5 personnes venues d\'un ESAT');
+    expect(out).toContain("<5 sur <5 personnes venues d'un ESAT");
     expect(out).not.toMatch(/<5 \(/); // no percentage beside a suppressed count
   });
   it('writes JSON that the shipped schema (schema/fr-ea.schema.json) accepts', () => {
@@ -60,7 +60,13 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     const o = JSON.parse(r.stdout);
     const schema = z.fromJSONSchema(JSON.parse(readFileSync(join(ROOT, 'schema', 'fr-ea.schema.json'), 'utf8')));
     expect(() => schema.parse(o)).not.toThrow();
-    expect(o).toMatchObject({ schemaVersion: 1, convention: 'fr-ea', window: { from: '2026-01-01', to: '2026-12-31' }, accompanied: 27, flow: { atStart: 20, entries: 7, exits: 5, atEnd: 22 } });
+    expect(o).toMatchObject({
+      schemaVersion: 1,
+      convention: 'fr-ea',
+      window: { from: '2026-01-01', to: '2026-12-31' },
+      accompanied: 27,
+      flow: { atStart: 20, entries: 7, exits: 5, atEnd: 22 },
+    });
     expect(o.workAtEnd.inWork).toEqual({ people: 12, of: 22, rate: 12 / 22 });
     expect(o.durable.during.people).toBe(15);
     expect(o.esatToOrdinary).toEqual({ fromEsat: 2, toOrdinary: 1, rate: 0.5 });
@@ -74,13 +80,23 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     const r = run(['--format', 'csv', '--min-cell', '0']);
     const lines = r.stdout.split('\r\n');
     expect(lines[0]).toBe('indicator,value,n,of');
-    expect(lines).toEqual(expect.arrayContaining(['accompanied,27,,', 'entries,7,,', 'exits_moved,2,,5', 'in_work_at_end_any_setting,0.545455,12,22', 'durable_employment_during,0.555556,15,27', 'esat_to_ordinary,0.5,1,2', 'employers_accompanied,17,,']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'accompanied,27,,',
+        'entries,7,,',
+        'exits_moved,2,,5',
+        'in_work_at_end_any_setting,0.545455,12,22',
+        'durable_employment_during,0.555556,15,27',
+        'esat_to_ordinary,0.5,1,2',
+        'employers_accompanied,17,,',
+      ]),
+    );
     expect(run(['--format', 'csv']).stdout).toContain('in_work_at_end_ea,,<5,22');
   });
   it('writes Markdown', () => {
     const r = run(['--format', 'markdown']);
     expect(r.stdout).toContain("# Les Jardins de l'Emploi");
-    expect(r.stdout).toContain('## Durée d\'accompagnement');
+    expect(r.stdout).toContain("## Durée d'accompagnement");
   });
   it('writes a French PDF, and an English one with --lang en, whose text reads back', async () => {
     const fr = join(dir, 'fr-ea.pdf');
@@ -90,7 +106,7 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     const f = (await pdfText(fr)).replace(/\s+/g, ' ');
     expect(f).toContain('EMPLOI ACCOMPAGNÉ — INDICATEURS NATIONAUX');
     expect(f).toContain('27 personnes accompagnées du 01/01/2026 au 31/12/2026 ; 12 (54,5 %) en emploi le 31/12/2026.');
-    expect(f).toContain('Sorties d\'ESAT vers le milieu ordinaire');
+    expect(f).toContain("Sorties d'ESAT vers le milieu ordinaire");
     expect(f).toContain('France Travail');
     const e = (await pdfText(en)).replace(/\s+/g, ' ');
     expect(e).toContain('27 people supported from 2026-01-01 to 2026-12-31; 12 (54.5%) in work on 2026-12-31.');
@@ -126,7 +142,9 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     expect(r.stderr).toContain('--year');
   });
   it('takes --from/--to instead of a year, and --year works with the other conventions too', () => {
-    const o = JSON.parse(cli(['outcomes', jardins, '--convention', 'fr-ea', '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'json']).stdout);
+    const o = JSON.parse(
+      cli(['outcomes', jardins, '--convention', 'fr-ea', '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'json']).stdout,
+    );
     expect(o.window).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(o.accompanied).toBe(23); // entered in 2025: P001–P023
     const std = JSON.parse(cli(['outcomes', jardins, '--year', '2025', '--format', 'json']).stdout);

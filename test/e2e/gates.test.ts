@@ -5,7 +5,7 @@ import { cli, fixture } from '../helpers.js';
 const jardins = [fixture('reviews', 'jardins-emploi-2025.yaml'), fixture('reviews', 'jardins-emploi-2026.yaml')];
 
 describe('score gates', () => {
-  it('--latest checks only each program\'s most recent review', () => {
+  it("--latest checks only each program's most recent review", () => {
     expect(cli(['score', ...jardins, '--min-total', '90', '--lang', 'en', '-q']).code).toBe(1);
     const r = cli(['score', ...jardins, '--min-total', '90', '--latest', '--lang', 'en', '-q']);
     expect(r.code, r.stderr).toBe(0);

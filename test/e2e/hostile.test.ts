@@ -123,18 +123,25 @@ describe('outputs that cannot be written', () => {
   it('a report killed while it is written leaves no partial file', async () => {
     const dir = tempDir();
     const rows = ['program,program_id,date,item,score'];
-    for (let s = 0; s < 300; s++) for (const c of 'S1 S2 S3 O1 O2 O3 O4 O5 O6 O7 O8 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14'.split(' ')) rows.push(`Site ${s},ID-${s},2026-01-15,${c},${1 + ((s + c.length) % 5)}`);
+    for (let s = 0; s < 300; s++)
+      for (const c of 'S1 S2 S3 O1 O2 O3 O4 O5 O6 O7 O8 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14'.split(' '))
+        rows.push(`Site ${s},ID-${s},2026-01-15,${c},${1 + ((s + c.length) % 5)}`);
     writeFileSync(join(dir, 'network.csv'), rows.join('\n') + '\n');
     const out = join(dir, 'portfolio.pdf');
     for (const delay of [150, 400, 800]) {
-      const child = spawn(process.execPath, [BIN, 'report', join(dir, 'network.csv'), '-o', out, '-q'], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+      const child = spawn(process.execPath, [BIN, 'report', join(dir, 'network.csv'), '-o', out, '-q'], {
+        env: { PATH: process.env.PATH, NO_COLOR: '1' },
+      });
       // Listen before the delay: a fast run may have finished (and exited) before it is killed.
       const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGTERM');
       await exited;
       const files = readdirSync(dir).filter((f) => f !== 'network.csv');
-      expect(files.filter((f) => f.endsWith('.tmp')), `after ${delay} ms`).toEqual([]);
+      expect(
+        files.filter((f) => f.endsWith('.tmp')),
+        `after ${delay} ms`,
+      ).toEqual([]);
       if (existsSync(out)) expect(readFileSync(out, 'latin1').trimEnd().endsWith('%%EOF')).toBe(true);
     }
   });

@@ -13,9 +13,29 @@ const CASES: [ContractName, string[]][] = [
   ['score', ['score', fixture('reviews', 'two-reviewers.yaml'), fixture('reviews', 'partial-review.yaml'), '--format', 'json']],
   ['outcomes', ['outcomes', fixture('programs', 'harbour'), '--format', 'json']],
   ['outcomes', ['outcomes', fixture('programs', 'jardins'), '--format', 'json', '--convention', 'ips-grow', '--lang', 'fr']],
-  ['history', ['history', fixture('reviews', 'jardins-emploi-2025.yaml'), fixture('reviews', 'jardins-emploi-2026.yaml'), fixture('reviews', 'riverside-2026.yaml'), '--format', 'json']],
+  [
+    'history',
+    [
+      'history',
+      fixture('reviews', 'jardins-emploi-2025.yaml'),
+      fixture('reviews', 'jardins-emploi-2026.yaml'),
+      fixture('reviews', 'riverside-2026.yaml'),
+      '--format',
+      'json',
+    ],
+  ],
   ['consensus', ['consensus', fixture('reviews', 'two-reviewers.yaml'), fixture('ratings', 'two-reviewers.csv'), '--format', 'json']],
-  ['validate', ['validate', fixture('reviews', 'riverside-2026.yaml'), fixture('broken', 'bad-ratings.csv'), fixture('broken', 'bad-review.yaml'), '--format', 'json']],
+  [
+    'validate',
+    [
+      'validate',
+      fixture('reviews', 'riverside-2026.yaml'),
+      fixture('broken', 'bad-ratings.csv'),
+      fixture('broken', 'bad-review.yaml'),
+      '--format',
+      'json',
+    ],
+  ],
   ['validate', ['validate', fixture('ratings', 'reseau-sud-2026.xlsx'), '--format', 'json']],
   ['scales', ['scales', '--format', 'json']],
   ['scales', ['scales', 'ips-25', '--format', 'json']],
@@ -110,7 +130,11 @@ describe('the shipped JSON Schemas', () => {
       '    for d in docs:',
       '        for e in v.iter_errors(d): print(pairs[i + 1], e.message[:200])',
     ].join('\n');
-    const args = [...outputs.flatMap(([name, file]) => [join(ROOT, 'schema', `${name}.schema.json`), file]), join(ROOT, 'schema', 'problem.schema.json'), problems];
+    const args = [
+      ...outputs.flatMap(([name, file]) => [join(ROOT, 'schema', `${name}.schema.json`), file]),
+      join(ROOT, 'schema', 'problem.schema.json'),
+      problems,
+    ];
     const r = spawnSync('/usr/bin/python3', ['-c', script, ...args], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('');

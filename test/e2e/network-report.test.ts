@@ -32,7 +32,9 @@ const json = (args: string[]) => {
 function rowOf(text: string, id: string, ids: string[]): string {
   const start = text.indexOf(`${id} `, text.indexOf(' Network 4 programs '));
   expect(start, `row of ${id}`).toBeGreaterThan(0);
-  const ends = [...ids.filter((x) => x !== id).map((x) => text.indexOf(`${x} `, start + 1)), text.indexOf('Change: since', start)].filter((i) => i > start);
+  const ends = [...ids.filter((x) => x !== id).map((x) => text.indexOf(`${x} `, start + 1)), text.indexOf('Change: since', start)].filter(
+    (i) => i > start,
+  );
   return text.slice(start, Math.min(...ends));
 }
 
@@ -90,7 +92,7 @@ describe('the network report of fixtures/network (4 program folders)', async () 
         const last = whole.at(-1);
         expect(last.served).toBeGreaterThanOrEqual(5); // shown: not a small cell
         parts.push(pct(last.rate), last.benchmark);
-        const diff = Math.round((Math.round(last.rate * 1000) - Math.round(netLatest.rate * 1000))) / 10;
+        const diff = Math.round(Math.round(last.rate * 1000) - Math.round(netLatest.rate * 1000)) / 10;
         parts.push(`${diff > 0 ? '+' : '−'}${Math.abs(diff).toFixed(1)}`);
       } else parts.push('no records');
       if (latest) parts.push(latest.nextReview.date);
@@ -116,7 +118,9 @@ describe('the network report of fixtures/network (4 program folders)', async () 
   it('is the same bytes run after run, and takes --title, --paper letter and --pdfa', () => {
     const again = report([network], 'network-again.pdf').file;
     expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
-    const letter = readFileSync(report([network, '--title', 'Funder view', '--paper', 'letter', '--pdfa'], 'network-letter.pdf').file).toString('latin1');
+    const letter = readFileSync(report([network, '--title', 'Funder view', '--paper', 'letter', '--pdfa'], 'network-letter.pdf').file).toString(
+      'latin1',
+    );
     expect(letter).toContain('/MediaBox [0 0 612 792]');
     expect(letter).toContain('pdfaid:part');
   });
@@ -130,7 +134,9 @@ describe('the network report of fixtures/network (4 program folders)', async () 
   });
 
   it('takes program folders one by one, and reviews given beside them', async () => {
-    const t = await pdfText(report([join(network, 'riverside'), join(network, 'vallee-du-lot'), fixture('reviews', 'jardins-emploi-2026.yaml')], 'network-some.pdf').file);
+    const t = await pdfText(
+      report([join(network, 'riverside'), join(network, 'vallee-du-lot'), fixture('reviews', 'jardins-emploi-2026.yaml')], 'network-some.pdf').file,
+    );
     expect(t).toContain('IPS Learning Network (fictional)'); // network.yaml of the folders' parent
     expect(t).toContain('Programs 3 · 2 with a fidelity review · 2 with employment records');
     expect(t).toContain('not reviewed');

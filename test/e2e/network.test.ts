@@ -13,7 +13,8 @@ const run = (args: string[]) => {
   return r;
 };
 const json = (args: string[]) => JSON.parse(run([...args, '--format', 'json']).stdout);
-const rows = (periods: any[]) => periods.map((p: any) => [p.label, p.served, p.working, p.rate === null ? null : Number(p.rate.toFixed(4)), p.benchmark, p.jobStarts]);
+const rows = (periods: any[]) =>
+  periods.map((p: any) => [p.label, p.served, p.working, p.rate === null ? null : Number(p.rate.toFixed(4)), p.benchmark, p.jobStarts]);
 
 describe('outcomes of a network folder (4 program folders: one with reviews only)', () => {
   const r = run(['outcomes', network, '--format', 'json']);
@@ -53,8 +54,12 @@ describe('outcomes of a network folder (4 program folders: one with reviews only
     expect(o.network.measures).toEqual({ served: 18, working: 10, rate: 10 / 18, jobStarts: 6, firstJobStarts: 6 });
   });
 
-  it("gives each program the numbers of the one-program command on its folder", () => {
-    for (const [id, dir] of [['CB-13-010', 'cote-bleue'], ['RV-OH-014', 'riverside'], ['VL-46-003', 'vallee-du-lot']] as const) {
+  it('gives each program the numbers of the one-program command on its folder', () => {
+    for (const [id, dir] of [
+      ['CB-13-010', 'cote-bleue'],
+      ['RV-OH-014', 'riverside'],
+      ['VL-46-003', 'vallee-du-lot'],
+    ] as const) {
       const { schemaVersion, ...alone } = json(['outcomes', fixture('network', dir)]);
       expect(schemaVersion).toBe(1);
       expect(byId[id]).toEqual(alone);
@@ -95,13 +100,13 @@ describe('outcomes of several program folders given one by one', () => {
     }
   });
 
-  it('takes, without --from/--to, the earliest start and latest end of the programs\' windows', () => {
+  it("takes, without --from/--to, the earliest start and latest end of the programs' windows", () => {
     const o = json(['outcomes', jardins, harbour]);
     expect(o.network.window).toEqual({ from: '2025-01-01', to: '2026-12-31' });
     expect(o.programs.every((p: any) => p.window.from === '2025-01-01' && p.window.to === '2026-12-31')).toBe(true);
   });
 
-  it('labels each program\'s warnings with its name', () => {
+  it("labels each program's warnings with its name", () => {
     const r = cli(['outcomes', jardins, harbour], { IPS_FIDELITY_TODAY: '2026-06-30' });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^Les Jardins de l'Emploi: .*jardins.*warning/m);
@@ -149,7 +154,10 @@ describe('outcomes --by semester', () => {
     expect(fr).toMatch(/\| 2025-S2 \| 18 \| 13 \| 72,2\s% \|/);
   });
   it('prints half-years in the PDF, in English and French', async () => {
-    for (const [lang, label] of [['en', '2025-H2'], ['fr', '2025-S2']] as const) {
+    for (const [lang, label] of [
+      ['en', '2025-H2'],
+      ['fr', '2025-S2'],
+    ] as const) {
       const file = join(dir, `semester-${lang}.pdf`);
       run(['outcomes', harbour, '--by', 'semester', '--lang', lang, '--pdf', file, '-q']);
       const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });

@@ -16,7 +16,9 @@ describe('score shows the next review', () => {
     const mdEn = cli(['score', review('jardins-emploi-2026.yaml'), '--lang', 'en', '--format', 'markdown']);
     expect(mdEn.stdout).toContain('Next review due 2027-03-12: 12 months after a review at “Good fidelity” or higher (policy default)');
     const md = cli(['score', review('jardins-emploi-2026.yaml'), '--lang', 'fr', '--format', 'markdown']);
-    expect(md.stdout).toContain('Prochaine revue au plus tard le 12/03/2027 : 12 mois après une revue de niveau « Bonne fidélité » ou supérieur (règle default)');
+    expect(md.stdout).toContain(
+      'Prochaine revue au plus tard le 12/03/2027 : 12 mois après une revue de niveau « Bonne fidélité » ou supérieur (règle default)',
+    );
     const json = cli(['score', review('riverside-2026.yaml'), '--format', 'json']);
     const parsed = ScoreJson.parse(JSON.parse(json.stdout));
     expect(parsed.reviews[0]!.nextReview).toEqual({ date: '2026-08-10', months: 6, policy: 'default', atLeast: null });
@@ -36,7 +38,10 @@ describe('score shows the next review', () => {
   });
   it('a custom policy file: its first policy', () => {
     const file = join(dir, 'quarterly.yaml');
-    writeFileSync(file, 'policies:\n  - id: quarterly\n    name: {en: Quarterly}\n    intervals:\n      - {atLeast: exemplary, months: 12}\n      - {months: 3}\n');
+    writeFileSync(
+      file,
+      'policies:\n  - id: quarterly\n    name: {en: Quarterly}\n    intervals:\n      - {atLeast: exemplary, months: 12}\n      - {months: 3}\n',
+    );
     const json = JSON.parse(cli(['score', review('jardins-emploi-2026.yaml'), '--policy', file, '--format', 'json']).stdout);
     expect(json.reviews[0].nextReview).toEqual({ date: '2026-06-12', months: 3, policy: 'quarterly', atLeast: null });
   });
@@ -63,7 +68,9 @@ describe('policy errors', () => {
     );
     const r = cli(['score', review('jardins-emploi-2026.yaml'), '--policy', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:5:9: error: interval of policy "mine" without atLeast before the last one: the interval after it never applies`);
+    expect(r.stderr).toContain(
+      `${file}:5:9: error: interval of policy "mine" without atLeast before the last one: the interval after it never applies`,
+    );
     expect(r.stderr).toContain(`${file}:6:19: error: the last interval of policy "mine" must have no atLeast`);
     expect(r.stderr).toContain(`${file}:7:9: error: policy "mine" is defined twice`);
     expect(r.stdout).toBe('');

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, ROOT, tempDir } from '../helpers.js';
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; files: string[]; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  files: string[];
+  dependencies: Record<string, string>;
+};
 const dir = tempDir();
 // --ignore-scripts: the suite's build (pretest) is what is packed; `prepare` would build again.
 const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
@@ -20,11 +24,23 @@ describe('npm pack', () => {
     expect(info[0]!.filename).toBe(`ips-fidelity-${pkg.version}.tgz`);
   });
   it('every entry of "files" exists and is packed; no sources, tests or fixtures', () => {
-    for (const entry of pkg.files) expect(paths.some((p) => p === entry || p.startsWith(entry + '/')), entry).toBe(true);
+    for (const entry of pkg.files)
+      expect(
+        paths.some((p) => p === entry || p.startsWith(entry + '/')),
+        entry,
+      ).toBe(true);
     expect(paths.filter((p) => /^(src|test|fixtures|bench|scripts|examples|node_modules)\//.test(p) || /\.ts$/.test(p))).toEqual([]);
     // Only the bundle and the compiled data of dist/: tsc's separate modules are not run.
     expect(paths.filter((p) => p.startsWith('dist/') && !/^dist\/(bundle|data)\//.test(p))).toEqual([]);
-    for (const p of ['bin/ips-fidelity.js', 'dist/bundle/ips-fidelity.js', 'dist/bundle/jobs-worker.js', 'scales/ips-25.yaml', 'locales/fr.yaml', 'CHANGELOG.md', 'README.md']) {
+    for (const p of [
+      'bin/ips-fidelity.js',
+      'dist/bundle/ips-fidelity.js',
+      'dist/bundle/jobs-worker.js',
+      'scales/ips-25.yaml',
+      'locales/fr.yaml',
+      'CHANGELOG.md',
+      'README.md',
+    ]) {
       expect(paths).toContain(p);
     }
   });
@@ -33,7 +49,9 @@ describe('npm pack', () => {
     const used = new Set<string>();
     for (const p of paths.filter((x) => x.startsWith('dist/bundle/'))) {
       const code = readFileSync(join(ROOT, p), 'utf8');
-      for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire(?:\.resolve)?\(\s*|\)\(\s*)["']((?:@[\w.-]+\/)?[\w][\w.-]*)(?:\/[^"']*)?["']/g)) {
+      for (const m of code.matchAll(
+        /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire(?:\.resolve)?\(\s*|\)\(\s*)["']((?:@[\w.-]+\/)?[\w][\w.-]*)(?:\/[^"']*)?["']/g,
+      )) {
         const name = m[1]!;
         if (!name.startsWith('node:') && !builtins.has(name)) used.add(name);
       }
@@ -47,7 +65,12 @@ describe('npm pack', () => {
     // The dependencies, as an install would place them beside the package.
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     copyFileSync(fixture('reviews', 'jardins-emploi-2026.yaml'), join(dir, 'review.yaml'));
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(dir, 'package', 'bin', 'ips-fidelity.js'), ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1' } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(dir, 'package', 'bin', 'ips-fidelity.js'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1' },
+      });
     expect(run('--version').stdout.trim()).toBe(pkg.version);
     const score = run('score', 'review.yaml', '--format', 'json');
     expect(score.status, score.stderr).toBe(0);

@@ -75,7 +75,7 @@ describe('periods, benchmarks and charts', () => {
     expect(t).not.toContain('31% minimal 41% average 50% excellent');
     expect(json(['--by', 'month']).periods.every((p: any) => p.benchmark === null)).toBe(true);
   });
-  it("under IPS Grow: its own 40% line and met/missed in the table and PDF, not the 31/41/50% classes", async () => {
+  it('under IPS Grow: its own 40% line and met/missed in the table and PDF, not the 31/41/50% classes', async () => {
     const args = ['--convention', 'ips-grow', '--from', '2025-05-15'];
     const o = json(args);
     expect(o.periods.map((p: any) => [p.partial, p.benchmark, p.growBenchmarkMet])).toEqual([

@@ -61,16 +61,42 @@ const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${
 /** A one-sheet workbook whose sheet XML is `sheet` (with optional size lie). */
 function workbook(sheet: Buffer, declared?: number): Buffer {
   return zip([
-    { name: '[Content_Types].xml', data: xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>') },
-    { name: '_rels/.rels', data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
-    { name: 'xl/workbook.xml', data: xml('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="ratings" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-    { name: 'xl/_rels/workbook.xml.rels', data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>') },
+    {
+      name: '[Content_Types].xml',
+      data: xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: xml(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="ratings" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+      ),
+    },
     // Style 1 is a date (number format 14).
-    { name: 'xl/styles.xml', data: xml('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>') },
+    {
+      name: 'xl/styles.xml',
+      data: xml(
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
+      ),
+    },
     { name: 'xl/worksheets/sheet1.xml', data: sheet, ...(declared !== undefined ? { declared } : {}) },
   ]);
 }
-const sheetXml = (rows: string) => xml(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+const sheetXml = (rows: string) =>
+  xml(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
 const inlineRow = (r: number, cells: (string | number)[]) =>
   `<row r="${r}">${cells.map((v, i) => (typeof v === 'number' ? `<c r="${String.fromCharCode(65 + i)}${r}"><v>${v}</v></c>` : `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`)).join('')}</row>`;
 
@@ -94,7 +120,10 @@ describe('more problems than can be kept', () => {
     const p = join(dir, 'contracts');
     mkdirSync(p);
     writeFileSync(join(p, 'participants.csv'), 'id,entry_date\np1,2025-01-01\n');
-    writeFileSync(join(p, 'jobs.csv'), 'participant,start_date,contract\n' + Array.from({ length: 125_000 }, (_, i) => `p1,2025-02-01,zzz${i}\n`).join(''));
+    writeFileSync(
+      join(p, 'jobs.csv'),
+      'participant,start_date,contract\n' + Array.from({ length: 125_000 }, (_, i) => `p1,2025-02-01,zzz${i}\n`).join(''),
+    );
     const r = cli(['outcomes', p]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/and 124,990 more/);
@@ -115,11 +144,13 @@ describe('the "no end" date 9999-12-31', () => {
   it('in a job end or an exit date: an open end, with a warning naming the cell', () => {
     const r = cli(['outcomes', p, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('jobs.csv:2:5: warning: the "no end" placeholder (year 9999) is read as an open end: no date (column end_date, value "9999-12-31")');
+    expect(r.stderr).toContain(
+      'jobs.csv:2:5: warning: the "no end" placeholder (year 9999) is read as an open end: no date (column end_date, value "9999-12-31")',
+    );
     expect(r.stderr).toContain('participants.csv:2:3: warning: the "no end" placeholder');
     expect(JSON.parse(r.stdout).window.to).toBe('2026-03-31');
   });
-  it('as --to: the data\'s last date, with a warning', () => {
+  it("as --to: the data's last date, with a warning", () => {
     const r = cli(['outcomes', fixture('programs', 'harbour'), '--to', '9999-12-31', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: --to 9999-12-31 ("no end"): the window ends at the data\'s last date, 2026-03-31');
@@ -138,7 +169,12 @@ describe('the "no end" date 9999-12-31', () => {
 describe('special files', () => {
   const fifo = join(dir, 'pipe.csv');
   execFileSync('mkfifo', [fifo]);
-  for (const [name, target] of [['zero.yaml', '/dev/zero'], ['random.xlsx', '/dev/urandom'], ['zero.csv', '/dev/zero']] as const) symlinkSync(target, join(dir, name));
+  for (const [name, target] of [
+    ['zero.yaml', '/dev/zero'],
+    ['random.xlsx', '/dev/urandom'],
+    ['zero.csv', '/dev/zero'],
+  ] as const)
+    symlinkSync(target, join(dir, name));
   it.each([
     ['/dev/zero', 'this is a device, not a file'],
     [join(dir, 'zero.yaml'), 'this is a device, not a file'],
@@ -170,7 +206,8 @@ describe('workbooks', () => {
     expect(JSON.parse(r.stdout).reviews[0].program.name).toBe('P');
   });
   it('Excel date serials 0 and -1 (1899, an empty date cell) are refused, not read as dates', () => {
-    const date = (r: number, serial: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>P${r}</t></is></c><c r="B${r}" s="1"><v>${serial}</v></c><c r="C${r}" t="inlineStr"><is><t>S1</t></is></c><c r="D${r}"><v>4</v></c></row>`;
+    const date = (r: number, serial: number) =>
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>P${r}</t></is></c><c r="B${r}" s="1"><v>${serial}</v></c><c r="C${r}" t="inlineStr"><is><t>S1</t></is></c><c r="D${r}"><v>4</v></c></row>`;
     const r = cli(['validate', file('serials.xlsx', workbook(sheetXml(header + date(2, 0) + date(3, -1) + date(4, 46023))))]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/serials\.xlsx \[ratings!B2\]: error: a date before 1900/);
@@ -180,7 +217,7 @@ describe('workbooks', () => {
   it('a part that declares 3 GiB unpacked is refused before unzipping', () => {
     const r = cli(['score', file('declared.xlsx', workbook(sheetXml(header), 3 * 1024 ** 3))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error: the workbook\'s part xl/worksheets/sheet1.xml unpacks to more than 64 MB');
+    expect(r.stderr).toContain("error: the workbook's part xl/worksheets/sheet1.xml unpacks to more than 64 MB");
     expect(r.stderr).toContain('export the sheet as CSV');
   });
   it('a part that lies about its size (small declared, 65 MB inside) is stopped while inflating', () => {
@@ -193,15 +230,29 @@ describe('workbooks', () => {
     const rows = Array.from({ length: 100_001 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>1</v></c></row>`).join('');
     const r = cli(['score', file('rows.xlsx', workbook(sheetXml(header + rows)))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('a sheet (xl/worksheets/sheet1.xml) has 100,002 rows, more than the 100,000 a workbook may have here: export it as CSV');
+    expect(r.stderr).toContain(
+      'a sheet (xl/worksheets/sheet1.xml) has 100,002 rows, more than the 100,000 a workbook may have here: export it as CSV',
+    );
   });
   it('a password-protected workbook is called so, not a legacy .xls', () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(64), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('EncryptionInfo', 'utf16le'),
+      Buffer.alloc(64),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+      Buffer.alloc(512),
+    ]);
     const r = cli(['score', file('locked.xlsx', ole)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: the workbook is password-protected: remove the password');
     expect(r.stderr).not.toContain('.xls ');
-    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le'), Buffer.alloc(512)]);
+    const xls = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('Workbook', 'utf16le'),
+      Buffer.alloc(512),
+    ]);
     const legacy = cli(['score', file('old.xlsx', xls)]);
     expect(legacy.code).toBe(2);
     expect(legacy.stderr).toContain('error: this is a legacy .xls workbook: save it as .xlsx');
@@ -210,13 +261,19 @@ describe('workbooks', () => {
 
 describe('YAML that expands or nests without end', () => {
   it('a 1.5M-element list aliased 24 times: refused in seconds', () => {
-    const f = file('aliases.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nx: &a [' + '1,'.repeat(1_500_000) + '1]\ny: [' + '*a,'.repeat(23) + '*a]\n');
+    const f = file(
+      'aliases.yaml',
+      'program: {name: X}\nreview: {date: 2026-01-01}\nx: &a [' + '1,'.repeat(1_500_000) + '1]\ny: [' + '*a,'.repeat(23) + '*a]\n',
+    );
     const r = cli(['score', f]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: the YAML holds more than 100,000 values (aliases expanded)');
   });
   it('a small list aliased until it explodes: refused by nodes counted, not alias uses', () => {
-    const f = file('expand.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\na: &a [' + 'x,'.repeat(999) + 'x]\nb: &b [' + '*a,'.repeat(99) + '*a]\nc: [*b, *b]\n');
+    const f = file(
+      'expand.yaml',
+      'program: {name: X}\nreview: {date: 2026-01-01}\na: &a [' + 'x,'.repeat(999) + 'x]\nb: &b [' + '*a,'.repeat(99) + '*a]\nc: [*b, *b]\n',
+    );
     const r = cli(['score', f]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: the YAML holds more than 100,000 values (aliases expanded)');
@@ -227,12 +284,18 @@ describe('YAML that expands or nests without end', () => {
     expect(r.stderr).toContain('nest.yaml:1: error: the YAML is nested too deeply to be a review');
   });
   it('2,000,000 checklist elements: refused, no crash', () => {
-    const r = cli(['score', file('elements.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1:\n    elements: [' + 'zz,'.repeat(2_000_000) + 'zz]\n')]);
+    const r = cli([
+      'score',
+      file('elements.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1:\n    elements: [' + 'zz,'.repeat(2_000_000) + 'zz]\n'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: the YAML holds more than 100,000 values');
   });
   it('!!binary, an unresolved alias and a __proto__ key: each at its line', () => {
-    const f = file('odd.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 4, note: !!binary aGVsbG8=}\n  S2: *nope\n__proto__: {a: 1}\n');
+    const f = file(
+      'odd.yaml',
+      'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 4, note: !!binary aGVsbG8=}\n  S2: *nope\n__proto__: {a: 1}\n',
+    );
     const r = cli(['score', f]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('odd.yaml:4:33: error: the tag !!binary is not accepted');
@@ -246,11 +309,16 @@ describe('program.yaml tables outside the folder', () => {
   const p = join(dir, 'outside');
   cpSync(fixture('programs', 'harbour'), p, { recursive: true });
   symlinkSync('/etc/passwd', join(p, 'link.csv'));
-  writeFileSync(join(p, 'program.yaml'), 'program: {name: Out}\ntables: {participants: /etc/passwd, jobs: ../open-end/jobs.csv, contacts: link.csv}\n');
+  writeFileSync(
+    join(p, 'program.yaml'),
+    'program: {name: Out}\ntables: {participants: /etc/passwd, jobs: ../open-end/jobs.csv, contacts: link.csv}\n',
+  );
   it('are refused at their key, never read (nothing of them echoed)', () => {
     const r = cli(['outcomes', p]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('program.yaml:2:24: error: the table /etc/passwd is outside the program folder: move it into the folder, or pass --allow-outside-tables (at tables.participants)');
+    expect(r.stderr).toContain(
+      'program.yaml:2:24: error: the table /etc/passwd is outside the program folder: move it into the folder, or pass --allow-outside-tables (at tables.participants)',
+    );
     expect(r.stderr).toContain('the table ../open-end/jobs.csv is outside the program folder');
     expect(r.stderr).toContain('the table link.csv is outside the program folder');
     expect(r.stderr).not.toContain('root:');
@@ -269,7 +337,10 @@ describe('odd values', () => {
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain(':2:4: error: a score must be a whole number from 1 to 5 (column score, value "3.9999999999999999")');
     expect(csv.stderr).not.toContain(':3:');
-    const yaml = cli(['validate', file('round.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 3.9999999999999999}\n  S2: 4.0\n')]);
+    const yaml = cli([
+      'validate',
+      file('round.yaml', 'program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 3.9999999999999999}\n  S2: 4.0\n'),
+    ]);
     expect(yaml.code).toBe(2);
     expect(yaml.stderr).toContain('round.yaml:4:15: error: 3.9999999999999999 is not a whole number as written');
     expect(yaml.stdout).toContain('1 error,');
@@ -280,12 +351,22 @@ describe('odd values', () => {
     expect(r.stderr).toContain('value "-0%"');
   });
   it('NUL bytes past the first 4 KB are refused, never copied into outputs', () => {
-    const csv = file('nul.csv', Buffer.concat([Buffer.from('program,date,item,score,note\nP,2026-01-01,S1,4,' + 'y'.repeat(5000) + 'a'), Buffer.from([0]), Buffer.from('b\n')]));
+    const csv = file(
+      'nul.csv',
+      Buffer.concat([Buffer.from('program,date,item,score,note\nP,2026-01-01,S1,4,' + 'y'.repeat(5000) + 'a'), Buffer.from([0]), Buffer.from('b\n')]),
+    );
     const r = cli(['score', csv, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nul.csv:2:5: error: a NUL byte in the text');
     expect(r.stdout).toBe('');
-    const yaml = file('nul.yaml', Buffer.concat([Buffer.from('program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 4, note: "' + 'z'.repeat(5000)), Buffer.from([0]), Buffer.from('"}\n')]));
+    const yaml = file(
+      'nul.yaml',
+      Buffer.concat([
+        Buffer.from('program: {name: X}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 4, note: "' + 'z'.repeat(5000)),
+        Buffer.from([0]),
+        Buffer.from('"}\n'),
+      ]),
+    );
     const y = cli(['score', yaml, '--format', 'csv']);
     expect(y.code).toBe(2);
     expect(y.stderr).toContain('nul.yaml:4: error: a NUL byte in the text');

@@ -38,10 +38,17 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
     expect(M.daysToFirstContact).toMatchObject({ cohort: 30, n: 30, observed: 26, late: 4, recent: 0, median: 21.5 });
     expect(M.daysToFirstContact.mean.toFixed(2)).toBe('73.53');
     expect(M.daysToFirstJob.median).toBe(114);
-    expect(M.daysToFirstJob.within.map((w: any) => [w.days, w.count, w.of])).toEqual([[90, 6, 29], [180, 17, 28], [365, 15, 23]]);
+    expect(M.daysToFirstJob.within.map((w: any) => [w.days, w.count, w.of])).toEqual([
+      [90, 6, 29],
+      [180, 17, 28],
+      [365, 15, 23],
+    ]);
     expect(M.workedWithin12Months).toMatchObject({ count: 15, of: 23 });
     expect(M.tenure).toMatchObject({ ended: 15, medianDays: 182 });
-    expect(M.tenure.stillWorking.map((s: any) => [s.days, s.count, s.of])).toEqual([[90, 21, 22], [180, 17, 22]]);
+    expect(M.tenure.stillWorking.map((s: any) => [s.days, s.count, s.of])).toEqual([
+      [90, 21, 22],
+      [180, 17, 22],
+    ]);
     expect(M.hours).toMatchObject({ n: 24, median: 28, atLeast20: { count: 20, of: 24 } });
     expect(M.wage).toMatchObject({ n: 24, median: 12, minimumWage: 11.88, atOrAboveMinimum: { count: 22, of: 24 } });
     expect(M.exits).toMatchObject({ exited: 8, beforeAnyJob: 6, dropOut: { count: 6, of: 30, rate: 0.2 } });
@@ -52,16 +59,28 @@ describe('outcomes of the French program (Windows-1252, ";", French names)', () 
     ]);
   });
   it('suppresses small breakdown cells, never the program totals', () => {
-    const byContract = Object.fromEntries(o.measures.contracts.byContract.map((c: any) => [c.contract, [c.jobs, c.people, c.competitive, c.setting]]));
+    const byContract = Object.fromEntries(
+      o.measures.contracts.byContract.map((c: any) => [c.contract, [c.jobs, c.people, c.competitive, c.setting]]),
+    );
     expect(byContract).toEqual({
-      cdi: ['hidden', 'hidden', true, 'ordinary'], cdd: [9, 9, true, 'ordinary'], interim: [5, 5, true, 'ordinary'],
-      apprentissage: ['<5', '<5', true, 'ordinary'], independant: ['<5', '<5', true, 'ordinary'],
-      ea: ['<5', '<5', false, 'adapted'], esat: ['<5', '<5', false, 'sheltered'], mad: ['<5', '<5', false, 'sheltered'],
-      stage: ['<5', '<5', false, 'ordinary'], pmsmp: ['<5', '<5', false, 'ordinary'],
+      cdi: ['hidden', 'hidden', true, 'ordinary'],
+      cdd: [9, 9, true, 'ordinary'],
+      interim: [5, 5, true, 'ordinary'],
+      apprentissage: ['<5', '<5', true, 'ordinary'],
+      independant: ['<5', '<5', true, 'ordinary'],
+      ea: ['<5', '<5', false, 'adapted'],
+      esat: ['<5', '<5', false, 'sheltered'],
+      mad: ['<5', '<5', false, 'sheltered'],
+      stage: ['<5', '<5', false, 'ordinary'],
+      pmsmp: ['<5', '<5', false, 'ordinary'],
     });
     expect(o.measures.exits.reasons.every((r: any) => r.people === '<5')).toBe(true);
     const open = json(['outcomes', jardins, '--min-cell', '0']);
-    expect(open.measures.exits.reasons).toEqual([{ reason: 'hospitalisation', people: 3 }, { reason: 'arrêt volontaire', people: 2 }, { reason: 'déménagement', people: 1 }]);
+    expect(open.measures.exits.reasons).toEqual([
+      { reason: 'hospitalisation', people: 3 },
+      { reason: 'arrêt volontaire', people: 2 },
+      { reason: 'déménagement', people: 1 },
+    ]);
   });
   it('gives one cumulative period with --by none, and no benchmark class for it', () => {
     const none = json(['outcomes', jardins, '--by', 'none']);
@@ -94,7 +113,10 @@ describe('outcomes of the English program', () => {
   it('counts the 50% edge as excellent', () => {
     const o = json(['outcomes', harbour]);
     expect(o.periods.map((p: any) => [p.label, p.served, p.working, p.benchmark])).toEqual([
-      ['2025-Q2', 10, 5, 'excellent'], ['2025-Q3', 15, 11, 'excellent'], ['2025-Q4', 18, 11, 'excellent'], ['2026-Q1', 19, 11, 'excellent'],
+      ['2025-Q2', 10, 5, 'excellent'],
+      ['2025-Q3', 15, 11, 'excellent'],
+      ['2025-Q4', 18, 11, 'excellent'],
+      ['2026-Q1', 19, 11, 'excellent'],
     ]);
     expect(o.measures.specialists[1]).toEqual({ name: 'Tom Whitfield', caseload: 6, contactsPerWeek: 2.8, served: 8, working: '<5', rate: null });
   });
@@ -102,7 +124,10 @@ describe('outcomes of the English program', () => {
     const o = json(['outcomes', harbour, '--convention', 'ips-grow']);
     expect(o.convention).toBe('ips-grow');
     expect(o.periods.map((p: any) => [p.label, p.served, p.working, p.growBenchmarkMet])).toEqual([
-      ['2025-Q2', 8, 2, false], ['2025-Q3', 12, 7, true], ['2025-Q4', 14, 7, true], ['2026-Q1', 15, 7, true],
+      ['2025-Q2', 8, 2, false],
+      ['2025-Q3', 12, 7, true],
+      ['2025-Q4', 14, 7, true],
+      ['2026-Q1', 15, 7, true],
     ]);
   });
   it('fails --min-rate with exit 1, naming the period', () => {
@@ -117,7 +142,12 @@ describe('outcomes of the English program', () => {
 });
 
 describe('privacy', () => {
-  const ids = (dir: string) => readFileSync(join(dir, dir.endsWith('jardins') ? 'participants.csv' : 'participants.csv'), 'latin1').split(/\r?\n/).slice(1).map((l) => l.split(/[;,]/)[0]).filter(Boolean);
+  const ids = (dir: string) =>
+    readFileSync(join(dir, dir.endsWith('jardins') ? 'participants.csv' : 'participants.csv'), 'latin1')
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(/[;,]/)[0])
+      .filter(Boolean);
   it('no participant identifier in any outcomes output', () => {
     for (const dir of [jardins, harbour]) {
       const known = ids(dir);
@@ -153,7 +183,15 @@ describe('score on a program folder: computed items with evidence', () => {
     expect(it.V8).toMatchObject({ score: 3, evidence: { value: 62.1, n: 29 } });
     expect(it.V9).toMatchObject({ score: 3, evidence: { value: 62.1, n: 29 } });
     expect(it.V10).toMatchObject({ score: 3, evidence: { value: 75, n: 12 } });
-    expect(it.V13).toMatchObject({ score: 3, evidence: { specialists: [{ value: 55, score: 4 }, { value: 35, score: 2 }] } });
+    expect(it.V13).toMatchObject({
+      score: 3,
+      evidence: {
+        specialists: [
+          { value: 55, score: 4 },
+          { value: 35, score: 2 },
+        ],
+      },
+    });
     expect(it.S3).toMatchObject({ score: 5, source: 'elements' });
     expect(it.O3).toMatchObject({ score: 2, source: 'score' });
     expect(it.S1.evidenceText).toContain('les données donneraient 5 : 12,22 = 22 personnes en file active / 1,8 ETP de conseillers au 31/12/2026');
@@ -162,8 +200,21 @@ describe('score on a program folder: computed items with evidence', () => {
   });
   it('computes the English program from records alone, ties going down on V6', () => {
     const it = itemsOf(json(['score', harbour]).reviews[0]);
-    expect(Object.fromEntries(['S1', 'S2', 'O1', 'V4', 'V6', 'V8', 'V9', 'V10', 'V13'].map((c) => [c, it[c].score]))).toEqual({ S1: 5, S2: 4, O1: 5, V4: 4, V6: 2, V8: 4, V9: 3, V10: 4, V13: 4 });
-    expect(it.V6.evidence.specialists).toEqual([{ name: 'Aisha Okafor', value: 4.2, score: 3 }, { name: 'Tom Whitfield', value: 2.8, score: 2 }]);
+    expect(Object.fromEntries(['S1', 'S2', 'O1', 'V4', 'V6', 'V8', 'V9', 'V10', 'V13'].map((c) => [c, it[c].score]))).toEqual({
+      S1: 5,
+      S2: 4,
+      O1: 5,
+      V4: 4,
+      V6: 2,
+      V8: 4,
+      V9: 3,
+      V10: 4,
+      V13: 4,
+    });
+    expect(it.V6.evidence.specialists).toEqual([
+      { name: 'Aisha Okafor', value: 4.2, score: 3 },
+      { name: 'Tom Whitfield', value: 2.8, score: 2 },
+    ]);
     expect(it.V10.evidence).toMatchObject({ value: 90, n: 10 });
     expect(it.V10.evidenceText).toBe('90% = 9 competitive jobs / 10 current jobs (on 2026-03-31) (≥ 85 → 4)');
   });
@@ -190,7 +241,8 @@ describe('broken program folder', () => {
       `${b('emplois.csv')}:5:6: error: out of range: expected ≥ 0, ≤ 80 (column heures_semaine, value "-35")`,
       `${b('emplois.csv')}:6:8: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 1; known: `,
       `${b('contacts.csv')}:4:1: error: no specialist of this name in the staff table (column conseiller, value "Sophie Lambert")`,
-    ]) expect(r.stderr).toContain(line);
+    ])
+      expect(r.stderr).toContain(line);
     expect(existsSync(out)).toBe(false);
     expect(cli(['validate', fixture('programs', 'broken')]).code).toBe(2);
   });
@@ -207,12 +259,17 @@ describe('a large program folder', () => {
   const dir = tempDir();
   const people = 40_000;
   const rows = ['id,entry_date,exit_date,specialist,working_at_entry'];
-  for (let i = 0; i < people; i++) rows.push(`P${i},2024-${String(1 + (i % 12)).padStart(2, '0')}-0${1 + (i % 9)},${i % 5 === 0 ? '2025-06-30' : ''},ES${i % 40},${i % 10 === 0 ? 'oui' : 'non'}`);
+  for (let i = 0; i < people; i++)
+    rows.push(
+      `P${i},2024-${String(1 + (i % 12)).padStart(2, '0')}-0${1 + (i % 9)},${i % 5 === 0 ? '2025-06-30' : ''},ES${i % 40},${i % 10 === 0 ? 'oui' : 'non'}`,
+    );
   writeFileSync(join(dir, 'participants.csv'), rows.join('\n') + '\n');
   const jobs = ['participant,employer,job_type,start_date,end_date,hours_per_week,hourly_wage,contract'];
   for (let j = 0; j < 150_000; j++) {
     const p = (j * 7919) % people;
-    jobs.push(`P${p},Employer ${j % 997},type ${j % 31},2024-${String(1 + (j % 12)).padStart(2, '0')}-15,${j % 3 ? '' : '2025-12-31'},${8 + (j % 30)},${(11.5 + (j % 60) / 10).toFixed(2)},${['cdi', 'cdd', 'interim', 'esat'][j % 4]}`);
+    jobs.push(
+      `P${p},Employer ${j % 997},type ${j % 31},2024-${String(1 + (j % 12)).padStart(2, '0')}-15,${j % 3 ? '' : '2025-12-31'},${8 + (j % 30)},${(11.5 + (j % 60) / 10).toFixed(2)},${['cdi', 'cdd', 'interim', 'esat'][j % 4]}`,
+    );
   }
   writeFileSync(join(dir, 'jobs.csv'), jobs.join('\n') + '\n');
   const broken = join(dir, 'broken');
@@ -227,7 +284,12 @@ describe('a large program folder', () => {
 
   it('gives the same outcomes, per-person table and problems in one thread and in two', () => {
     expect(statSync(join(dir, 'jobs.csv')).size).toBeGreaterThan(8 * 1_048_576);
-    for (const args of [['outcomes', dir, '--format', 'json'], ['outcomes', dir, '--convention', 'ips-grow', '--by', 'month', '--format', 'csv'], ['score', dir, '--format', 'json'], ['outcomes', broken]]) {
+    for (const args of [
+      ['outcomes', dir, '--format', 'json'],
+      ['outcomes', dir, '--convention', 'ips-grow', '--by', 'month', '--format', 'csv'],
+      ['score', dir, '--format', 'json'],
+      ['outcomes', broken],
+    ]) {
       const one = cli(args, { IPS_FIDELITY_THREADS: '1' });
       const two = cli(args);
       expect(two.code, args.join(' ')).toBe(one.code);
@@ -254,7 +316,9 @@ describe('unknown contract values', () => {
     writeFileSync(join(dir, 'jobs.csv'), rows.join('\n') + '\n');
     const r = cli(['outcomes', dir, '--format', 'json', '--from', '2026-01-01', '--to', '2026-06-30', '--min-cell', '0']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${join(dir, 'jobs.csv')}:3:3: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 1; known: cdi,`);
+    expect(r.stderr).toContain(
+      `${join(dir, 'jobs.csv')}:3:3: warning: unknown contract, counted as unclassified (not competitive); rows with this value: 1; known: cdi,`,
+    );
     expect(r.stderr).toContain('(column contract, value "contrat aidé")');
     expect(r.stderr).toContain(`${join(dir, 'jobs.csv')}:4:3: warning: unknown contract, classified by its competitive column`);
     // 41 warnings of one kind: the first 10 are printed, then how many more.
@@ -270,7 +334,10 @@ describe('unknown contract values', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'program.yaml'), 'program: {name: Test}\n');
     writeFileSync(join(dir, 'participants.csv'), ['id,entry_date', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-01-05`)].join('\n') + '\n');
-    writeFileSync(join(dir, 'jobs.csv'), ['participant,start_date,contract', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-02-01,CDI temps plein`)].join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'jobs.csv'),
+      ['participant,start_date,contract', ...Array.from({ length: 3000 }, (_, i) => `P${i},2026-02-01,CDI temps plein`)].join('\n') + '\n',
+    );
     const r = cli(['outcomes', dir, '--format', 'json']);
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n');
@@ -282,14 +349,32 @@ describe('unknown contract values', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'program.yaml'), 'program: {name: Test}\n');
     writeFileSync(join(dir, 'participants.csv'), 'id,entry_date\nA,2026-01-05\n');
-    const values = ['CDD Tremplin', 'EATT', 'ETTI', 'intérim d’insertion', 'PEC', 'CUI-CAE', 'service civique', 'CDI intérimaire', 'particulier employeur', 'CESU'];
+    const values = [
+      'CDD Tremplin',
+      'EATT',
+      'ETTI',
+      'intérim d’insertion',
+      'PEC',
+      'CUI-CAE',
+      'service civique',
+      'CDI intérimaire',
+      'particulier employeur',
+      'CESU',
+    ];
     writeFileSync(join(dir, 'jobs.csv'), ['participant,start_date,contract', ...values.map((v) => `A,2026-02-01,${v}`)].join('\n') + '\n');
     const r = cli(['outcomes', dir, '--format', 'json', '--min-cell', '0']);
     expect(r.stderr).toBe('');
-    const by = Object.fromEntries(JSON.parse(r.stdout).measures.contracts.byContract.map((c: any) => [c.contract, [c.competitive, c.setting, c.jobs]]));
+    const by = Object.fromEntries(
+      JSON.parse(r.stdout).measures.contracts.byContract.map((c: any) => [c.contract, [c.competitive, c.setting, c.jobs]]),
+    );
     expect(by).toEqual({
-      'cdi-interimaire': [true, 'ordinary', 1], 'particulier-employeur': [true, 'ordinary', 2], 'cdd-tremplin': [false, 'adapted', 1], eatt: [false, 'adapted', 1],
-      etti: [false, 'ordinary', 2], pec: [false, 'ordinary', 2], 'service-civique': [false, 'ordinary', 1],
+      'cdi-interimaire': [true, 'ordinary', 1],
+      'particulier-employeur': [true, 'ordinary', 2],
+      'cdd-tremplin': [false, 'adapted', 1],
+      eatt: [false, 'adapted', 1],
+      etti: [false, 'ordinary', 2],
+      pec: [false, 'ordinary', 2],
+      'service-civique': [false, 'ordinary', 1],
     });
   });
 });

@@ -53,7 +53,17 @@ describe('report --outcomes is outcomes --pdf', () => {
     const r = cli(['report', fixture('reviews', 'riverside-2026.yaml'), '--by', 'year', '-o', join(dir, 'no.pdf')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--by applies to outcome reports only');
-    expect(cli(['report', fixture('programs', 'harbour'), '--outcomes', '--previous', fixture('reviews', 'riverside-2026.yaml'), '-o', join(dir, 'no.pdf')]).code).toBe(2);
+    expect(
+      cli([
+        'report',
+        fixture('programs', 'harbour'),
+        '--outcomes',
+        '--previous',
+        fixture('reviews', 'riverside-2026.yaml'),
+        '-o',
+        join(dir, 'no.pdf'),
+      ]).code,
+    ).toBe(2);
     expect(existsSync(join(dir, 'no.pdf'))).toBe(false);
   });
 });
@@ -65,7 +75,9 @@ describe('one program identity rule', () => {
     const h = JSON.parse(cli(['history', withId, withoutId, '--format', 'json']).stdout);
     expect(h.programs).toHaveLength(1);
     const s = cli(['score', withId, withoutId, '--lang', 'en', '--format', 'markdown']);
-    expect(s.stdout).toMatch(/\| Riverside Employment Partners \| 2025-02-10 .*\n\| Riverside Employment Partners \(X1\) \| 2026-02-10 \| 89\/125 \| 0 \|/);
+    expect(s.stdout).toMatch(
+      /\| Riverside Employment Partners \| 2025-02-10 .*\n\| Riverside Employment Partners \(X1\) \| 2026-02-10 \| 89\/125 \| 0 \|/,
+    );
     const scored = JSON.parse(cli(['score', withoutId, withId, '--format', 'json']).stdout).reviews;
     expect(scored.map((r: any) => r.date)).toEqual(['2025-02-10', '2026-02-10']);
     expect(scored[1].change.previousDate).toBe('2025-02-10');
@@ -90,7 +102,9 @@ describe('one program identity rule', () => {
     const out = join(dir, 'previous.pdf');
     const r = cli(['report', fixture('reviews', 'riverside-2026.yaml'), '--previous', fixture('reviews', 'jardins-emploi-2025.yaml'), '-o', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--previous .*jardins-emploi-2025\.yaml is a review of Les Jardins de l'Emploi .*\(JE-13-001\), not of Riverside Employment Partners .*\(RV-OH-014\)/);
+    expect(r.stderr).toMatch(
+      /--previous .*jardins-emploi-2025\.yaml is a review of Les Jardins de l'Emploi .*\(JE-13-001\), not of Riverside Employment Partners .*\(RV-OH-014\)/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -134,12 +148,20 @@ function expectSameNumbers(t: string, r: any): void {
   else expect(t).toContain(`${r.total} / ${r.max} ${r.band.label}`);
   const mean = (x: number | null) => (x === null ? '—' : x.toFixed(2));
   for (const s of r.sections) expect(t).toContain(`${s.code} — ${s.label} ${s.score ?? '—'} ${s.max} ${s.rated}/${s.items} ${mean(s.mean)}`);
-  for (const p of r.principles) expect(t).toMatch(new RegExp(`${p.label.replace(/[()]/g, '.')} \\(${p.items.join(' ')}\\)( · ${p.rated}/${p.items.length} items rated)? ${mean(p.mean).replace('.', '\\.')}`));
+  for (const p of r.principles)
+    expect(t).toMatch(
+      new RegExp(
+        `${p.label.replace(/[()]/g, '.')} \\(${p.items.join(' ')}\\)( · ${p.rated}/${p.items.length} items rated)? ${mean(p.mean).replace('.', '\\.')}`,
+      ),
+    );
 }
 
 describe('fidelity report numbers', () => {
   it('are the numbers of score --format json, for a complete review', async () => {
-    expectSameNumbers(await reportText('riverside-2026.yaml'), JSON.parse(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--format', 'json']).stdout).reviews[0]);
+    expectSameNumbers(
+      await reportText('riverside-2026.yaml'),
+      JSON.parse(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--format', 'json']).stdout).reviews[0],
+    );
   });
 });
 
@@ -147,7 +169,11 @@ describe('two reviewers', () => {
   it("the fidelity report gives the reviewers' agreement as the terminal does", async () => {
     const t = await reportText('two-reviewers.yaml');
     const terminal = cli(['score', fixture('reviews', 'two-reviewers.yaml'), '--lang', 'en']).stdout;
-    const section = terminal.slice(terminal.indexOf("Agreement of the reviewers' own ratings")).split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
+    const section = terminal
+      .slice(terminal.indexOf("Agreement of the reviewers' own ratings"))
+      .split(/\n\s*\n/)[0]!
+      .replace(/\s+/g, ' ')
+      .trim();
     expect(section).toContain('weighted kappa (quadratic) 0.51');
     expect(t).toContain(section);
     expectSameNumbers(t, JSON.parse(cli(['score', fixture('reviews', 'two-reviewers.yaml'), '--format', 'json']).stdout).reviews[0]);
@@ -181,7 +207,17 @@ describe('JSON Schema', () => {
   const python = spawnSync('/usr/bin/python3', ['-c', 'import jsonschema'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!python)('is a valid draft 2020-12 schema that an independent validator (python jsonschema) applies too', () => {
     const outputs = [join(dir, 'score.json')];
-    writeFileSync(outputs[0]!, cli(['score', fixture('reviews', 'two-reviewers.yaml'), fixture('reviews', 'partial-review.yaml'), fixture('ratings', 'two-reviewers.csv'), '--format', 'json']).stdout);
+    writeFileSync(
+      outputs[0]!,
+      cli([
+        'score',
+        fixture('reviews', 'two-reviewers.yaml'),
+        fixture('reviews', 'partial-review.yaml'),
+        fixture('ratings', 'two-reviewers.csv'),
+        '--format',
+        'json',
+      ]).stdout,
+    );
     const script = [
       'import json, sys, jsonschema',
       'schema = json.load(open(sys.argv[1]))',
@@ -242,13 +278,16 @@ describe('PDF accessibility', () => {
   }
   it('writes band names in colours of at least 4.5:1 contrast on white and on the shaded boxes', () => {
     const lum = (hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = [1, 3, 5]
+        .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     const contrast = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
     const bands = ['exemplary', 'good', 'fair', 'not-se'].map((id, i) => ({ id, label: id, min: 100 - i * 20 }));
     for (const b of bands) {
-      for (const bg of ['#ffffff', COLORS.fill]) expect(contrast(bandTextColor(bands as never, b as never), bg), `${b.id} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      for (const bg of ['#ffffff', COLORS.fill])
+        expect(contrast(bandTextColor(bands as never, b as never), bg), `${b.id} on ${bg}`).toBeGreaterThanOrEqual(4.5);
     }
   });
 });
@@ -257,7 +296,10 @@ describe('SOURCE_DATE_EPOCH', () => {
   for (const value of ['1.5e9', '99999999999999']) {
     it(`"${value}" is a clear error (exit 2), with no file written`, () => {
       const out = join(dir, 'epoch.pdf');
-      for (const args of [['report', fixture('reviews', 'riverside-2026.yaml'), '-o', out], ['outcomes', fixture('programs', 'harbour'), '--pdf', out]]) {
+      for (const args of [
+        ['report', fixture('reviews', 'riverside-2026.yaml'), '-o', out],
+        ['outcomes', fixture('programs', 'harbour'), '--pdf', out],
+      ]) {
         const r = cli(args, { SOURCE_DATE_EPOCH: value });
         expect(r.code).toBe(2);
         expect(r.stderr).toContain(`SOURCE_DATE_EPOCH "${value}" is not a date`);

@@ -25,13 +25,19 @@ function report(args: string[], name: string): string {
 }
 
 const ips25 = parse(readFileSync(join(ROOT, 'scales', 'ips-25.yaml'), 'utf8'));
-const anchor = (code: string, score: number, lang: 'en' | 'fr') => ips25.items.find((i: any) => i.code === code).anchors[String(score)][lang] as string;
+const anchor = (code: string, score: number, lang: 'en' | 'fr') =>
+  ips25.items.find((i: any) => i.code === code).anchors[String(score)][lang] as string;
 
 describe('fidelity report', () => {
   let en: string;
   let fr: string;
   beforeAll(async () => {
-    en = await pdfText(report([fixture('reviews', 'jardins-emploi-2026.yaml'), '--previous', fixture('reviews', 'jardins-emploi-2025.yaml'), '--lang', 'en'], 'fidelity-en.pdf'));
+    en = await pdfText(
+      report(
+        [fixture('reviews', 'jardins-emploi-2026.yaml'), '--previous', fixture('reviews', 'jardins-emploi-2025.yaml'), '--lang', 'en'],
+        'fidelity-en.pdf',
+      ),
+    );
     fr = await pdfText(report([fixture('reviews', 'jardins-emploi-2026.yaml'), fixture('reviews', 'jardins-emploi-2025.yaml')], 'fidelity-fr.pdf'));
   });
   it('has the program, total, band, every item and the recommendations, in English', () => {
@@ -54,11 +60,12 @@ describe('fidelity report', () => {
     expect(fr).toContain('Bonne fidélité');
     expect(fr).toContain('Recommandations');
     expect(fr).toContain(anchor('V1', 5, 'fr').slice(0, 60));
-    expect(fr).toContain('Évolution depuis l\'évaluation du 20/03/2025');
+    expect(fr).toContain("Évolution depuis l'évaluation du 20/03/2025");
     // No English label left: every English pdf/col string that differs from its French one is absent.
     const enLoc = parse(readFileSync(join(ROOT, 'locales', 'en.yaml'), 'utf8'));
     const frLoc = parse(readFileSync(join(ROOT, 'locales', 'fr.yaml'), 'utf8'));
-    const leaves = (t: any, f: any): [string, string][] => Object.keys(t).flatMap((k) => (typeof t[k] === 'object' ? leaves(t[k], f[k]) : [[t[k], f[k]] as [string, string]]));
+    const leaves = (t: any, f: any): [string, string][] =>
+      Object.keys(t).flatMap((k) => (typeof t[k] === 'object' ? leaves(t[k], f[k]) : [[t[k], f[k]] as [string, string]]));
     for (const [e, f] of [...leaves(enLoc.pdf, frLoc.pdf), ...leaves(enLoc.col, frLoc.col), ...leaves(enLoc.fidelityReport, frLoc.fidelityReport)]) {
       const fixed = e.replace(/\{\w+\}.*$/, '').trim();
       if (fixed.length >= 6 && e !== f) expect(fr, fixed).not.toContain(fixed);
@@ -109,7 +116,11 @@ describe('outcome report', () => {
     expect(t).toContain('50 % excellent');
     expect(t).toContain('20 sur 30 (66,7 %)');
     expect(t).toContain('EQOLISE');
-    const ids = readFileSync(join(fixture('programs', 'jardins'), 'participants.csv'), 'latin1').split(/\r?\n/).slice(1).map((l) => l.split(';')[0]).filter(Boolean);
+    const ids = readFileSync(join(fixture('programs', 'jardins'), 'participants.csv'), 'latin1')
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(';')[0])
+      .filter(Boolean);
     for (const id of ids) expect(t).not.toMatch(new RegExp(`\\b${id}\\b`));
     const viaReport = join(dir, 'outcomes-en.pdf');
     expect(cli(['report', fixture('programs', 'harbour'), '--outcomes', '-o', viaReport]).code).toBe(0);
@@ -126,7 +137,9 @@ describe('portfolio', () => {
     expect(t).toMatch(/Northgate IPS Service — Leeds \(NG-01\) 2026-02-17 88 Fair fidelity \+15/);
     expect(t).toContain('Item scores by program');
     expect(t).toContain('Weakest items across the network');
-    expect(t).toMatch(/O3 Collaboration with vocational rehabilitation counselors 2,67|O3 Collaboration with vocational rehabilitation counselors 2\.67/);
+    expect(t).toMatch(
+      /O3 Collaboration with vocational rehabilitation counselors 2,67|O3 Collaboration with vocational rehabilitation counselors 2\.67/,
+    );
   });
 });
 

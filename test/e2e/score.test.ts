@@ -71,7 +71,9 @@ describe('score on the bundled sample', () => {
   });
   it('colours only on request or on a terminal, never under NO_COLOR', () => {
     expect(cli(['score', fixture('reviews', 'riverside-2026.yaml')], { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).toMatch(/\x1b\[/);
-    expect(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--no-color'], { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).not.toMatch(/\x1b\[/);
+    expect(cli(['score', fixture('reviews', 'riverside-2026.yaml'), '--no-color'], { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).not.toMatch(
+      /\x1b\[/,
+    );
     expect(cli(['score', fixture('reviews', 'riverside-2026.yaml')], { NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toMatch(/\x1b\[/);
   });
 });
@@ -83,10 +85,23 @@ describe('JSON contract', () => {
     expect(() => schema.parse(out)).not.toThrow();
     expect(out.schemaVersion).toBe(1);
     const r = out.reviews[0]!;
-    expect(Object.keys(r)).toEqual(expect.arrayContaining(['program', 'date', 'scale', 'complete', 'total', 'max', 'band', 'sections', 'principles', 'items']));
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining(['program', 'date', 'scale', 'complete', 'total', 'max', 'band', 'sections', 'principles', 'items']),
+    );
     expect(r.program).toMatchObject({ name: "Les Jardins de l'Emploi", id: 'JE-13-001' });
-    expect(r).toMatchObject({ date: '2026-03-12', scale: 'ips-25', complete: true, total: 103, max: 125, band: { id: 'good', label: 'Bonne fidélité' } });
-    expect(r.sections.map((s: any) => [s.id, s.score, s.max, s.rated])).toEqual([['staffing', 14, 15, 3], ['organization', 34, 40, 8], ['services', 55, 70, 14]]);
+    expect(r).toMatchObject({
+      date: '2026-03-12',
+      scale: 'ips-25',
+      complete: true,
+      total: 103,
+      max: 125,
+      band: { id: 'good', label: 'Bonne fidélité' },
+    });
+    expect(r.sections.map((s: any) => [s.id, s.score, s.max, s.rated])).toEqual([
+      ['staffing', 14, 15, 3],
+      ['organization', 34, 40, 8],
+      ['services', 55, 70, 14],
+    ]);
     expect(r.principles).toHaveLength(8);
     const s1 = r.items.find((i: any) => i.code === 'S1');
     expect(s1).toMatchObject({ id: 'caseload-size', score: 5, source: 'value', evidence: { value: 18.5, rule: { max: 20, score: 5 } } });
@@ -108,7 +123,17 @@ describe('JSON contract', () => {
   it('gives the 9-principle profile with --principles 9', () => {
     const r = json(['score', fixture('reviews', 'jardins-emploi-2026.yaml'), '--principles', '9']).reviews[0]!;
     expect(r.principleFramework).toBe('principles-9');
-    expect(r.principles.map((p: any) => p.id)).toEqual(['integration', 'individualisation', 'zero-exclusion', 'empowerment', 'coordination', 'information', 'efficacite', 'disponibilite', 'reseau']);
+    expect(r.principles.map((p: any) => p.id)).toEqual([
+      'integration',
+      'individualisation',
+      'zero-exclusion',
+      'empowerment',
+      'coordination',
+      'information',
+      'efficacite',
+      'disponibilite',
+      'reseau',
+    ]);
     const dispo = r.principles.find((p: any) => p.id === 'disponibilite');
     expect(dispo.items).toEqual(['S1', 'S3', 'V11', 'V12', 'V14']);
     expect(dispo.mean).toBeCloseTo((5 + 5 + 5 + 4 + 5) / 5, 10);
@@ -118,7 +143,10 @@ describe('JSON contract', () => {
 describe('every fixture scores as computed by hand', () => {
   it('YAML reviews (French, English, previous, partial)', () => {
     checkAgainstHand(
-      json(['score', ...['jardins-emploi-2026', 'jardins-emploi-2025', 'riverside-2026', 'partial-review'].map((f) => fixture('reviews', `${f}.yaml`))]).reviews,
+      json([
+        'score',
+        ...['jardins-emploi-2026', 'jardins-emploi-2025', 'riverside-2026', 'partial-review'].map((f) => fixture('reviews', `${f}.yaml`)),
+      ]).reviews,
     );
   });
   it('the French-Excel export: Windows-1252, ";", DD/MM/YYYY, decimal commas', () => {
@@ -155,13 +183,18 @@ describe('CSV and Markdown output', () => {
     const r = cli(['score', fixture('ratings', 'sites-wide.csv'), '--format', 'csv']);
     const lines = r.stdout.trimEnd().split('\r\n');
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe('program,program_id,site,date,scale,complete,rated,total,max,band,band_label,mean,staffing,organization,services,' + CODES.join(','));
+    expect(lines[0]).toBe(
+      'program,program_id,site,date,scale,complete,rated,total,max,band,band_label,mean,staffing,organization,services,' + CODES.join(','),
+    );
     expect(lines.find((l) => l.includes('EB-02,') && l.includes('2026-01-20'))).toContain(',true,25,100,125,good,Good fidelity,4,14,32,54,5,4,5,');
   });
   it('long CSV: one row per item, formula-like text neutralised', () => {
     const dir = tempDir();
     const file = join(dir, 'formula.csv');
-    writeFileSync(file, 'program,date,item,score,note\n=cmd|calc,2026-01-01,S1,4,"=HYPERLINK(""http://x"",""click"")"\n=cmd|calc,2026-01-01,S2,3,+1 more\n');
+    writeFileSync(
+      file,
+      'program,date,item,score,note\n=cmd|calc,2026-01-01,S1,4,"=HYPERLINK(""http://x"",""click"")"\n=cmd|calc,2026-01-01,S2,3,+1 more\n',
+    );
     const r = cli(['score', file, '--format', 'csv', '--layout', 'long']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\r\n');

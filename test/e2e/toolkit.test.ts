@@ -22,7 +22,9 @@ describe('the toolkit data of the built-in scales', () => {
       for (const x of texts) expect(x.fr, `${item.code}: ${x.en}`).toBeTruthy();
       for (const iv of t!.interviews) expect(roles.has(iv.role), `${item.code} ${iv.role}`).toBe(true);
     }
-    expect(scale.toolkitSource?.en).toContain('Becker, D. R., Swanson, S. J., Reese, S. L., Bond, G. R., & McLeman, B. M. (2019). Supported Employment Fidelity Review Manual');
+    expect(scale.toolkitSource?.en).toContain(
+      'Becker, D. R., Swanson, S. J., Reese, S. L., Bond, G. R., & McLeman, B. M. (2019). Supported Employment Fidelity Review Manual',
+    );
   });
   it('IPS-15 takes the IPS-25 toolkit by reference (same id, or toolkitRef)', () => {
     const [ips25, ips15] = [loadScale('ips-25'), loadScale('ips-15')];
@@ -43,7 +45,9 @@ describe('scales ips-25 --item V6 shows the toolkit', () => {
     expect(en.stdout).toContain('Documents to request');
     const fr = cli(['scales', 'ips-25', '--item', 'V6', '--lang', 'fr', '--format', 'markdown']);
     expect(fr.stdout).toContain('## Boîte à outils des évaluateurs pour V6');
-    expect(fr.stdout).toContain('| Questions : Conseillers en emploi accompagné | Combien d\'employeurs avez-vous rencontrés en personne la semaine dernière ? |');
+    expect(fr.stdout).toContain(
+      "| Questions : Conseillers en emploi accompagné | Combien d'employeurs avez-vous rencontrés en personne la semaine dernière ? |",
+    );
     expect(fr.stdout).toContain('| Documents à demander | Registres des contacts employeurs du dernier mois, par conseiller |');
     expect(fr.stdout).toContain('Supported Employment Fidelity Review Manual (4th ed.)');
   });
@@ -80,7 +84,9 @@ describe('a scale without a toolkit, and toolkit errors', () => {
     const line = text.split('\n').findIndex((l) => l === '        - role: boss') + 1;
     const r = cli(['scales', file, '--item', 'S1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:${line}:17: error: unknown interview role "boss": the scale's roles are leader, specialists, clinicians, executive, participants, employers, vr-counselor, benefits`);
+    expect(r.stderr).toContain(
+      `${file}:${line}:17: error: unknown interview role "boss": the scale's roles are leader, specialists, clinicians, executive, participants, employers, vr-counselor, benefits`,
+    );
   });
 });
 
@@ -112,7 +118,7 @@ describe('init writes the pre-visit data request and the two-day visit schedule'
     const schedule = readFileSync(join(target, 'programme-de-visite.md'), 'utf8');
     expect(schedule).toContain('## Jour 1');
     expect(schedule).toContain('Entretien : Conseillers en emploi accompagné');
-    expect(schedule).toContain('| Accompagner un conseiller lors d\'une visite en entreprise. | V7 |');
+    expect(schedule).toContain("| Accompagner un conseiller lors d'une visite en entreprise. | V7 |");
     expect(cli(['init', join(dir, 'fr15'), '--lang', 'fr', '--scale', 'ips-15']).code).toBe(0);
     expect(readFileSync(join(dir, 'fr15', 'programme-de-visite.md'), 'utf8')).toContain('Entretien : Personnes accompagnées');
   });

@@ -10,17 +10,29 @@ import { cli, fixture, ROOT, tempDir } from '../helpers.js';
 type Tree = { [k: string]: unknown };
 /** Every string of a YAML tree with its key path. */
 const strings = (t: unknown, path = ''): [string, string][] =>
-  typeof t === 'string' ? [[path, t]] : typeof t === 'object' && t !== null ? Object.entries(t as Tree).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k)) : [];
+  typeof t === 'string'
+    ? [[path, t]]
+    : typeof t === 'object' && t !== null
+      ? Object.entries(t as Tree).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k))
+      : [];
 const load = (...p: string[]) => parse(readFileSync(join(ROOT, ...p), 'utf8'));
 const scaleFiles = readdirSync(join(ROOT, 'scales')).filter((f) => f.endsWith('.yaml'));
 /** French texts: the whole fr locale, and every `fr` text of the scale files. */
 const frTexts: [string, string][] = [
   ...strings(load('locales', 'fr.yaml')).map(([k, v]): [string, string] => [`fr.yaml:${k}`, v]),
-  ...scaleFiles.flatMap((f) => strings(load('scales', f)).filter(([k]) => k.endsWith('.fr')).map(([k, v]): [string, string] => [`${f}:${k}`, v])),
+  ...scaleFiles.flatMap((f) =>
+    strings(load('scales', f))
+      .filter(([k]) => k.endsWith('.fr'))
+      .map(([k, v]): [string, string] => [`${f}:${k}`, v]),
+  ),
 ];
 const enTexts: [string, string][] = [
   ...strings(load('locales', 'en.yaml')).map(([k, v]): [string, string] => [`en.yaml:${k}`, v]),
-  ...scaleFiles.flatMap((f) => strings(load('scales', f)).filter(([k]) => k.endsWith('.en')).map(([k, v]): [string, string] => [`${f}:${k}`, v])),
+  ...scaleFiles.flatMap((f) =>
+    strings(load('scales', f))
+      .filter(([k]) => k.endsWith('.en'))
+      .map(([k, v]): [string, string] => [`${f}:${k}`, v]),
+  ),
 ];
 const offenders = (texts: [string, string][], re: RegExp) => texts.filter(([, v]) => re.test(v)).map(([k, v]) => `${k}: ${v}`);
 
@@ -37,7 +49,9 @@ describe('French vocabulary of the locale and scale files', () => {
     // Allowed: the French setting of the contract table, the two texts that explain the difference, and the
     // French national indicators (--convention fr-ea), which count work by setting, not competitive work.
     const allowed = ['contracts.yaml:settings.0.label.fr', 'fr.yaml:pdf.terms.competitive.text', 'fr.yaml:pdf.outcomes.method'];
-    expect(offenders(frTexts, /milieu ordinaire/i).filter((o) => !allowed.some((a) => o.startsWith(`${a}:`)) && !o.startsWith('fr.yaml:frEa.'))).toEqual([]);
+    expect(
+      offenders(frTexts, /milieu ordinaire/i).filter((o) => !allowed.some((a) => o.startsWith(`${a}:`)) && !o.startsWith('fr.yaml:frEa.')),
+    ).toEqual([]);
     const fr = load('locales', 'fr.yaml');
     expect(fr.pdf.terms.competitive.term).toBe('Emploi compétitif');
     for (const k of ['employment', 'daysToJob', 'competitiveShare']) expect(fr.measure[k], k).toMatch(/compétitif/);
@@ -45,7 +59,12 @@ describe('French vocabulary of the locale and scale files', () => {
   it('exits before any job are "sorties avant tout emploi", not "abandons"', () => {
     const fr = load('locales', 'fr.yaml');
     expect(fr.measure.dropOut).toBe('Sorties avant tout emploi');
-    expect(offenders(frTexts.filter(([k]) => !k.startsWith('fr.yaml:pdf.outcomes.reference.')), /abandon/i)).toEqual([]);
+    expect(
+      offenders(
+        frTexts.filter(([k]) => !k.startsWith('fr.yaml:pdf.outcomes.reference.')),
+        /abandon/i,
+      ),
+    ).toEqual([]);
   });
   it('a rating is a "cote" throughout, never a "note"', () => {
     // "notes de suivi" (case notes) are fine; a rating called note is not.
@@ -59,7 +78,12 @@ describe('French vocabulary of the locale and scale files', () => {
     expect(offenders(prose, /\b(empowerment|job coach(ing)?|the|and|with|score|rated|drop-out)\b/i)).toEqual([]);
   });
   it('English texts use American spelling only', () => {
-    expect(offenders(enTexts, /\b\w*(labour|colour|centre|randomis|organis|neighbour|programme|standardis|behaviour|favour|individualis|personalis|specialis(?:ed|ing|ation|e)\b|counsell)\w*\b/i)).toEqual([]);
+    expect(
+      offenders(
+        enTexts,
+        /\b\w*(labour|colour|centre|randomis|organis|neighbour|programme|standardis|behaviour|favour|individualis|personalis|specialis(?:ed|ing|ation|e)\b|counsell)\w*\b/i,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -84,7 +108,8 @@ describe('what the reports print for the French sample program, in both language
       const outcomes = join(dir, `outcomes-${lang}.pdf`);
       out[lang].push(run(['outcomes', fixture('programs', 'jardins'), '--format', 'markdown', '--lang', lang]));
       run(['outcomes', fixture('programs', 'jardins'), '--lang', lang, '--pdf', outcomes, '--quiet']);
-      for (const format of ['table', 'markdown']) out[lang].push(run(['score', fixture('reviews', 'jardins-emploi-2026.yaml'), '--format', format, '--lang', lang]));
+      for (const format of ['table', 'markdown'])
+        out[lang].push(run(['score', fixture('reviews', 'jardins-emploi-2026.yaml'), '--format', format, '--lang', lang]));
       run(['report', fixture('reviews', 'jardins-emploi-2026.yaml'), '--lang', lang, '-o', pdf, '--quiet']);
       out[lang].push(await pdfText(pdf), await pdfText(outcomes));
     }
@@ -103,13 +128,14 @@ describe('what the reports print for the French sample program, in both language
   });
   it('French output has no English words and no "de Les"-style grammar from inserted names', () => {
     // English words a French reader would notice; the fixture's own notes are French.
-    const english = /\b(the|of|and|with|score|rated|window|quarter|specialists?|yes|reviewers?|mean|median|working|served|competitive|drop-out|people|benchmarks?|labou?r|undefined|NaN)\b/i;
+    const english =
+      /\b(the|of|and|with|score|rated|window|quarter|specialists?|yes|reviewers?|mean|median|working|served|competitive|drop-out|people|benchmarks?|labou?r|undefined|NaN)\b/i;
     for (const text of out.fr) {
       expect(text.replace('Individual Placement and Support', '').match(english)?.[0] ?? null).toBeNull();
       expect(text).not.toMatch(/\b(de|à) (Les|Le) |\bde les (huit|neuf)\b|milieu ordinaire\)/);
     }
   });
-  it('the principle profile says its item-to-principle mapping is this tool\'s reading, in the terminal, Markdown and PDF', () => {
+  it("the principle profile says its item-to-principle mapping is this tool's reading, in the terminal, Markdown and PDF", () => {
     for (const i of [1, 2, 3]) {
       expect(out.en[i]!.replace(/\s+/g, ' ')).toContain("this tool's own reading of the IPS principles, not an official table");
       expect(out.fr[i]!.replace(/\s+/g, ' ')).toContain('propre à cet outil, pas une table officielle');
@@ -123,7 +149,7 @@ describe('what the reports print for the French sample program, in both language
 });
 
 describe('help in French', () => {
-  it('has commander\'s own words (titles, choices, defaults) in French too', () => {
+  it("has commander's own words (titles, choices, defaults) in French too", () => {
     for (const args of [['--help'], ['outcomes', '--help']]) {
       const r = cli([...args, '--lang', 'fr']);
       expect(r.code).toBe(0);

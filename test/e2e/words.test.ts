@@ -37,7 +37,7 @@ describe('thousands separators', () => {
 });
 
 describe('terminal width', () => {
-  it('COLUMNS is honoured when standard output is not a terminal; the terminal\'s own width when it is', () => {
+  it("COLUMNS is honoured when standard output is not a terminal; the terminal's own width when it is", () => {
     expect(terminalWidth({ isTTY: false, columns: 200 }, { COLUMNS: '100' })).toBe(100);
     expect(terminalWidth({ isTTY: true, columns: 132 }, { COLUMNS: '100' })).toBe(132);
     expect(terminalWidth({ isTTY: false }, {})).toBe(80);
@@ -53,7 +53,10 @@ describe('terminal width', () => {
   });
   it('never cuts a word: every word of a narrow layout is a word of the wide one (English and French)', () => {
     for (const lang of ['en', 'fr']) {
-      for (const args of [['scales', 'ips-25', '--item', 'V4'], ['score', fixture('reviews', 'jardins-emploi-2026.yaml'), '--detail']]) {
+      for (const args of [
+        ['scales', 'ips-25', '--item', 'V4'],
+        ['score', fixture('reviews', 'jardins-emploi-2026.yaml'), '--detail'],
+      ]) {
         const wide = words(cli([...args, '--lang', lang], { COLUMNS: '400' }).stdout);
         const narrow = cli([...args, '--lang', lang], { COLUMNS: '50' }).stdout;
         const cut = [...words(narrow)].filter((w) => !wide.has(w));

@@ -16,7 +16,13 @@ describe('two reviewers and their consensus', () => {
   it('reports agreement, the items to reconcile and the items without consensus, without averaging', () => {
     const r = json(['score', fixture('reviews', 'two-reviewers.yaml')]).reviews[0];
     const pair = r.agreement.pairs[0];
-    expect(pair).toMatchObject({ a: 'Dana Whitfield', b: 'Marcus Ocampo', items: 25, exact: { count: 19, of: 25 }, withinOne: { count: 24, of: 25 } });
+    expect(pair).toMatchObject({
+      a: 'Dana Whitfield',
+      b: 'Marcus Ocampo',
+      items: 25,
+      exact: { count: 19, of: 25 },
+      withinOne: { count: 24, of: 25 },
+    });
     expect(pair.kappa).toBeGreaterThan(0);
     expect(pair.kappa).toBeLessThan(1);
     expect(r.agreement.weights).toBe('quadratic');
@@ -57,7 +63,13 @@ describe('history', () => {
   const dir = tempDir();
   const write = (name: string, program: string, id: string, date: string, s1: number, o3: number) => {
     const f = join(dir, name);
-    writeFileSync(f, `program: {id: ${id}, name: "${program}"}\nreview: {date: ${date}}\nitems: {${'S1 S2 S3 O1 O2 O3 O4 O5 O6 O7 O8 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14'.split(' ').map((c) => `${c}: ${c === 'S1' ? s1 : c === 'O3' ? o3 : 4}`).join(', ')}}\n`);
+    writeFileSync(
+      f,
+      `program: {id: ${id}, name: "${program}"}\nreview: {date: ${date}}\nitems: {${'S1 S2 S3 O1 O2 O3 O4 O5 O6 O7 O8 V1 V2 V3 V4 V5 V6 V7 V8 V9 V10 V11 V12 V13 V14'
+        .split(' ')
+        .map((c) => `${c}: ${c === 'S1' ? s1 : c === 'O3' ? o3 : 4}`)
+        .join(', ')}}\n`,
+    );
     return f;
   };
   const a = write('a.yaml', 'Les Jardins', 'JE-13-001', '2024-03-01', 3, 2);
@@ -67,8 +79,15 @@ describe('history', () => {
   it('shows the change per item and total in score, across three reviews of a renamed program', () => {
     const out = json(['score', c, a, b, other]).reviews;
     const mine = out.filter((r: any) => r.program.id === 'JE-13-001');
-    expect(mine.map((r: any) => [r.date, r.total, r.change?.total.delta ?? null])).toEqual([['2024-03-01', 97, null], ['2025-03-01', 98, 1], ['2026-03-01', 101, 3]]);
-    expect(mine[2].change.items.filter((i: any) => i.delta).map((i: any) => [i.code, i.from, i.to])).toEqual([['S1', 4, 5], ['O3', 2, 4]]);
+    expect(mine.map((r: any) => [r.date, r.total, r.change?.total.delta ?? null])).toEqual([
+      ['2024-03-01', 97, null],
+      ['2025-03-01', 98, 1],
+      ['2026-03-01', 101, 3],
+    ]);
+    expect(mine[2].change.items.filter((i: any) => i.delta).map((i: any) => [i.code, i.from, i.to])).toEqual([
+      ['S1', 4, 5],
+      ['O3', 2, 4],
+    ]);
     expect(out.find((r: any) => r.program.id === 'JA-75-002').change).toBeNull();
   });
   it('prints each trajectory with the history command, same-name programs apart', () => {
@@ -76,8 +95,15 @@ describe('history', () => {
     expect(h.programs).toHaveLength(2);
     const je = h.programs.find((p: any) => p.program.id === 'JE-13-001');
     expect(je.program.names).toEqual(['Les Jardins', "Les Jardins de l'Emploi"]);
-    expect(je.reviews.map((r: any) => [r.total, r.band])).toEqual([[97, 'fair'], [98, 'fair'], [101, 'good']]);
-    expect(je.change.items.filter((i: any) => i.delta).map((i: any) => [i.code, i.delta])).toEqual([['S1', 2], ['O3', 2]]);
+    expect(je.reviews.map((r: any) => [r.total, r.band])).toEqual([
+      [97, 'fair'],
+      [98, 'fair'],
+      [101, 'good'],
+    ]);
+    expect(je.change.items.filter((i: any) => i.delta).map((i: any) => [i.code, i.delta])).toEqual([
+      ['S1', 2],
+      ['O3', 2],
+    ]);
     const t = cli(['history', a, b, c]);
     expect(t.stdout).toMatch(/2026-03-01 +101\/125 +\+3 +Good fidelity/);
     expect(t.stdout).toContain('Improved since 2024-03-01: S1 3→5, O3 2→4');
@@ -92,7 +118,9 @@ describe('Excel workbooks', () => {
     const folder = cli(['outcomes', fixture('programs', 'harbour'), '--format', 'json']).stdout;
     const workbook = cli(['outcomes', fixture('programs', 'harbour-workbook'), '--format', 'json']).stdout;
     expect(workbook).toBe(folder);
-    expect(cli(['score', fixture('programs', 'harbour-workbook', 'harbour.xlsx'), '--format', 'json']).stdout).toBe(cli(['score', fixture('programs', 'harbour'), '--format', 'json']).stdout);
+    expect(cli(['score', fixture('programs', 'harbour-workbook', 'harbour.xlsx'), '--format', 'json']).stdout).toBe(
+      cli(['score', fixture('programs', 'harbour'), '--format', 'json']).stdout,
+    );
   });
   it('reports problems by sheet and cell', async () => {
     const f = join(tempDir(), 'bad.xlsx');
@@ -127,7 +155,13 @@ describe('Excel workbooks', () => {
       [t('P1'), t('Boulangerie Roux'), d('2026-04-01'), null, t('CDI')],
       [t('P3'), t('ESAT du Lez'), d('2026-04-15'), null, t('ESAT')],
     ];
-    writeFileSync(join(dir, 'dispositif.xlsx'), await writeXlsxFile([{ sheet: 'Participants', data: participants }, { sheet: 'Emplois', data: emplois }]).toBuffer());
+    writeFileSync(
+      join(dir, 'dispositif.xlsx'),
+      await writeXlsxFile([
+        { sheet: 'Participants', data: participants },
+        { sheet: 'Emplois', data: emplois },
+      ]).toBuffer(),
+    );
     const r = cli(['outcomes', dir, '--from', '01/04/2026', '--to', '30/06/2026', '--format', 'json']);
     expect(r.code).toBe(0);
     // No program.yaml: the program takes the folder's name, and a warning says so.

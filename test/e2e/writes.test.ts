@@ -2,7 +2,19 @@
 // files, init on a target it cannot write; long unbroken text; Markdown, terminal and annotation injection.
 // Every case: the exit code, the message, and that nothing was lost.
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Marked } from 'marked';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -18,7 +30,12 @@ const tmpFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tm
 function cliTo(path: string, args: string[]): Run {
   const fd = openSync(path, 'w');
   try {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', fd, 'pipe'],
+      env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1' },
+    });
     return { code: r.status ?? -1, stdout: '', stderr: r.stderr };
   } finally {
     closeSync(fd);
@@ -68,7 +85,11 @@ describe('a full disk', () => {
   });
   it('score and outcomes -o with a few KB free: exit 2, the previous file intact', (ctx) => {
     if (!mounted) ctx.skip();
-    for (const args of [['score', review, '--format', 'json'], ['outcomes', harbour, '--format', 'json'], ['score', review, '--format', 'csv', '--layout', 'long']]) {
+    for (const args of [
+      ['score', review, '--format', 'json'],
+      ['outcomes', harbour, '--format', 'json'],
+      ['score', review, '--format', 'csv', '--layout', 'long'],
+    ]) {
       writeFileSync(join(dir, 'out'), 'previous');
       fill(4096);
       const r = cli([...args, '-o', join(dir, 'out')]);
@@ -122,7 +143,8 @@ describe('standard error on /dev/full', () => {
     const run = (args: string[]) => {
       const fd = openSync('/dev/full', 'w');
       try {
-        return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', fd], env: { PATH: process.env.PATH, LANG: 'C' } }).status;
+        return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', fd], env: { PATH: process.env.PATH, LANG: 'C' } })
+          .status;
       } finally {
         closeSync(fd);
       }
@@ -173,18 +195,30 @@ describe('an output that is an input', () => {
     expect(tmpFiles(dir)).toEqual([]);
   });
   it('two outputs of one command that are the same file are refused', () => {
-    const r = spawnSync(process.execPath, [BIN, 'outcomes', 'harbour', '--pdf', 'out.pdf', '-o', 'out.pdf'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+    const r = spawnSync(process.execPath, [BIN, 'outcomes', 'harbour', '--pdf', 'out.pdf', '-o', 'out.pdf'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, LANG: 'C' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('out.pdf: error: this output is the same file as another output of the command (out.pdf)');
     expect(existsSync(join(dir, 'out.pdf'))).toBe(false);
   });
   it('an output beside the inputs, or in a program folder but not read by it, is written', () => {
-    const r = spawnSync(process.execPath, [BIN, 'score', 'review.yaml', '-o', 'scores.txt'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+    const r = spawnSync(process.execPath, [BIN, 'score', 'review.yaml', '-o', 'scores.txt'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, LANG: 'C' },
+    });
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'scores.txt'), 'utf8')).toContain('Riverside');
     // In a program folder, a file the folder's reader does not read may be written again and again.
     for (let i = 0; i < 2; i++) {
-      const o = spawnSync(process.execPath, [BIN, 'outcomes', 'harbour', '--per-person', 'harbour/people.csv', '-q'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+      const o = spawnSync(process.execPath, [BIN, 'outcomes', 'harbour', '--per-person', 'harbour/people.csv', '-q'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, LANG: 'C' },
+      });
       expect(o.status, o.stderr).toBe(0);
     }
   });
@@ -217,7 +251,10 @@ describe('init on a target it cannot write', () => {
 /** A review whose program name and a note are `name` and `note` (YAML double-quoted, escapes allowed). */
 function reviewWith(dir: string, file: string, name: string, note: string, extra = ''): string {
   const path = join(dir, file);
-  writeFileSync(path, `program: {name: "${name}", id: "P-1"}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 4, note: "${note}"}\n  S2: {score: 3}\n${extra}`);
+  writeFileSync(
+    path,
+    `program: {name: "${name}", id: "P-1"}\nreview: {date: 2026-01-01}\nitems:\n  S1: {score: 4, note: "${note}"}\n  S2: {score: 3}\n${extra}`,
+  );
   return path;
 }
 
@@ -241,7 +278,10 @@ describe('long unbroken text', () => {
     const one = reviewWith(dir, 'mb-word.yaml', 'Big', 'z'.repeat(1_000_000));
     const t = cli(['score', one]);
     expect(t.code).toBe(0);
-    const pieces = t.stdout.split('\n').map((l) => l.trim()).filter((l) => /^z+$/.test(l));
+    const pieces = t.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^z+$/.test(l));
     expect(pieces.join('')).toBe('z'.repeat(1_000_000));
     expect(Math.max(...t.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
   });
@@ -272,20 +312,46 @@ describe('Markdown cannot be injected', () => {
     'first\\rsecond | third\\n- list\\n1. one\\n---\\n    code <img src=x onerror=alert(1)>',
   );
   const plain = reviewWith(dir, 'plain.yaml', 'Evil', 'first');
-  const shape = (html: string) => ['<h1', '<h2', '<h3', '<table', '<tr', '<td', '<th', '<ul', '<ol', '<li', '<hr', '<pre', '<code', '<em', '<strong', '<a ', '<del', '<script', '<img'].map((t) => `${t}:${html.split(t).length - 1}`);
+  const shape = (html: string) =>
+    [
+      '<h1',
+      '<h2',
+      '<h3',
+      '<table',
+      '<tr',
+      '<td',
+      '<th',
+      '<ul',
+      '<ol',
+      '<li',
+      '<hr',
+      '<pre',
+      '<code',
+      '<em',
+      '<strong',
+      '<a ',
+      '<del',
+      '<script',
+      '<img',
+    ].map((t) => `${t}:${html.split(t).length - 1}`);
   it('a name and a note with line breaks, tables, HTML and emphasis render as text, in the same shape as a plain review', () => {
     const bad = cli(['score', hostile, '--format', 'markdown']);
     const good = cli(['score', plain, '--format', 'markdown']);
     expect(bad.code).toBe(0);
     const html = marked.parse(bad.stdout) as string;
     expect(shape(html)).toEqual(shape(marked.parse(good.stdout) as string));
-    expect(html).toContain('<h1>Evil # Forged heading  | a | b | |---|---| | x | y | &lt;script&gt;alert(1)&lt;/script&gt; *bold* [link](http://x) `code` &amp;amp; ~~s~~ (P-1)</h1>');
+    expect(html).toContain(
+      '<h1>Evil # Forged heading  | a | b | |---|---| | x | y | &lt;script&gt;alert(1)&lt;/script&gt; *bold* [link](http://x) `code` &amp;amp; ~~s~~ (P-1)</h1>',
+    );
     expect(html).toContain('>first second | third - list 1. one ---     code &lt;img src=x onerror=alert(1)&gt;</td>');
   });
   it('the same for outcomes and history headings and cells', () => {
     const folder = join(dir, 'program');
     cpSync(harbour, folder, { recursive: true });
-    const yaml = readFileSync(join(folder, 'program.yaml'), 'utf8').replace('name: Harbour Employment Support Service', 'name: "H\\n## Forged\\n<b>x</b>"');
+    const yaml = readFileSync(join(folder, 'program.yaml'), 'utf8').replace(
+      'name: Harbour Employment Support Service',
+      'name: "H\\n## Forged\\n<b>x</b>"',
+    );
     writeFileSync(join(folder, 'program.yaml'), yaml);
     const r = cli(['outcomes', folder, '--format', 'markdown']);
     expect(r.code).toBe(0);

@@ -31,11 +31,34 @@ describe('--format xlsx', () => {
   const dir = tempDir();
   it('writes score as a workbook: one sheet per table, typed cells, header frozen, read back by read-excel-file', async () => {
     const out = join(dir, 'scores.xlsx');
-    ok(['score', fixture('reviews', 'jardins-emploi-2025.yaml'), fixture('reviews', 'jardins-emploi-2026.yaml'), '--format', 'xlsx', '-o', out, '--lang', 'en']);
+    ok([
+      'score',
+      fixture('reviews', 'jardins-emploi-2025.yaml'),
+      fixture('reviews', 'jardins-emploi-2026.yaml'),
+      '--format',
+      'xlsx',
+      '-o',
+      out,
+      '--lang',
+      'en',
+    ]);
     const sheets = await read(out);
     expect(sheets.map((s) => s.sheet)).toEqual(['Scores', 'Items']);
     const [head, first] = sheets[0]!.data;
-    expect(head!.slice(0, 12)).toEqual(['Program', 'Program id', 'Site', 'Date', 'Scale', 'Complete', 'Rated', 'Total', 'Max', 'Band', 'Band name', 'Mean']);
+    expect(head!.slice(0, 12)).toEqual([
+      'Program',
+      'Program id',
+      'Site',
+      'Date',
+      'Scale',
+      'Complete',
+      'Rated',
+      'Total',
+      'Max',
+      'Band',
+      'Band name',
+      'Mean',
+    ]);
     const json = scoreJson(fixture('reviews', 'jardins-emploi-2025.yaml'))[0];
     expect(first![0]).toBe("Les Jardins de l'Emploi");
     expect(first![3]).toEqual(new Date(`${json.date}T00:00:00Z`)); // a date, not text
@@ -73,7 +96,17 @@ describe('--format xlsx', () => {
     expect(consensus!.data[1]![3]).toBe('V5'); // widest spread first, as in the CSV
     expect(typeof consensus!.data[1]![5]).toBe('number');
     const h = join(dir, 'history.xlsx');
-    ok(['history', fixture('reviews', 'jardins-emploi-2025.yaml'), fixture('reviews', 'jardins-emploi-2026.yaml'), '--format', 'xlsx', '-o', h, '--lang', 'fr']);
+    ok([
+      'history',
+      fixture('reviews', 'jardins-emploi-2025.yaml'),
+      fixture('reviews', 'jardins-emploi-2026.yaml'),
+      '--format',
+      'xlsx',
+      '-o',
+      h,
+      '--lang',
+      'fr',
+    ]);
     const [history] = await read(h);
     expect(history!.sheet).toBe('Historique');
     expect(history!.data.length).toBe(3);
@@ -142,7 +175,9 @@ items:
     expect(rows[9]!.slice(0, 2)).toEqual(['S1', 'Caseload size']);
     expect(sheets[1]!.data[0]).toEqual(['Item', 'Action', 'Owner', 'Due', 'Status']);
     const xml = sheetXml(file);
-    expect(xml).toMatch(/<dataValidation type="whole" allowBlank="1" showErrorMessage="1"[^>]* sqref="C10 C11 [^"]*"><formula1>1<\/formula1><formula2>5<\/formula2>/);
+    expect(xml).toMatch(
+      /<dataValidation type="whole" allowBlank="1" showErrorMessage="1"[^>]* sqref="C10 C11 [^"]*"><formula1>1<\/formula1><formula2>5<\/formula2>/,
+    );
     expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="F12 G12 H12 I12 J12 K12 /);
     expect(xml).toContain('state="frozen"');
     // Not filled in: the missing program and date are named by their cells.
@@ -183,7 +218,9 @@ items:
     put('V7', 'Specialist', 'Karim', 2);
     put('V7', 'Score', 4, 2);
     const filled = join(dir, 'filled.xlsx');
-    const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? null : v instanceof Date ? { value: v, type: Date, format: 'yyyy-mm-dd' } : { value: v })));
+    const cells = rows.map((r) =>
+      r.map((v) => (v === null || v === undefined ? null : v instanceof Date ? { value: v, type: Date, format: 'yyyy-mm-dd' } : { value: v })),
+    );
     await writeXlsxFile(cells as never, { sheet: 'Review' } as never).toFile(filled);
     const yaml = join(dir, 'same.yaml');
     writeFileSync(yaml, same);
@@ -234,7 +271,9 @@ wb.save(sys.argv[2])
     expect(p.status, p.stderr).toBe(0);
     const r = scoreJson(filled)[0];
     expect(r.program.name).toBe('Les Jardins');
-    expect(r.items.filter((i: { score: number | null }) => i.score !== null).map((i: { code: string; score: number }) => `${i.code}=${i.score}`)).toEqual(['S1=5', 'S3=5', 'O3=2']);
+    expect(
+      r.items.filter((i: { score: number | null }) => i.score !== null).map((i: { code: string; score: number }) => `${i.code}=${i.score}`),
+    ).toEqual(['S1=5', 'S3=5', 'O3=2']);
   });
 });
 
@@ -275,7 +314,11 @@ describe('--csv-style excel', () => {
       const text = readFileSync(file, 'utf8');
       const sep = style === 'excel' ? ';' : ',';
       expect(text.startsWith(style === 'excel' ? '\uFEFFprogramme;identifiant_programme;' : 'programme,identifiant_programme,')).toBe(true);
-      expect(readFileSync(join(target, 'records', 'emplois.csv'), 'utf8').startsWith(style === 'excel' ? '\uFEFFparticipant;employeur;' : 'participant,employeur,')).toBe(true);
+      expect(
+        readFileSync(join(target, 'records', 'emplois.csv'), 'utf8').startsWith(
+          style === 'excel' ? '\uFEFFparticipant;employeur;' : 'participant,employeur,',
+        ),
+      ).toBe(true);
       const lines = text.split('\r\n').map((l, i) => {
         if (i === 0 || l === '') return l;
         const c = l.split(sep);
@@ -287,7 +330,9 @@ describe('--csv-style excel', () => {
       });
       writeFileSync(file, lines.join('\r\n'));
       const r = scoreJson(file)[0];
-      expect(r.items.filter((i: { score: number | null }) => i.score !== null).map((i: { code: string; score: number }) => `${i.code}=${i.score}`)).toEqual(['S1=5', 'O3=2']);
+      expect(
+        r.items.filter((i: { score: number | null }) => i.score !== null).map((i: { code: string; score: number }) => `${i.code}=${i.score}`),
+      ).toEqual(['S1=5', 'O3=2']);
       expect(r.items[0].evidence.value).toBe(18.5);
     }
   });

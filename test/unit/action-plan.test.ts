@@ -19,7 +19,12 @@ describe('computed recommendations', () => {
     expect(r?.advice).toEqual([{ kind: 'value', value: 26, unit: 'ratio', target: { max: 20, score: 5 }, score: 5 }]);
   });
   it('name the condition that caps the score, and nothing at the maximum', () => {
-    const capped = rated('V4', { itemId: item('V4').id, observation: { kind: 'value', value: 28 }, flags: { 'tracks-employer-contacts': false }, origin: 'review' });
+    const capped = rated('V4', {
+      itemId: item('V4').id,
+      observation: { kind: 'value', value: 28 },
+      flags: { 'tracks-employer-contacts': false },
+      origin: 'review',
+    });
     expect(capped?.advice.map((a) => a.kind)).toEqual(['condition']);
     expect(rated('S1', { itemId: item('S1').id, observation: { kind: 'value', value: 18 }, flags: {}, origin: 'review' })).toBeNull();
     expect(rated('S1', undefined)).toBeNull();

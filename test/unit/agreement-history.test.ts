@@ -32,8 +32,20 @@ describe('inter-rater agreement (hand-computed)', () => {
     expect(p.kappa).toBeCloseTo(0, 12);
   });
   it('only counts items both reviewers rated', () => {
-    const a = { name: 'A', scores: new Map([['x', 3], ['y', 4]]) };
-    const b = { name: 'B', scores: new Map([['y', 4], ['z', 2]]) };
+    const a = {
+      name: 'A',
+      scores: new Map([
+        ['x', 3],
+        ['y', 4],
+      ]),
+    };
+    const b = {
+      name: 'B',
+      scores: new Map([
+        ['y', 4],
+        ['z', 2],
+      ]),
+    };
     expect(pairAgreement(a, b, 1, 5)).toMatchObject({ items: 1, exact: { count: 1, of: 1 } });
   });
   it('lists the items to reconcile, widest spread first, and those with no consensus', () => {
@@ -43,16 +55,28 @@ describe('inter-rater agreement (hand-computed)', () => {
       { id: 'i2', code: 'S3', score: 3 },
     ];
     const a = agreementOf([rater('A', [4, 5, 3]), rater('B', [5, 2, 3])], items, 1, 5);
-    expect(a.reconcile.map((r) => [r.code, r.spread])).toEqual([['S2', 3], ['S1', 1]]);
+    expect(a.reconcile.map((r) => [r.code, r.spread])).toEqual([
+      ['S2', 3],
+      ['S1', 1],
+    ]);
     expect(a.noConsensus).toEqual(['S2']);
-    expect(a.byReviewer).toEqual([{ name: 'A', scores: { S1: 4, S2: 5, S3: 3 } }, { name: 'B', scores: { S1: 5, S2: 2, S3: 3 } }]);
+    expect(a.byReviewer).toEqual([
+      { name: 'A', scores: { S1: 4, S2: 5, S3: 3 } },
+      { name: 'B', scores: { S1: 5, S2: 2, S3: 3 } },
+    ]);
   });
 });
 
 describe('history', () => {
   const scale = loadScale('ips-25');
   const framework = loadFramework('8', scale).framework;
-  const review = (name: string, id: string | undefined, date: string, base: number, bump: Record<string, number> = {}): ReturnType<typeof scoreReview> => {
+  const review = (
+    name: string,
+    id: string | undefined,
+    date: string,
+    base: number,
+    bump: Record<string, number> = {},
+  ): ReturnType<typeof scoreReview> => {
     const r: Review = {
       program: { name, ...(id ? { id } : {}) },
       date,
@@ -71,15 +95,25 @@ describe('history', () => {
     expect(g!.map((r) => r.date)).toEqual(['2024-02-01', '2025-02-01', '2026-02-01']);
     const c1 = changeBetween(first, second);
     expect(c1.total).toEqual({ from: 75, to: 75, delta: 0 });
-    expect(c1.items.filter((i) => i.delta).map((i) => [i.code, i.delta])).toEqual([['S1', 1], ['O3', -1]]);
+    expect(c1.items.filter((i) => i.delta).map((i) => [i.code, i.delta])).toEqual([
+      ['S1', 1],
+      ['O3', -1],
+    ]);
     const c2 = changeBetween(second, third);
     expect(c2.total).toEqual({ from: 75, to: 99, delta: 24 });
-    expect(c2.sections.map((s) => [s.id, s.delta])).toEqual([['staffing', 2], ['organization', 8], ['services', 14]]);
+    expect(c2.sections.map((s) => [s.id, s.delta])).toEqual([
+      ['staffing', 2],
+      ['organization', 8],
+      ['services', 14],
+    ]);
     expect(c2.items.find((i) => i.code === 'O3')).toMatchObject({ from: 2, to: 3, delta: 1 });
     expect(c2.principles.find((p) => p.id === 'integration')).toMatchObject({ from: 2.75, to: 3.75, delta: 1 });
   });
   it('matches a renamed program by its id', () => {
-    const groups = groupByProgram([review('Les Jardins', 'JE-13-001', '2025-03-20', 3), review("Les Jardins de l'Emploi", 'JE-13-001', '2026-03-12', 4)]);
+    const groups = groupByProgram([
+      review('Les Jardins', 'JE-13-001', '2025-03-20', 3),
+      review("Les Jardins de l'Emploi", 'JE-13-001', '2026-03-12', 4),
+    ]);
     expect(groups).toHaveLength(1);
   });
   it('keeps apart two programs of the same name with different ids', () => {

@@ -14,22 +14,174 @@ const item = (scale: typeof ips25, code: string) => {
 
 /** [value, expected score] pairs at and around each anchor edge. */
 const EDGES: Record<string, [number, number][]> = {
-  S1: [[0, 5], [20, 5], [20.4, 4], [21, 4], [25, 4], [25.1, 3], [26, 3], [30, 3], [30.5, 2], [31, 2], [40, 2], [40.5, 1], [41, 1], [120, 1]],
-  S2: [[100, 5], [96, 5], [95.9, 4], [95.5, 4], [95, 4], [90, 4], [89.9, 3], [89, 3], [75, 3], [74.9, 2], [74, 2], [60, 2], [59.9, 1], [0, 1]],
-  O1: [[100, 5], [90, 5], [89.9, 4], [75, 4], [74.9, 3], [50, 3], [49.9, 2], [0, 2]],
-  V4: [[0, 5], [30, 5], [30.5, 4], [31, 4], [60, 4], [60.5, 3], [61, 3], [150, 3], [151, 2], [270, 2], [270.5, 1], [271, 1], [900, 1]],
-  V5: [[100, 5], [90, 5], [89.9, 4], [75, 4], [74.9, 3], [50, 3], [49.9, 2], [25, 2], [24.9, 1], [0, 1]],
-  V6: [[10, 5], [6, 5], [5.9, 4], [5, 4], [4.9, 3], [4, 3], [3.9, 2], [3, 2], [2, 2], [1.9, 1], [0, 1]],
-  V8: [[100, 5], [85, 5], [84.9, 4], [70, 4], [69.9, 3], [60, 3], [59.9, 2], [50, 2], [49.9, 1], [0, 1]],
-  V9: [[100, 5], [85, 5], [84.9, 4], [70, 4], [69.9, 3], [60, 3], [59.9, 2], [50, 2], [49.9, 1], [0, 1]],
-  V10: [[100, 5], [95, 5], [94.9, 4], [85, 4], [84.9, 3], [75, 3], [74.9, 2], [64, 2], [63.9, 1], [0, 1]],
-  V13: [[100, 5], [65, 5], [64.9, 4], [50, 4], [49.9, 3], [40, 3], [39.9, 2], [30, 2], [29.9, 1], [0, 1]],
+  S1: [
+    [0, 5],
+    [20, 5],
+    [20.4, 4],
+    [21, 4],
+    [25, 4],
+    [25.1, 3],
+    [26, 3],
+    [30, 3],
+    [30.5, 2],
+    [31, 2],
+    [40, 2],
+    [40.5, 1],
+    [41, 1],
+    [120, 1],
+  ],
+  S2: [
+    [100, 5],
+    [96, 5],
+    [95.9, 4],
+    [95.5, 4],
+    [95, 4],
+    [90, 4],
+    [89.9, 3],
+    [89, 3],
+    [75, 3],
+    [74.9, 2],
+    [74, 2],
+    [60, 2],
+    [59.9, 1],
+    [0, 1],
+  ],
+  O1: [
+    [100, 5],
+    [90, 5],
+    [89.9, 4],
+    [75, 4],
+    [74.9, 3],
+    [50, 3],
+    [49.9, 2],
+    [0, 2],
+  ],
+  V4: [
+    [0, 5],
+    [30, 5],
+    [30.5, 4],
+    [31, 4],
+    [60, 4],
+    [60.5, 3],
+    [61, 3],
+    [150, 3],
+    [151, 2],
+    [270, 2],
+    [270.5, 1],
+    [271, 1],
+    [900, 1],
+  ],
+  V5: [
+    [100, 5],
+    [90, 5],
+    [89.9, 4],
+    [75, 4],
+    [74.9, 3],
+    [50, 3],
+    [49.9, 2],
+    [25, 2],
+    [24.9, 1],
+    [0, 1],
+  ],
+  V6: [
+    [10, 5],
+    [6, 5],
+    [5.9, 4],
+    [5, 4],
+    [4.9, 3],
+    [4, 3],
+    [3.9, 2],
+    [3, 2],
+    [2, 2],
+    [1.9, 1],
+    [0, 1],
+  ],
+  V8: [
+    [100, 5],
+    [85, 5],
+    [84.9, 4],
+    [70, 4],
+    [69.9, 3],
+    [60, 3],
+    [59.9, 2],
+    [50, 2],
+    [49.9, 1],
+    [0, 1],
+  ],
+  V9: [
+    [100, 5],
+    [85, 5],
+    [84.9, 4],
+    [70, 4],
+    [69.9, 3],
+    [60, 3],
+    [59.9, 2],
+    [50, 2],
+    [49.9, 1],
+    [0, 1],
+  ],
+  V10: [
+    [100, 5],
+    [95, 5],
+    [94.9, 4],
+    [85, 4],
+    [84.9, 3],
+    [75, 3],
+    [74.9, 2],
+    [64, 2],
+    [63.9, 1],
+    [0, 1],
+  ],
+  V13: [
+    [100, 5],
+    [65, 5],
+    [64.9, 4],
+    [50, 4],
+    [49.9, 3],
+    [40, 3],
+    [39.9, 2],
+    [30, 2],
+    [29.9, 1],
+    [0, 1],
+  ],
 };
 
 const EDGES_15: Record<string, [number, number][]> = {
-  S1: [[25, 5], [25.5, 4], [26, 4], [40, 4], [40.5, 3], [41, 3], [60, 3], [61, 2], [80, 2], [80.5, 1], [81, 1]],
-  V2: [[30, 5], [31, 4], [182, 4], [183, 3], [273, 3], [274, 2], [365, 2], [366, 1]],
-  V8: [[100, 5], [70, 5], [69.9, 4], [60, 4], [59.9, 3], [40, 3], [39.9, 2], [10.1, 2], [10, 1], [0, 1]],
+  S1: [
+    [25, 5],
+    [25.5, 4],
+    [26, 4],
+    [40, 4],
+    [40.5, 3],
+    [41, 3],
+    [60, 3],
+    [61, 2],
+    [80, 2],
+    [80.5, 1],
+    [81, 1],
+  ],
+  V2: [
+    [30, 5],
+    [31, 4],
+    [182, 4],
+    [183, 3],
+    [273, 3],
+    [274, 2],
+    [365, 2],
+    [366, 1],
+  ],
+  V8: [
+    [100, 5],
+    [70, 5],
+    [69.9, 4],
+    [60, 4],
+    [59.9, 3],
+    [40, 3],
+    [39.9, 2],
+    [10.1, 2],
+    [10, 1],
+    [0, 1],
+  ],
 };
 
 describe('IPS-25 numeric anchors', () => {
@@ -46,7 +198,12 @@ describe('IPS-25 numeric anchors', () => {
 
 describe('IPS-15 numeric anchors (never mixed with IPS-25)', () => {
   it('covers every numeric item of the scale', () => {
-    expect(Object.keys(EDGES_15).sort()).toEqual(ips15.items.filter((i) => i.rules).map((i) => i.code).sort());
+    expect(Object.keys(EDGES_15).sort()).toEqual(
+      ips15.items
+        .filter((i) => i.rules)
+        .map((i) => i.code)
+        .sort(),
+    );
   });
   for (const [code, cases] of Object.entries(EDGES_15)) {
     it.each(cases)(`${code} %s → %s`, (value, expected) => {
@@ -67,7 +224,12 @@ describe('element-count tables', () => {
     V14: [1, 1, 1, 2, 3, 4, 5],
   };
   it('covers every checklist item of IPS-25', () => {
-    expect(Object.keys(TABLES).sort()).toEqual(ips25.items.filter((i) => i.kind === 'elements').map((i) => i.code).sort());
+    expect(Object.keys(TABLES).sort()).toEqual(
+      ips25.items
+        .filter((i) => i.kind === 'elements')
+        .map((i) => i.code)
+        .sort(),
+    );
   });
   for (const [code, table] of Object.entries(TABLES)) {
     it.each(table.map((s, n) => [n, s] as const))(`${code} with %s elements → %s`, (n, expected) => {
@@ -78,13 +240,30 @@ describe('element-count tables', () => {
 
 describe('fidelity bands', () => {
   it.each([
-    [25, 'not-se'], [73, 'not-se'], [74, 'fair'], [99, 'fair'], [100, 'good'], [114, 'good'], [115, 'exemplary'], [125, 'exemplary'],
+    [25, 'not-se'],
+    [73, 'not-se'],
+    [74, 'fair'],
+    [99, 'fair'],
+    [100, 'good'],
+    [114, 'good'],
+    [115, 'exemplary'],
+    [125, 'exemplary'],
   ])('IPS-25 total %s → %s', (total, band) => expect(bandOf(ips25, total).id).toBe(band));
   it.each([
-    [15, 'not-se'], [55, 'not-se'], [56, 'fair'], [65, 'fair'], [66, 'good'], [75, 'good'],
+    [15, 'not-se'],
+    [55, 'not-se'],
+    [56, 'fair'],
+    [65, 'fair'],
+    [66, 'good'],
+    [75, 'good'],
   ])('IPS-15 total %s → %s', (total, band) => expect(bandOf(ips15, total).id).toBe(band));
   it('labels bands in English and French', () => {
-    expect(ips25.bands.map((b) => b.label.fr)).toEqual(['Fidélité exemplaire', 'Bonne fidélité', 'Fidélité passable', "Pas de l'emploi accompagné de type IPS"]);
+    expect(ips25.bands.map((b) => b.label.fr)).toEqual([
+      'Fidélité exemplaire',
+      'Bonne fidélité',
+      'Fidélité passable',
+      "Pas de l'emploi accompagné de type IPS",
+    ]);
     expect(ips25.bands.map((b) => b.label.en)).toEqual(['Exemplary fidelity', 'Good fidelity', 'Fair fidelity', 'Not supported employment']);
   });
 });
@@ -112,11 +291,34 @@ describe('conditions on scores', () => {
   });
   it('V6 rates each specialist, then takes the closest point of the mean (ties go down)', () => {
     const v6 = item(ips25, 'V6');
-    const r = scoreObservation(v6, { kind: 'specialists', specialists: [{ name: 'A', value: 6 }, { name: 'B', value: 4.5 }] }, {});
-    expect(r.evidence.specialists).toEqual([{ name: 'A', value: 6, score: 5 }, { name: 'B', value: 4.5, score: 3 }]);
+    const r = scoreObservation(
+      v6,
+      {
+        kind: 'specialists',
+        specialists: [
+          { name: 'A', value: 6 },
+          { name: 'B', value: 4.5 },
+        ],
+      },
+      {},
+    );
+    expect(r.evidence.specialists).toEqual([
+      { name: 'A', value: 6, score: 5 },
+      { name: 'B', value: 4.5, score: 3 },
+    ]);
     expect(r.evidence.mean).toBe(4);
     expect(r.score).toBe(4);
-    const tie = scoreObservation(v6, { kind: 'specialists', specialists: [{ name: 'A', value: 5.5 }, { name: 'B', value: 4 }] }, {});
+    const tie = scoreObservation(
+      v6,
+      {
+        kind: 'specialists',
+        specialists: [
+          { name: 'A', value: 5.5 },
+          { name: 'B', value: 4 },
+        ],
+      },
+      {},
+    );
     expect(tie.evidence.mean).toBe(3.5);
     expect(tie.score).toBe(3);
   });

@@ -7,7 +7,11 @@ import { messages } from '../../src/i18n/locale.js';
 
 describe('completion scripts', () => {
   const program = buildProgram(messages('en'));
-  program.command('audit').description('a new command').argument('<files...>').addOption(new Option('--style <name>', 'a new option').choices(['brief', 'full']));
+  program
+    .command('audit')
+    .description('a new command')
+    .argument('<files...>')
+    .addOption(new Option('--style <name>', 'a new option').choices(['brief', 'full']));
   program.commands.find((c) => c.name() === 'score')!.option('--secret-new <file>', 'another new option');
 
   it.each(['bash', 'zsh', 'fish'] as const)('%s: a new command, its option and choices, and a new option of a command', (shell) => {

@@ -22,7 +22,11 @@ describe('CSV reader', () => {
   it('reads LF, CRLF and old Mac CR line ends alike', () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const r = readAll(Buffer.from(['a;b', 'x;"y;z"', '1;2'].join(eol) + eol));
-      expect(r.rows, JSON.stringify(eol)).toEqual([[1, ['a', 'b']], [2, ['x', 'y;z']], [3, ['1', '2']]]);
+      expect(r.rows, JSON.stringify(eol)).toEqual([
+        [1, ['a', 'b']],
+        [2, ['x', 'y;z']],
+        [3, ['1', '2']],
+      ]);
       expect(r.info?.delimiter).toBe(';');
     }
   });
@@ -33,7 +37,12 @@ describe('CSV reader', () => {
   });
   it('keeps line breaks and doubled quotes inside quoted fields, and numbers lines from where a record starts', () => {
     const r = readAll(Buffer.from('id,note\n1,"two\nlines"\n2,"say ""hi"""\n3,end\n'));
-    expect(r.rows).toEqual([[1, ['id', 'note']], [2, ['1', 'two\nlines']], [4, ['2', 'say "hi"']], [5, ['3', 'end']]]);
+    expect(r.rows).toEqual([
+      [1, ['id', 'note']],
+      [2, ['1', 'two\nlines']],
+      [4, ['2', 'say "hi"']],
+      [5, ['3', 'end']],
+    ]);
   });
   it('reads Windows-1252, and a file mixing it with UTF-8 line by line', () => {
     const cp = readAll(iconv.encode('nom;ville\nCœur d’Azur;Besançon\n', 'win1252'));
@@ -45,7 +54,10 @@ describe('CSV reader', () => {
   });
   it('reports a stray quote and goes on; a quote never closed ends the reading', () => {
     const r = readAll(Buffer.from('a,b\n1,x"y\n2,"z" w\n3,ok\n4,"open\n'));
-    expect(r.rows).toEqual([[1, ['a', 'b']], [4, ['3', 'ok']]]);
+    expect(r.rows).toEqual([
+      [1, ['a', 'b']],
+      [4, ['3', 'ok']],
+    ]);
     expect(r.faults).toEqual<CsvFault[]>([
       { key: 'csv.quoteInField', line: 2, column: 2 },
       { key: 'csv.afterQuote', line: 3, column: 2 },
@@ -54,7 +66,10 @@ describe('CSV reader', () => {
   });
   it('stops at a record longer than 1 MB, with its line', () => {
     const r = read(Buffer.from('a,b\n1,2\n3,' + 'x'.repeat(1_100_000) + '\n4,5\n'), 65536);
-    expect(r.rows).toEqual([[1, ['a', 'b']], [2, ['1', '2']]]);
+    expect(r.rows).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', '2']],
+    ]);
     expect(r.faults).toEqual([{ key: 'csv.recordTooLarge', line: 3 }]);
   });
   it('tells an empty file and binary data', () => {
@@ -65,10 +80,16 @@ describe('CSV reader', () => {
     const text = 'nom;ville\r\nCœur d’Azur;"Besançon\r\n(25)"\r\n';
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const be = Buffer.from(le.subarray(2)).swap16();
-    for (const [bytes, encoding] of [[le, 'utf-16le'], [Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'utf-16be']] as const) {
+    for (const [bytes, encoding] of [
+      [le, 'utf-16le'],
+      [Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'utf-16be'],
+    ] as const) {
       const r = readAll(bytes);
       expect(r.faults).toEqual([]);
-      expect(r.rows).toEqual([[1, ['nom', 'ville']], [2, ['Cœur d’Azur', 'Besançon\r\n(25)']]]);
+      expect(r.rows).toEqual([
+        [1, ['nom', 'ville']],
+        [2, ['Cœur d’Azur', 'Besançon\r\n(25)']],
+      ]);
       expect(r.info).toEqual({ encoding, delimiter: ';', mixedLine: null });
       expect(looksBinary(bytes)).toBe(false);
       expect(decodeText(bytes)).toEqual({ text, encoding, mixedLine: null });

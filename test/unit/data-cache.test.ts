@@ -61,6 +61,8 @@ describe('the build-time cache of the package data', () => {
     const bytes = readFileSync(file);
     expect(built.checkedData(file, bytes, 'scale')).toMatchObject({ id: 'ips-25' });
     expect(built.checkedData(file, bytes, 'framework')).toBeUndefined();
-    expect(built.checkedData(file, Buffer.from(bytes.toString('utf8').replace('{ max: 20, score: 5 }', '{ max: 18, score: 5 }')), 'scale')).toBeUndefined();
+    expect(
+      built.checkedData(file, Buffer.from(bytes.toString('utf8').replace('{ max: 20, score: 5 }', '{ max: 18, score: 5 }')), 'scale'),
+    ).toBeUndefined();
   });
 });

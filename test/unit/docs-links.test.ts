@@ -37,7 +37,9 @@ describe('shipped documents', () => {
   it('README links every page of docs/', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const linked = new Set(links(readme).map((t) => t.split('#')[0]));
-    const missing = markdownFiles(join(root, 'docs')).map((f) => relative(root, f)).filter((f) => !linked.has(f));
+    const missing = markdownFiles(join(root, 'docs'))
+      .map((f) => relative(root, f))
+      .filter((f) => !linked.has(f));
     expect(missing).toEqual([]);
   });
 });

@@ -11,7 +11,13 @@ import { frEaBlocks, frEaCsv } from '../../src/render/fr-ea-view.js';
 import { renderText } from '../../src/render/view.js';
 
 const contracts = loadContracts();
-const job = (participant: string, start: string, end: string | undefined, contract: string, employer: string): Job => ({ participant, start, ...(end ? { end } : {}), contract, employer });
+const job = (participant: string, start: string, end: string | undefined, contract: string, employer: string): Job => ({
+  participant,
+  start,
+  ...(end ? { end } : {}),
+  contract,
+  employer,
+});
 
 // Window: the calendar year 2025.
 const participants: Participant[] = [
@@ -37,7 +43,12 @@ const jobs: Job[] = [
   job('I', '2025-06-01', undefined, 'mad', 'ESAT Les Ateliers (MAD)'),
   job('G', '2024-02-01', undefined, 'cdi', 'Ancien employeur'),
 ];
-const records = programRecords({ settings: { name: 'Test', teams: {} }, participants, jobs, tables: { participants: true, jobs: true, contacts: false, staff: false } });
+const records = programRecords({
+  settings: { name: 'Test', teams: {} },
+  participants,
+  jobs,
+  tables: { participants: true, jobs: true, contacts: false, staff: false },
+});
 const year = { from: '2025-01-01', to: '2025-12-31' };
 
 describe('French national indicators on a hand-worked program (2025)', () => {
@@ -55,7 +66,12 @@ describe('French national indicators on a hand-worked program (2025)', () => {
   it('gives the length of support: medians in months and bands', () => {
     // Days: 60, 100, 191, 213, 228, 240, 670, 806 → median 220.5 days = 7.2 months; exits 100, 191, 228, 806 → 209.5 days = 6.9 months.
     expect(o.duration).toMatchObject({ n: 8, medianMonths: 7.2, exitedN: 4, exitedMedianMonths: 6.9 });
-    expect(o.duration.bands).toEqual([{ band: 'under6', people: 2 }, { band: '6to12', people: 4 }, { band: '12to24', people: 1 }, { band: '24plus', people: 1 }]);
+    expect(o.duration.bands).toEqual([
+      { band: 'under6', people: 2 },
+      { band: '6to12', people: 4 },
+      { band: '12to24', people: 1 },
+      { band: '24plus', people: 1 },
+    ]);
   });
   it('counts people in work at the end of the year and during it, by setting, each once', () => {
     const at = Object.fromEntries(o.workAtEnd.settings.map((s) => [s.setting, s.people]));
@@ -76,13 +92,18 @@ describe('French national indicators on a hand-worked program (2025)', () => {
     expect(o.employers).toEqual({ accompanied: 6 });
   });
   it('says "not available" when the records cannot tell the ESAT origin or the employers', () => {
-    const bare = programRecords({ settings: { name: 'T', teams: {} }, participants: [{ id: 'x', entry: '2025-01-01' }], jobs: [{ participant: 'x', start: '2025-02-01', contract: 'cdi' }], tables: { participants: true, jobs: true, contacts: false, staff: false } });
+    const bare = programRecords({
+      settings: { name: 'T', teams: {} },
+      participants: [{ id: 'x', entry: '2025-01-01' }],
+      jobs: [{ participant: 'x', start: '2025-02-01', contract: 'cdi' }],
+      tables: { participants: true, jobs: true, contacts: false, staff: false },
+    });
     const b = computeFrEa(bare, contracts, { window: year, minCell: 0 });
     expect(b.esatToOrdinary).toBeNull();
     expect(b.employers).toBeNull();
     const m = messages('fr');
     const text = renderText(frEaBlocks(b, bare.settings, m), { color: false, width: 120 });
-    expect(text).toContain('Sorties d\'ESAT vers le milieu ordinaire');
+    expect(text).toContain("Sorties d'ESAT vers le milieu ordinaire");
     expect(text).toMatch(/Sorties d'ESAT vers le milieu ordinaire +non disponible/);
     expect(frEaCsv(b)).toContain('esat_to_ordinary,not available,,');
   });
@@ -135,8 +156,38 @@ describe('definitions', () => {
     expect(isDurable(c('mad'), d('2020-01-01'), NO_DAY, end)).toBe(false);
   });
   it('places exit reasons written in French or English in their category', () => {
-    expect(['déménagement', 'Moved to Lyon', 'HOSPITALISATION', 'raisons de santé', 'arrêt volontaire', 'perdu de vue', 'Réorientation ESAT', 'orientation Cap emploi', 'emploi durable', 'Stabilisé dans l\'emploi', 'décès', 'retraite', '', undefined].map(exitCategory)).toEqual([
-      'moved', 'moved', 'health', 'health', 'ended-by-person', 'ended-by-person', 'reoriented', 'reoriented', 'employed', 'employed', 'death', 'other', 'not-given', 'not-given',
+    expect(
+      [
+        'déménagement',
+        'Moved to Lyon',
+        'HOSPITALISATION',
+        'raisons de santé',
+        'arrêt volontaire',
+        'perdu de vue',
+        'Réorientation ESAT',
+        'orientation Cap emploi',
+        'emploi durable',
+        "Stabilisé dans l'emploi",
+        'décès',
+        'retraite',
+        '',
+        undefined,
+      ].map(exitCategory),
+    ).toEqual([
+      'moved',
+      'moved',
+      'health',
+      'health',
+      'ended-by-person',
+      'ended-by-person',
+      'reoriented',
+      'reoriented',
+      'employed',
+      'employed',
+      'death',
+      'other',
+      'not-given',
+      'not-given',
     ]);
     expect(exitCategory('reoriented')).toBe('reoriented');
   });

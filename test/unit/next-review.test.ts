@@ -64,7 +64,12 @@ describe('the interval by band, at the band edges', () => {
     expect(intervalFor(loadPolicy('ips-grow'), good, ips25.bands)).toEqual({ months: 12, atLeast: 'good' });
     expect(intervalFor(loadPolicy('ips-grow'), fair, ips25.bands)).toEqual({ months: 6, atLeast: null });
     expect(intervalFor(loadPolicy('annual'), fair, ips25.bands).months).toBe(12);
-    expect(nextReviewOf({ date: '2026-08-31', band: fair }, ips25.bands, policy)).toEqual({ date: '2027-02-28', months: 6, policy: 'default', atLeast: null });
+    expect(nextReviewOf({ date: '2026-08-31', band: fair }, ips25.bands, policy)).toEqual({
+      date: '2027-02-28',
+      months: 6,
+      policy: 'default',
+      atLeast: null,
+    });
   });
 });
 

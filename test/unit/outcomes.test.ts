@@ -10,9 +10,21 @@ const contracts = loadContracts();
 const rules = loadOutcomeRules();
 
 function records(participants: Participant[], jobs: Job[] = []): ProgramRecords {
-  return programRecords({ settings: { name: 'Test', teams: {} }, participants, jobs, tables: { participants: true, jobs: true, contacts: false, staff: false } });
+  return programRecords({
+    settings: { name: 'Test', teams: {} },
+    participants,
+    jobs,
+    tables: { participants: true, jobs: true, contacts: false, staff: false },
+  });
 }
-const opts = (from: string, to: string, more: Partial<OutcomeOptions> = {}): OutcomeOptions => ({ window: { from, to }, by: 'quarter', convention: 'standard', minCell: 5, rules, ...more });
+const opts = (from: string, to: string, more: Partial<OutcomeOptions> = {}): OutcomeOptions => ({
+  window: { from, to },
+  by: 'quarter',
+  convention: 'standard',
+  minCell: 5,
+  rules,
+  ...more,
+});
 const person = (id: string, entry: string, more: Partial<Participant> = {}): Participant => ({ id, entry, ...more });
 const job = (participant: string, start: string, contract = 'cdi', more: Partial<Job> = {}): Job => ({ participant, start, contract, ...more });
 
@@ -23,27 +35,53 @@ describe('periods', () => {
       { label: '2025-Q2', from: '2025-04-01', to: '2025-06-30' },
       { label: '2025-Q3', from: '2025-07-01', to: '2025-07-10' },
     ]);
-    expect(splitWindow({ from: '2024-01-01', to: '2024-03-31' }, 'month').map((p) => [p.label, p.to])).toEqual([['2024-01', '2024-01-31'], ['2024-02', '2024-02-29'], ['2024-03', '2024-03-31']]);
+    expect(splitWindow({ from: '2024-01-01', to: '2024-03-31' }, 'month').map((p) => [p.label, p.to])).toEqual([
+      ['2024-01', '2024-01-31'],
+      ['2024-02', '2024-02-29'],
+      ['2024-03', '2024-03-31'],
+    ]);
     expect(splitWindow({ from: '2025-06-01', to: '2026-02-01' }, 'year').map((p) => p.label)).toEqual(['2025', '2026']);
     expect(splitWindow({ from: '2025-01-01', to: '2025-12-31' }, 'none')).toHaveLength(1);
   });
   it('classifies rates against the 31/41/50% benchmarks', () => {
-    expect([0.309, 0.31, 0.409, 0.41, 0.499, 0.5, null].map((r) => benchmarkOf(r, rules.benchmarks))).toEqual(['below-minimal', 'minimal', 'minimal', 'average', 'average', 'excellent', null]);
+    expect([0.309, 0.31, 0.409, 0.41, 0.499, 0.5, null].map((r) => benchmarkOf(r, rules.benchmarks))).toEqual([
+      'below-minimal',
+      'minimal',
+      'minimal',
+      'average',
+      'average',
+      'excellent',
+      null,
+    ]);
   });
   it('classes a rate as printed (one decimal): a 30.96% quarter reads 31.0% and is minimal, 30.94% reads 30.9% and is below', () => {
     const m = messages('en');
     expect([0.3096, 0.3094, 0.40951, 0.4994].map((r) => [rateText(r, m), benchmarkOf(r, rules.benchmarks)])).toEqual([
-      ['31.0%', 'minimal'], ['30.9%', 'below-minimal'], ['41.0%', 'average'], ['49.9%', 'average'],
+      ['31.0%', 'minimal'],
+      ['30.9%', 'below-minimal'],
+      ['41.0%', 'average'],
+      ['49.9%', 'average'],
     ]);
   });
   it('marks periods the window cuts as partial, with no benchmark class', () => {
     const r = records([person('a', '2025-01-01'), person('b', '2025-01-01')], [job('a', '2025-01-01')]);
     const q = computeOutcomes(r, contracts, opts('2025-02-15', '2025-09-30'));
-    expect(q.periods.map((p) => [p.label, p.partial, p.benchmark])).toEqual([['2025-Q1', true, null], ['2025-Q2', false, 'excellent'], ['2025-Q3', false, 'excellent']]);
+    expect(q.periods.map((p) => [p.label, p.partial, p.benchmark])).toEqual([
+      ['2025-Q1', true, null],
+      ['2025-Q2', false, 'excellent'],
+      ['2025-Q3', false, 'excellent'],
+    ]);
     const months = computeOutcomes(r, contracts, opts('2025-02-15', '2025-04-10', { by: 'month' }));
-    expect(months.periods.map((p) => [p.label, p.partial, p.benchmark])).toEqual([['2025-02', true, null], ['2025-03', false, null], ['2025-04', true, null]]);
+    expect(months.periods.map((p) => [p.label, p.partial, p.benchmark])).toEqual([
+      ['2025-02', true, null],
+      ['2025-03', false, null],
+      ['2025-04', true, null],
+    ]);
     const grow = computeOutcomes(r, contracts, opts('2025-02-15', '2025-06-30', { convention: 'ips-grow' }));
-    expect(grow.periods.map((p) => [p.benchmark, p.growBenchmarkMet])).toEqual([[null, null], [null, true]]);
+    expect(grow.periods.map((p) => [p.benchmark, p.growBenchmarkMet])).toEqual([
+      [null, null],
+      [null, true],
+    ]);
   });
 });
 
@@ -58,7 +96,11 @@ describe('who counts, and when', () => {
     expect(o.periods[0]).toMatchObject({ served: 1, working: 0, rate: 0 });
   });
   it('does not serve a person who exited the day before the quarter, but serves one exiting on its first day', () => {
-    const o = computeOutcomes(records([person('a', '2026-01-01', { exit: '2026-03-31' }), person('b', '2026-01-01', { exit: '2026-04-01' })]), contracts, q2);
+    const o = computeOutcomes(
+      records([person('a', '2026-01-01', { exit: '2026-03-31' }), person('b', '2026-01-01', { exit: '2026-04-01' })]),
+      contracts,
+      q2,
+    );
     expect(o.periods[0]!.served).toBe(1);
   });
   it('counts someone entering on the last day of the quarter, and an ongoing job (no end)', () => {
@@ -75,12 +117,30 @@ describe('who counts, and when', () => {
     }
     expect(isJob(contracts, { contract: 'stage' })).toBe(false);
     expect(isJob(contracts, { contract: 'PMSMP' })).toBe(false);
-    for (const c of ['cdi', 'CDD', 'intérim', 'apprentissage', 'professionnalisation', 'fonction-publique', 'independant', 'permanent', 'temporary', 'seasonal']) {
+    for (const c of [
+      'cdi',
+      'CDD',
+      'intérim',
+      'apprentissage',
+      'professionnalisation',
+      'fonction-publique',
+      'independant',
+      'permanent',
+      'temporary',
+      'seasonal',
+    ]) {
       expect(isCompetitive(contracts, { contract: c }), c).toBe(true);
     }
   });
   it('lets a job override its contract with the competitive column', () => {
-    const o = computeOutcomes(records([person('a', '2026-01-01'), person('b', '2026-01-01')], [job('a', '2026-04-10', 'cdd', { competitive: false }), job('b', '2026-04-10', 'ea', { competitive: true })]), contracts, q2);
+    const o = computeOutcomes(
+      records(
+        [person('a', '2026-01-01'), person('b', '2026-01-01')],
+        [job('a', '2026-04-10', 'cdd', { competitive: false }), job('b', '2026-04-10', 'ea', { competitive: true })],
+      ),
+      contracts,
+      q2,
+    );
     expect(o.periods[0]).toMatchObject({ served: 2, working: 1 });
   });
 });
@@ -111,7 +171,12 @@ describe('a cohort of 156 people of whom 85 worked', () => {
     // 86 − 85 gives the one ESAT job and the one work trial is the stage: no listing can hide them.
     expect(o.measures.contracts).toMatchObject({ byContract: [], bySetting: [], withheld: true });
     const open = computeOutcomes(cohort, contracts, opts('2024-01-01', '2025-06-30', { by: 'none', minCell: 0 }));
-    expect(open.measures.contracts.byContract.map((c) => [c.contract, c.jobs])).toEqual([['cdi', 56], ['interim', 29], ['esat', 1], ['stage', 1]]);
+    expect(open.measures.contracts.byContract.map((c) => [c.contract, c.jobs])).toEqual([
+      ['cdi', 56],
+      ['interim', 29],
+      ['esat', 1],
+      ['stage', 1],
+    ]);
   });
 });
 
@@ -131,7 +196,16 @@ describe('time to job, tenure, hours, wages, exits', () => {
   const o = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31', { by: 'none', minimumWage: 11.88 }));
   it('measures days from entry to first employer contact and first job', () => {
     // c and d have no contact after more than 30 days: counted at the days elapsed (213, 91), as V4 does.
-    expect(o.measures.daysToFirstContact).toEqual({ cohort: 4, n: 4, mean: (20 + 59 + 213 + 91) / 4, median: 75, observed: 2, late: 2, recent: 0, limit: 30 });
+    expect(o.measures.daysToFirstContact).toEqual({
+      cohort: 4,
+      n: 4,
+      mean: (20 + 59 + 213 + 91) / 4,
+      median: 75,
+      observed: 2,
+      late: 2,
+      recent: 0,
+      limit: 30,
+    });
     const recent = computeOutcomes(r, contracts, opts('2025-01-01', '2025-10-20', { by: 'none', contactLimit: 30 }));
     expect(recent.measures.daysToFirstContact).toMatchObject({ cohort: 4, n: 3, observed: 2, late: 1, recent: 1 });
     expect(o.measures.daysToFirstJob.median).toBe(129.5);
@@ -150,7 +224,13 @@ describe('time to job, tenure, hours, wages, exits', () => {
     ]);
   });
   it('measures hours and wages against the program minimum wage', () => {
-    expect(o.measures.hours).toEqual({ n: 2, median: 19.5, line: 20, atLeast20: { count: 1, of: 2, rate: 0.5 }, peopleAtLeast20: { count: 1, of: 2, rate: 0.5 } });
+    expect(o.measures.hours).toEqual({
+      n: 2,
+      median: 19.5,
+      line: 20,
+      atLeast20: { count: 1, of: 2, rate: 0.5 },
+      peopleAtLeast20: { count: 1, of: 2, rate: 0.5 },
+    });
     expect(o.measures.wage).toEqual({ n: 2, median: 11.75, minimumWage: 11.88, atOrAboveMinimum: { count: 1, of: 2, rate: 0.5 } });
     const noWage = computeOutcomes(r, contracts, opts('2025-01-01', '2025-12-31', { by: 'none' }));
     expect(noWage.measures.wage.atOrAboveMinimum).toBeNull();
@@ -191,9 +271,16 @@ describe('conventions and privacy', () => {
 describe('ips-grow with a few minutes a week', () => {
   it('never counts a job whose 4th hour falls past any real day, and does not overflow', () => {
     for (const hoursPerWeek of [1e-9, 0.001, 1]) {
-      const o = computeOutcomes(records([person('a', '2024-01-01')], [job('a', '2024-02-01', 'cdi', { hoursPerWeek })]), contracts, opts('2024-01-01', '2024-03-31', { by: 'month', convention: 'ips-grow' }));
+      const o = computeOutcomes(
+        records([person('a', '2024-01-01')], [job('a', '2024-02-01', 'cdi', { hoursPerWeek })]),
+        contracts,
+        opts('2024-01-01', '2024-03-31', { by: 'month', convention: 'ips-grow' }),
+      );
       // At 1 h a week the 4th hour is reached on the job's 28th day (28 February); at less, never in the window.
-      expect(o.periods.map((p) => p.working), String(hoursPerWeek)).toEqual(hoursPerWeek === 1 ? [0, 1, 1] : [0, 0, 0]);
+      expect(
+        o.periods.map((p) => p.working),
+        String(hoursPerWeek),
+      ).toEqual(hoursPerWeek === 1 ? [0, 1, 1] : [0, 0, 0]);
     }
   });
 });
@@ -234,17 +321,33 @@ describe('tenure and person-level measures', () => {
 
 describe('exits', () => {
   it('says exits are not recorded when no participant has an exit date', () => {
-    const o = computeOutcomes(records([person('a', '2026-01-01'), person('b', '2026-02-01')]), contracts, opts('2026-01-01', '2026-06-30', { by: 'none' }));
+    const o = computeOutcomes(
+      records([person('a', '2026-01-01'), person('b', '2026-02-01')]),
+      contracts,
+      opts('2026-01-01', '2026-06-30', { by: 'none' }),
+    );
     expect(o.measures.exits.recorded).toBe(false);
-    const some = computeOutcomes(records([person('a', '2026-01-01', { exit: '2027-01-01' })]), contracts, opts('2026-01-01', '2026-06-30', { by: 'none' }));
+    const some = computeOutcomes(
+      records([person('a', '2026-01-01', { exit: '2027-01-01' })]),
+      contracts,
+      opts('2026-01-01', '2026-06-30', { by: 'none' }),
+    );
     expect(some.measures.exits.recorded).toBe(true);
   });
 });
 
 describe('outcome rules from data', () => {
   it('takes benchmarks, windows and the hours line from the rules', () => {
-    const mine = { ...rules, benchmarks: { ...rules.benchmarks, minimal: 20 }, windows: { ...rules.windows, firstJobWithin: [30] }, hours: { ...rules.hours, atLeast: 30 } };
-    const r = records([person('a', '2026-01-01'), person('b', '2026-01-01'), person('c', '2026-01-01'), person('d', '2026-01-01')], [job('a', '2026-01-20', 'cdi', { hoursPerWeek: 25 })]);
+    const mine = {
+      ...rules,
+      benchmarks: { ...rules.benchmarks, minimal: 20 },
+      windows: { ...rules.windows, firstJobWithin: [30] },
+      hours: { ...rules.hours, atLeast: 30 },
+    };
+    const r = records(
+      [person('a', '2026-01-01'), person('b', '2026-01-01'), person('c', '2026-01-01'), person('d', '2026-01-01')],
+      [job('a', '2026-01-20', 'cdi', { hoursPerWeek: 25 })],
+    );
     const std = computeOutcomes(r, contracts, opts('2026-04-01', '2026-06-30'));
     const own = computeOutcomes(r, contracts, opts('2026-04-01', '2026-06-30', { rules: mine }));
     expect(std.periods[0]).toMatchObject({ rate: 0.25, benchmark: 'below-minimal' });

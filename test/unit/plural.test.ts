@@ -30,6 +30,8 @@ describe('the outcome report headline', () => {
     expect(messages('en').t('pdf.outcomes.headline', { working: 1, served: 1, ...p })).toMatch(/^1 of 1 person served worked/);
     expect(messages('en').t('pdf.outcomes.headline', { working: 20, served: 30, ...p })).toMatch(/^20 of 30 people served worked/);
     expect(messages('fr').t('pdf.outcomes.headline', { working: 1, served: 1, ...p })).toMatch(/^1 sur 1 personne accompagnée a occupé un emploi/);
-    expect(messages('fr').t('pdf.outcomes.headline', { working: 20, served: 30, ...p })).toMatch(/^20 des 30 personnes accompagnées ont occupé un emploi/);
+    expect(messages('fr').t('pdf.outcomes.headline', { working: 20, served: 30, ...p })).toMatch(
+      /^20 des 30 personnes accompagnées ont occupé un emploi/,
+    );
   });
 });

@@ -14,7 +14,12 @@ import { loadContracts, loadOutcomeRules } from '../../src/read/data-files.js';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 /** Date-like strings over every year a 4-digit field can hold, impossible days included, in both orders. */
 const dateText = fc
-  .record({ y: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(0, 1899, 1900, 9998, 9999)), m: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }), dmy: fc.boolean() })
+  .record({
+    y: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(0, 1899, 1900, 9998, 9999)),
+    m: fc.integer({ min: 0, max: 13 }),
+    d: fc.integer({ min: 0, max: 32 }),
+    dmy: fc.boolean(),
+  })
   .map(({ y, m, d, dmy }) => (dmy ? `${pad(d, 2)}/${pad(m, 2)}/${pad(y, 4)}` : `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`));
 
 describe('dates the readers accept', () => {

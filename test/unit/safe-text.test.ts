@@ -8,14 +8,32 @@ import { wrapText, width } from '../../src/render/layout.js';
 import { markdownText, visible } from '../../src/render/safe-text.js';
 
 const marked = new Marked({ gfm: true });
-const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** What a paragraph of `markdownText(s)` should read: one line, controls visible, outer blanks dropped. */
 const expected = (s: string) => visible(s.replace(/\r\n?|\n/g, ' '), '\t').replace(/^[ \t]+|[ \t]+$/g, '');
 
 describe('markdownText', () => {
   it('renders as one paragraph holding exactly the text, whatever the text', () => {
-    const syntax = fc.constantFrom(...'#>*_-+=`~|[]()<>!&\\:@.1 \t\n\r'.split(''), '<script>', '```', '---', '1. ', 'http://x.y', 'www.a.b', '&amp;', '&#65;', '    ', '\u001b[2J');
+    const syntax = fc.constantFrom(
+      ...'#>*_-+=`~|[]()<>!&\\:@.1 \t\n\r'.split(''),
+      '<script>',
+      '```',
+      '---',
+      '1. ',
+      'http://x.y',
+      'www.a.b',
+      '&amp;',
+      '&#65;',
+      '    ',
+      '\u001b[2J',
+    );
     const text = fc.array(fc.oneof(syntax, fc.string({ maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, (s) => {

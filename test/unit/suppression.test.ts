@@ -13,8 +13,10 @@ function feasible(b: Breakdown, state: CellState[], N: number): Map<number, Set<
   const out = new Map(hidden.map((i) => [i, new Set<number>()]));
   const v = [...b.values];
   const ok = () =>
-    b.sums.every((r) => r.cells.reduce((s, c, k) => s + (r.signs?.[k] ?? 1) * v[c]!, 0) === r.cells.reduce((s, c, k) => s + (r.signs?.[k] ?? 1) * b.values[c]!, 0)) &&
-    (b.atMost ?? []).every(([a, c]) => v[a]! <= v[c]!);
+    b.sums.every(
+      (r) =>
+        r.cells.reduce((s, c, k) => s + (r.signs?.[k] ?? 1) * v[c]!, 0) === r.cells.reduce((s, c, k) => s + (r.signs?.[k] ?? 1) * b.values[c]!, 0),
+    ) && (b.atMost ?? []).every(([a, c]) => v[a]! <= v[c]!);
   const walk = (k: number): void => {
     if (k === hidden.length) {
       if (ok()) for (const i of hidden) out.get(i)!.add(v[i]!);
@@ -69,7 +71,14 @@ describe('small-cell suppression', () => {
 
   it('protects linked columns: working ≤ served in each row', () => {
     // Served 12 and 8, working 11 and 4: hiding the 11 is not enough when 4 + 11 = 15 and 11 ≤ 12 is known.
-    const b: Breakdown = { values: [12, 8, 11, 4], sums: [{ cells: [0, 1] }, { cells: [2, 3] }], atMost: [[2, 0], [3, 1]] };
+    const b: Breakdown = {
+      values: [12, 8, 11, 4],
+      sums: [{ cells: [0, 1] }, { cells: [2, 3] }],
+      atMost: [
+        [2, 0],
+        [3, 1],
+      ],
+    };
     const p = protect(b, 5);
     expect(p.state.slice(2)).toEqual(['hidden', 'small']);
     expect(pinned(b, p.state, 5)).toEqual([]);
@@ -81,7 +90,10 @@ describe('small-cell suppression', () => {
     expect(protect(b, 5).withheld).toBe(true);
   });
 
-  const breakdown = fc.record({ N: fc.integer({ min: 2, max: 6 }), values: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 5 }) });
+  const breakdown = fc.record({
+    N: fc.integer({ min: 2, max: 6 }),
+    values: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 5 }),
+  });
 
   it('property: in a breakdown with a shown total, every hidden cell has at least two feasible values', () => {
     fc.assert(
@@ -97,12 +109,19 @@ describe('small-cell suppression', () => {
   });
 
   it('property: served and working per row (working ≤ served, both columns summed), no hidden cell is pinned', () => {
-    const rows = fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })).map(([s, w]) => [Math.max(s, w), Math.min(s, w)] as const), { minLength: 1, maxLength: 3 });
+    const rows = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })).map(([s, w]) => [Math.max(s, w), Math.min(s, w)] as const),
+      { minLength: 1, maxLength: 3 },
+    );
     fc.assert(
       fc.property(rows, fc.integer({ min: 2, max: 5 }), (rs, N) => {
         const n = rs.length;
         const idx = [...Array(n).keys()];
-        const b: Breakdown = { values: [...rs.map((r) => r[0]), ...rs.map((r) => r[1])], sums: [{ cells: idx }, { cells: idx.map((i) => n + i) }], atMost: idx.map((i): [number, number] => [n + i, i]) };
+        const b: Breakdown = {
+          values: [...rs.map((r) => r[0]), ...rs.map((r) => r[1])],
+          sums: [{ cells: idx }, { cells: idx.map((i) => n + i) }],
+          atMost: idx.map((i): [number, number] => [n + i, i]),
+        };
         const p = protect(b, N);
         if (p.withheld) return;
         expect(pinned(b, p.state, N)).toEqual([]);
@@ -121,7 +140,12 @@ describe('small-cell suppression', () => {
         const rows = [...Array(n).keys()];
         const b: Breakdown = {
           values: [...values, ...sub],
-          sums: [{ cells: rows }, { cells: [n, n + 1] }, { cells: [...rows.slice(0, k), n], signs: [...rows.slice(0, k).map(() => 1), -1] }, { cells: [...rows.slice(k), n + 1], signs: [...rows.slice(k).map(() => 1), -1] }],
+          sums: [
+            { cells: rows },
+            { cells: [n, n + 1] },
+            { cells: [...rows.slice(0, k), n], signs: [...rows.slice(0, k).map(() => 1), -1] },
+            { cells: [...rows.slice(k), n + 1], signs: [...rows.slice(k).map(() => 1), -1] },
+          ],
         };
         const p = protect(b, N);
         if (p.withheld) return;

@@ -52,7 +52,11 @@ describe('text decoding and delimiters', () => {
   it('decodes UTF-8 with and without BOM', () => {
     const text = 'programme;commentaire\nÉlan;œuvre €\n';
     expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8', mixedLine: null });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toEqual({ text, encoding: 'utf-8', mixedLine: null });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toEqual({
+      text,
+      encoding: 'utf-8',
+      mixedLine: null,
+    });
   });
   it('decodes Windows-1252, including € œ and ’', () => {
     const text = 'Cœur d’Azur: 12 €';

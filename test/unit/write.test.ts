@@ -120,10 +120,21 @@ describe('writeTogether', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.txt'), 'old a');
     const fs = stingyFs(1 << 20, 5);
-    expect(() => writeTogether([[join(dir, 'a.txt'), 'new a'], [join(dir, 'b.txt'), 'new b']], fs)).toThrow(expect.objectContaining({ code: 'ENOSPC', output: join(dir, 'b.txt') }));
+    expect(() =>
+      writeTogether(
+        [
+          [join(dir, 'a.txt'), 'new a'],
+          [join(dir, 'b.txt'), 'new b'],
+        ],
+        fs,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'ENOSPC', output: join(dir, 'b.txt') }));
     expect(only(dir)).toEqual(['a.txt']);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('old a');
-    writeTogether([[join(dir, 'a.txt'), 'new a'], [join(dir, 'b.txt'), 'new b']]);
+    writeTogether([
+      [join(dir, 'a.txt'), 'new a'],
+      [join(dir, 'b.txt'), 'new b'],
+    ]);
     expect(only(dir)).toEqual(['a.txt', 'b.txt']);
   });
 });

@@ -5,11 +5,27 @@ import { cellRef, headerRow, validationsXml, workbookBytes, type XlsxTable } fro
 
 const table: XlsxTable = {
   name: 'Review',
-  preamble: [{ label: 'Program', value: 'Riverside' }, { label: 'Review date', value: '2026-03-12', type: 'date' }],
-  columns: [{ title: 'Code', type: 'text' }, { title: 'Score', type: 'integer' }, { title: 'Rate', type: 'percent' }],
-  rows: [['S1', 4, 0.5], ['S2', null, null]],
+  preamble: [
+    { label: 'Program', value: 'Riverside' },
+    { label: 'Review date', value: '2026-03-12', type: 'date' },
+  ],
+  columns: [
+    { title: 'Code', type: 'text' },
+    { title: 'Score', type: 'integer' },
+    { title: 'Rate', type: 'percent' },
+  ],
+  rows: [
+    ['S1', 4, 0.5],
+    ['S2', null, null],
+  ],
   validations: [
-    { cells: [{ row: 0, column: 1 }, { row: 1, column: 1 }], rule: { kind: 'whole', min: 1, max: 5, title: 'Score', message: 'a whole number from 1 to 5' } },
+    {
+      cells: [
+        { row: 0, column: 1 },
+        { row: 1, column: 1 },
+      ],
+      rule: { kind: 'whole', min: 1, max: 5, title: 'Score', message: 'a whole number from 1 to 5' },
+    },
     { cells: [{ row: 1, column: 2 }], rule: { kind: 'list', values: ['x', '0'] } },
     { cells: [{ row: 0, column: 1, preamble: true }], rule: { kind: 'decimal', min: 0 } },
   ],
@@ -26,9 +42,13 @@ describe('xlsx writer', () => {
   it('writes whole-number, list and decimal rules', () => {
     const xml = validationsXml(table);
     expect(xml).toContain('<dataValidations count="3">');
-    expect(xml).toContain('type="whole" allowBlank="1" showErrorMessage="1" errorTitle="Score" error="a whole number from 1 to 5" sqref="B5 B6"><formula1>1</formula1><formula2>5</formula2>');
+    expect(xml).toContain(
+      'type="whole" allowBlank="1" showErrorMessage="1" errorTitle="Score" error="a whole number from 1 to 5" sqref="B5 B6"><formula1>1</formula1><formula2>5</formula2>',
+    );
     expect(xml).toContain('type="list" allowBlank="1" showErrorMessage="1" sqref="C6"><formula1>&quot;x,0&quot;</formula1>');
-    expect(xml).toContain('type="decimal" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="B1"><formula1>0</formula1></dataValidation>');
+    expect(xml).toContain(
+      'type="decimal" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="B1"><formula1>0</formula1></dataValidation>',
+    );
     expect(validationsXml({ ...table, validations: [] })).toBe('');
   });
   it('gives the same bytes at different times, with the validation, frozen header and formats in the sheet', async () => {

@@ -27,7 +27,10 @@ export async function runHistory(files: string[], opts: OptionsOf<'history'>): P
     opts.format,
     {
       json: () => jsonText(historyJson(groups, overall, asOf)),
-      blocks: () => [{ kind: 'title', text: ctx.m.t('history.title', { count: groups.length }) }, ...groups.flatMap((g, i) => historyBlocks(g, overall[i]!, ctx.m, asOf))],
+      blocks: () => [
+        { kind: 'title', text: ctx.m.t('history.title', { count: groups.length }) },
+        ...groups.flatMap((g, i) => historyBlocks(g, overall[i]!, ctx.m, asOf)),
+      ],
       xlsx: async () => (await import('../../render/xlsx-tables.js')).historyTables(groups, overall, ctx.m),
     },
     opts.output,

@@ -60,7 +60,10 @@ export function reviewTemplate(scale: Scale, m: Messages): string {
 
 /** The action plan table: its header, in the chosen language (a header alone is an empty plan). */
 export function actionsTemplate(m: Messages, style: CsvStyle): string {
-  return withBom(csvLineOf(m.lang === 'fr' ? ['item', 'action', 'responsable', 'échéance', 'statut'] : ['item', 'action', 'owner', 'due', 'status'], style), style) as string;
+  return withBom(
+    csvLineOf(m.lang === 'fr' ? ['item', 'action', 'responsable', 'échéance', 'statut'] : ['item', 'action', 'owner', 'due', 'status'], style),
+    style,
+  ) as string;
 }
 
 function ratingsTemplates(scale: Scale, m: Messages, style: CsvStyle): Record<string, string> {
@@ -71,7 +74,10 @@ function ratingsTemplates(scale: Scale, m: Messages, style: CsvStyle): Record<st
   let longCsv = csvLine(long);
   for (const it of scale.items) longCsv += csvLine(['', '', '', '', '', it.code, '', '', '']);
   const wideCsv = csvLine([...meta, ...scale.items.map((i) => i.code)]);
-  return { [fr ? 'cotations-long.csv' : 'ratings-long.csv']: withBom(longCsv, style) as string, [fr ? 'cotations-large.csv' : 'ratings-wide.csv']: withBom(wideCsv, style) as string };
+  return {
+    [fr ? 'cotations-long.csv' : 'ratings-long.csv']: withBom(longCsv, style) as string,
+    [fr ? 'cotations-large.csv' : 'ratings-wide.csv']: withBom(wideCsv, style) as string,
+  };
 }
 
 /** The program-records folder: program.yaml and the four tables' header lines, from the data dictionary. */
@@ -80,7 +86,13 @@ function recordsTemplates(scale: Scale, m: Messages, style: CsvStyle): Record<st
   const files: Record<string, string> = {};
   for (const name of Object.keys(TABLE_FILES) as TableName[]) {
     const file = `${fr ? TABLE_FILES[name][TABLE_FILES[name].length - 1] : TABLE_FILES[name][0]}.csv`;
-    const header = COLUMNS[name].map((c) => (fr ? (c.aliases.find((a) => /^[a-z_]+$/.test(a) && !a.startsWith('participant_') && a !== 'entry' && a !== 'exit' && a !== 'job_coach' && a !== 'type_poste') ?? c.key) : c.key));
+    const header = COLUMNS[name].map((c) =>
+      fr
+        ? (c.aliases.find(
+            (a) => /^[a-z_]+$/.test(a) && !a.startsWith('participant_') && a !== 'entry' && a !== 'exit' && a !== 'job_coach' && a !== 'type_poste',
+          ) ?? c.key)
+        : c.key,
+    );
     files[join('records', file)] = withBom(csvLineOf(header, style), style) as string;
   }
   files[join('records', 'program.yaml')] = [

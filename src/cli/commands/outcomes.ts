@@ -48,15 +48,23 @@ export interface Setup {
 
 function setup(opts: OutcomesOptions): Setup {
   const { minCell, minRate } = opts;
-  if (minRate === undefined && (opts.skipPartial || opts.minServed !== undefined)) throw new UsageError('machine.usage.needsMinRate', { option: opts.skipPartial ? '--skip-partial' : '--min-served' });
+  if (minRate === undefined && (opts.skipPartial || opts.minServed !== undefined))
+    throw new UsageError('machine.usage.needsMinRate', { option: opts.skipPartial ? '--skip-partial' : '--min-served' });
   const { from, to } = windowOptions(opts);
   if (opts.pdf) documentDate(null, makeContext(opts)); // a bad SOURCE_DATE_EPOCH stops the command before any reading
-  return { minCell, minRate, from, to, contracts: loadContracts(opts.contracts), rules: loadOutcomeRules(opts.outcomeRules), choice: scaleChoice(opts) };
+  return {
+    minCell,
+    minRate,
+    from,
+    to,
+    contracts: loadContracts(opts.contracts),
+    rules: loadOutcomeRules(opts.outcomeRules),
+    choice: scaleChoice(opts),
+  };
 }
 
 const readFolder = (dir: string, s: Setup, opts: OutcomesOptions) =>
   readProgramFolder(dir, s.contracts, s.choice.resolve, 'outcomes', { allowOutsideTables: opts.allowOutsideTables, limits: s.rules.limits });
-
 
 function compute(folder: ProgramFolder, window: Period, s: Setup, opts: OutcomesOptions) {
   const records = folder.records;
@@ -111,7 +119,11 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
   };
   if (opts.pdf) {
     const { outcomesReportPdf } = await import('../../render/pdf/outcomes-report.js');
-    const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, { paper: opts.paper === 'letter' ? 'letter' : 'a4', pdfa: Boolean(opts.pdfa), date: documentDate(window.to, ctx) });
+    const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, {
+      paper: opts.paper === 'letter' ? 'letter' : 'a4',
+      pdfa: Boolean(opts.pdfa),
+      date: documentDate(window.to, ctx),
+    });
     emitOrExplain(ctx, bytes, opts.pdf);
     if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('report.kindOutcomes') }) + '\n');
   }
@@ -125,19 +137,33 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
 }
 
 /** --min-rate: each period whose printed rate is below the minimum fails (exit 1), after the output is written. */
-function checkMinRate(ctx: Context, dir: string, periods: PeriodOutcome[], minRate: number | undefined, opts: OutcomesOptions, label?: string): boolean {
+function checkMinRate(
+  ctx: Context,
+  dir: string,
+  periods: PeriodOutcome[],
+  minRate: number | undefined,
+  opts: OutcomesOptions,
+  label?: string,
+): boolean {
   if (minRate === undefined) return false;
   // Compared as printed (one decimal), like the benchmark classes: "31.0%" never fails a 31% minimum.
   // --skip-partial and --min-served leave periods out, each said on standard error.
   const { failing, skipped } = checkRate(periods, { minRate, skipPartial: opts.skipPartial, minServed: opts.minServed }, printedRate);
   if (!ctx.quiet) {
     for (const p of skipped) {
-      const text = ctx.m.t(p.partial && opts.skipPartial ? 'machine.gate.skippedPartial' : 'machine.gate.skippedServed', { period: p.label, served: p.served, min: opts.minServed ?? 0 });
+      const text = ctx.m.t(p.partial && opts.skipPartial ? 'machine.gate.skippedPartial' : 'machine.gate.skippedServed', {
+        period: p.label,
+        served: p.served,
+        min: opts.minServed ?? 0,
+      });
       process.stderr.write(`${label === undefined ? '' : `${visible(label)}: `}${text}\n`);
     }
   }
   for (const p of failing) {
-    ctx.fail({ file: dir }, `${label === undefined ? '' : `${visible(label)}: `}${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(printedRate(p.rate!)), min: minRate })}`);
+    ctx.fail(
+      { file: dir },
+      `${label === undefined ? '' : `${visible(label)}: `}${ctx.m.t('severity.failed')}: ${ctx.m.t('problem.threshold.rate', { period: p.label, rate: ctx.m.pct(printedRate(p.rate!)), min: minRate })}`,
+    );
   }
   if (failing.length > 0 && label === undefined) throw new Exit(EXIT.checkFailed);
   return failing.length > 0;
@@ -172,7 +198,12 @@ export interface NetworkProgramRead {
  * report share): problems are reported (exit 2); folders of a network folder without any record are
  * said (warning) and kept without outcomes.
  */
-export async function networkRun(dirs: string[], given: string[], opts: OutcomesOptions, s: Setup = setup(opts)): Promise<{ ctx: Context; programs: NetworkProgramRead[]; network: ReturnType<typeof networkOutcomes> | null; window: Period | null }> {
+export async function networkRun(
+  dirs: string[],
+  given: string[],
+  opts: OutcomesOptions,
+  s: Setup = setup(opts),
+): Promise<{ ctx: Context; programs: NetworkProgramRead[]; network: ReturnType<typeof networkOutcomes> | null; window: Period | null }> {
   const early = makeContext(opts);
   const missing = dirs.filter((d) => !isProgramFolder(d) && !isWorkbook(d));
   if (missing.length) {
@@ -208,8 +239,15 @@ export async function networkRun(dirs: string[], given: string[], opts: Outcomes
   if (kept.length === 0) return { ctx, programs: all, network: null, window: null };
   // One window for all: --from/--to, else from the earliest of the programs' own windows to the latest.
   const spans = kept.map((k) => ownSpan(k.folder.records));
-  const earliest = spans.map((w) => w.from).filter((d): d is string => d !== undefined).sort()[0];
-  const latest = spans.map((w) => w.to).filter((d): d is string => d !== undefined).sort().at(-1);
+  const earliest = spans
+    .map((w) => w.from)
+    .filter((d): d is string => d !== undefined)
+    .sort()[0];
+  const latest = spans
+    .map((w) => w.to)
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
   const window = { from: s.from ?? earliest, to: s.to ?? latest };
   if (opts.to !== undefined && s.to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: opts.to, to: window.to ?? '-' }));
   if (!window.from || !window.to) {
@@ -219,7 +257,10 @@ export async function networkRun(dirs: string[], given: string[], opts: Outcomes
   if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
   const W = { from: window.from, to: window.to };
   for (const k of kept) k.result = { records: k.folder.records, outcomes: compute(k.folder, W, s, opts), dir: k.dir, label: k.label };
-  const network = networkOutcomes(kept.map((k) => k.result!.outcomes), { window: W, by: opts.by, convention: opts.convention as Convention, minCell: s.minCell, rules: s.rules });
+  const network = networkOutcomes(
+    kept.map((k) => k.result!.outcomes),
+    { window: W, by: opts.by, convention: opts.convention as Convention, minCell: s.minCell, rules: s.rules },
+  );
   return { ctx, programs: all, network, window: W };
 }
 

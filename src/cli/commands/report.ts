@@ -26,7 +26,14 @@ function reportCycle(current: ScoredReview): ReportCycle {
       else if (fate === 'overdue') counts.overdue++;
       else if (fate === 'open') counts.open++;
       const code = current.scale.items.find((i) => i.id === a.itemId)?.code ?? a.itemId;
-      return { item: code, action: a.action, status: a.status, overdue: fate === 'overdue', ...(a.owner ? { owner: a.owner } : {}), ...(a.due ? { due: a.due } : {}) };
+      return {
+        item: code,
+        action: a.action,
+        status: a.status,
+        overdue: fate === 'overdue',
+        ...(a.owner ? { owner: a.owner } : {}),
+        ...(a.due ? { due: a.due } : {}),
+      };
     });
     cycle.actions = { ...counts, rows };
   }
@@ -58,7 +65,12 @@ export async function runReport(files: string[], opts: OptionsOf<'report'>): Pro
   const expanded = files.map((f) => ({ f, programs: programFoldersIn(f) }));
   const folders = expanded.flatMap((e) => e.programs ?? (isProgramFolder(e.f) ? [e.f] : []));
   if (folders.length > 1 || expanded.some((e) => e.programs)) {
-    return (await import('../network-report.js')).runNetworkReport(folders, files.filter((f) => !isProgramFolder(f)), opts, paper);
+    return (await import('../network-report.js')).runNetworkReport(
+      folders,
+      files.filter((f) => !isProgramFolder(f)),
+      opts,
+      paper,
+    );
   }
   if (opts.title !== undefined) fail(makeContext(opts), 'networkReport.titleOnly', {});
   for (const [key, option] of Object.entries(OUTCOME_OPTIONS)) {
@@ -86,9 +98,16 @@ export async function runReport(files: string[], opts: OptionsOf<'report'>): Pro
     bytes = await fidelityReportPdf(history, ctx.m, { ...pdfOpts, date: documentDate(current.date, ctx) }, reportCycle(current));
   } else {
     const { portfolioPdf } = await import('../../render/pdf/portfolio-report.js');
-    const latest = groups.map((g) => g[g.length - 1]!.date ?? '').sort().pop();
+    const latest = groups
+      .map((g) => g[g.length - 1]!.date ?? '')
+      .sort()
+      .pop();
     bytes = await portfolioPdf(groups, ctx.m, { ...pdfOpts, date: documentDate(latest, ctx) });
   }
   emitOrExplain(ctx, bytes, opts.output);
-  if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.output), kind: ctx.m.t(groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio') }) + '\n');
+  if (!ctx.quiet)
+    process.stderr.write(
+      ctx.m.t('report.wrote', { file: visible(opts.output), kind: ctx.m.t(groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio') }) +
+        '\n',
+    );
 }

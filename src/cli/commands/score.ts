@@ -15,13 +15,24 @@ export async function runScore(files: string[], opts: OptionsOf<'score'>): Promi
   const minTotal = opts.minTotal;
   const { ctx, choice, reviews, policy } = await readChecked(files, opts);
   const m = ctx.m;
-  const scales = [...new Set(groupByProgram(reviews).flat().map((r) => choice.resolve(r.scaleId)))];
+  const scales = [
+    ...new Set(
+      groupByProgram(reviews)
+        .flat()
+        .map((r) => choice.resolve(r.scaleId)),
+    ),
+  ];
   if (opts.minLevel !== undefined) {
     for (const scale of scales) {
       const ids = scale.bands.map((b) => b.id);
       if (!ids.slice(0, -1).includes(opts.minLevel)) {
         const suggestion = closest(opts.minLevel, ids.slice(0, -1));
-        throw new UsageError('usage.level', { value: opts.minLevel, scale: scale.id, allowed: ids.slice(0, -1).join(', '), ...(suggestion ? { suggestion } : {}) });
+        throw new UsageError('usage.level', {
+          value: opts.minLevel,
+          scale: scale.id,
+          allowed: ids.slice(0, -1).join(', '),
+          ...(suggestion ? { suggestion } : {}),
+        });
       }
     }
   }
@@ -87,7 +98,11 @@ function itemMinimums(raw: string[], scales: Scale[]): ItemMinimum[] {
     if (!scales.some((s) => findItem(s, want.code))) {
       const codes = [...new Set(scales.flatMap((s) => s.items.map((i) => i.code)))];
       const near = closest(want.code, codes);
-      throw new UsageError(near ? 'machine.usage.unknownItemNear' : 'machine.usage.unknownItem', { value: want.code, allowed: codes.join(', '), near: near ?? '' });
+      throw new UsageError(near ? 'machine.usage.unknownItemNear' : 'machine.usage.unknownItem', {
+        value: want.code,
+        allowed: codes.join(', '),
+        near: near ?? '',
+      });
     }
     return want;
   });

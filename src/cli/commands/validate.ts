@@ -35,7 +35,15 @@ export async function runValidate(files: string[], opts: OptionsOf<'validate'>):
   for (const p of choice.warnings) all.push(p);
   if (opts.format === 'json') {
     const counts = countProblems(all);
-    const doc = { schemaVersion: 1, lang: ctx.m.lang, valid: counts.errors === 0, errors: counts.errors, warnings: counts.warnings, files: perFile, problems: all.map((p) => problemJson(p, ctx.m)) };
+    const doc = {
+      schemaVersion: 1,
+      lang: ctx.m.lang,
+      valid: counts.errors === 0,
+      errors: counts.errors,
+      warnings: counts.warnings,
+      files: perFile,
+      problems: all.map((p) => problemJson(p, ctx.m)),
+    };
     emitOrExplain(ctx, jsonText(JSON.stringify(doc, null, 2)) + '\n', undefined);
   } else if (!ctx.quiet) process.stdout.write(lines.join('\n') + '\n');
   if (errors > 0) throw new Exit(EXIT.invalid);

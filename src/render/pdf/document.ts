@@ -135,7 +135,11 @@ export class PdfWriter {
   title(text: string, size = 22): void {
     this.closeSections(0);
     this.tag('H1', () => {
-      this.doc.font('Bold').fontSize(size).fillColor(COLORS.accent).text(breakLongWords(this.doc, text, this.width), this.left, this.doc.y, { width: this.width });
+      this.doc
+        .font('Bold')
+        .fontSize(size)
+        .fillColor(COLORS.accent)
+        .text(breakLongWords(this.doc, text, this.width), this.left, this.doc.y, { width: this.width });
     });
     this.doc.moveDown(0.4);
   }
@@ -149,7 +153,11 @@ export class PdfWriter {
     this.parent.add(sect);
     this.sections.push(sect);
     this.tag(level === 1 ? 'H2' : 'H3', () => {
-      this.doc.font('Bold').fontSize(level === 1 ? 14 : 11.5).fillColor(level === 1 ? COLORS.accent : COLORS.text).text(breakLongWords(this.doc, text, this.width), this.left, this.doc.y, { width: this.width });
+      this.doc
+        .font('Bold')
+        .fontSize(level === 1 ? 14 : 11.5)
+        .fillColor(level === 1 ? COLORS.accent : COLORS.text)
+        .text(breakLongWords(this.doc, text, this.width), this.left, this.doc.y, { width: this.width });
     });
     this.doc.moveDown(0.3);
   }
@@ -182,8 +190,20 @@ export class PdfWriter {
       const y = this.doc.y;
       table.add(
         this.doc.struct('TR', [
-          this.doc.struct('TH', { scope: 'Row' } as never, (() => this.doc.font('Bold').fillColor(COLORS.muted).text(label, this.left, y, { width: labelWidth - 8 })) as never),
-          this.doc.struct('TD', (() => this.doc.font('Sans').fillColor(COLORS.text).text(value, this.left + labelWidth, y, { width: this.width - labelWidth })) as never),
+          this.doc.struct(
+            'TH',
+            { scope: 'Row' } as never,
+            (() =>
+              this.doc
+                .font('Bold')
+                .fillColor(COLORS.muted)
+                .text(label, this.left, y, { width: labelWidth - 8 })) as never,
+          ),
+          this.doc.struct('TD', (() =>
+            this.doc
+              .font('Sans')
+              .fillColor(COLORS.text)
+              .text(value, this.left + labelWidth, y, { width: this.width - labelWidth })) as never),
         ] as never),
       );
       this.doc.y = y + h + 4;
@@ -199,10 +219,22 @@ export class PdfWriter {
     const widths = columns.map((c) => (c.width / total) * this.width);
     const sizeOf = (header: boolean) => (header ? (opts.headerSize ?? size) : size);
     const fit = (cells: TableCell[], header: boolean) =>
-      cells.map((c, i) => ({ ...c, text: breakLongWords(this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)), c.text, widths[i]! - 2 * pad) }));
+      cells.map((c, i) => ({
+        ...c,
+        text: breakLongWords(this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)), c.text, widths[i]! - 2 * pad),
+      }));
     rows = rows.map((r) => fit(r, false));
     const heightOf = (cells: TableCell[], header: boolean) =>
-      Math.max(header ? 0 : (opts.minRow ?? 0), ...cells.map((c, i) => this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)).heightOfString(c.text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+      Math.max(
+        header ? 0 : (opts.minRow ?? 0),
+        ...cells.map((c, i) =>
+          this.doc
+            .font(header || c.bold ? 'Bold' : 'Sans')
+            .fontSize(sizeOf(header))
+            .heightOfString(c.text || ' ', { width: widths[i]! - 2 * pad }),
+        ),
+      ) +
+      2 * pad;
     const struct = (type: string, children: unknown, options: object = {}) => this.doc.struct(type as never, options as never, children as never);
     /**
      * One row: backgrounds and rule as artifacts, each cell its own TH (scope Column) or TD element.
@@ -217,18 +249,37 @@ export class PdfWriter {
         const fill = header ? COLORS.fill : c.fill;
         if (fill) this.doc.save().rect(xs[i]!, y, widths[i]!, h).fill(fill).restore();
       });
-      this.doc.save().moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
+      this.doc
+        .save()
+        .moveTo(this.left, y + h)
+        .lineTo(this.left + this.width, y + h)
+        .lineWidth(0.4)
+        .strokeColor(COLORS.rule)
+        .stroke()
+        .restore();
       this.doc.endMarkedContent();
       const draw = (c: TableCell, i: number) => () => {
-        this.doc.font(header || c.bold ? 'Bold' : 'Sans').fontSize(sizeOf(header)).fillColor(c.color ?? (header ? COLORS.muted : COLORS.text));
+        this.doc
+          .font(header || c.bold ? 'Bold' : 'Sans')
+          .fontSize(sizeOf(header))
+          .fillColor(c.color ?? (header ? COLORS.muted : COLORS.text));
         this.doc.text(c.text, xs[i]! + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? 'left' });
       };
-      if (table) table.add(struct('TR', cells.map((c, i) => struct(header ? 'TH' : 'TD', draw(c, i), header ? { scope: 'Column' } : {}))));
+      if (table)
+        table.add(
+          struct(
+            'TR',
+            cells.map((c, i) => struct(header ? 'TH' : 'TD', draw(c, i), header ? { scope: 'Column' } : {})),
+          ),
+        );
       else this.artifact(() => cells.forEach((c, i) => draw(c, i)()));
       this.doc.y = y + h;
       this.doc.x = this.left;
     };
-    const head = fit(columns.map((c) => ({ text: c.title })), true);
+    const head = fit(
+      columns.map((c) => ({ text: c.title })),
+      true,
+    );
     this.ensure(heightOf(head, true) + heightOf(rows[0] ?? head, false));
     const table = this.doc.struct('Table');
     this.parent.add(table);
@@ -261,10 +312,27 @@ export class PdfWriter {
       const { width, height, margins } = this.doc.page;
       this.doc.markContent('Artifact', { type: 'Pagination' } as never);
       this.doc.font('Sans').fontSize(8).fillColor(COLORS.muted);
-      this.doc.text(breakLongWords(this.doc, this.opts.header.slice(0, 1000), width), margins.left, 30, { width: width - margins.left - margins.right, lineBreak: false, height: 10, ellipsis: true });
-      this.doc.save().moveTo(margins.left, 44).lineTo(width - margins.right, 44).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
+      this.doc.text(breakLongWords(this.doc, this.opts.header.slice(0, 1000), width), margins.left, 30, {
+        width: width - margins.left - margins.right,
+        lineBreak: false,
+        height: 10,
+        ellipsis: true,
+      });
+      this.doc
+        .save()
+        .moveTo(margins.left, 44)
+        .lineTo(width - margins.right, 44)
+        .lineWidth(0.4)
+        .strokeColor(COLORS.rule)
+        .stroke()
+        .restore();
       const footer = this.opts.m.t('pdf.page', { n: i + 1, total: range.count });
-      this.doc.text(breakLongWords(this.doc, this.opts.title.slice(0, 1000), width), margins.left, height - 40, { width: (width - margins.left - margins.right) * 0.75, lineBreak: false, height: 10, ellipsis: true });
+      this.doc.text(breakLongWords(this.doc, this.opts.title.slice(0, 1000), width), margins.left, height - 40, {
+        width: (width - margins.left - margins.right) * 0.75,
+        lineBreak: false,
+        height: 10,
+        ellipsis: true,
+      });
       this.doc.text(footer, margins.left, height - 40, { width: width - margins.left - margins.right, align: 'right', lineBreak: false, height: 10 });
       this.doc.endMarkedContent();
     }

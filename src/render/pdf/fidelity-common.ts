@@ -29,7 +29,12 @@ export function bandTextColor(bands: Band[], band: Band | null): string {
 
 export function bandSpans(r: ScoredReview, m: Messages): BandSpan[] {
   return [...r.scale.bands]
-    .map((b, i) => ({ label: localize(b.label, m.lang), from: Math.max(b.min, r.scale.minTotal), to: i === 0 ? r.max : r.scale.bands[i - 1]!.min - 1, color: bandColor(r.scale.bands, b) }))
+    .map((b, i) => ({
+      label: localize(b.label, m.lang),
+      from: Math.max(b.min, r.scale.minTotal),
+      to: i === 0 ? r.max : r.scale.bands[i - 1]!.min - 1,
+      color: bandColor(r.scale.bands, b),
+    }))
     .reverse();
 }
 

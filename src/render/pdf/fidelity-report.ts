@@ -20,7 +20,13 @@ export type { ReportCycle } from './report-cycle.js';
 export async function fidelityReportPdf(history: ScoredReview[], m: Messages, opts: ReportOptions, cycle: ReportCycle = {}): Promise<Buffer> {
   const r = history[history.length - 1]!;
   const title = m.t('pdf.fidelity.title');
-  const pdf = new PdfWriter({ title: `${title} — ${r.program.name}`, subject: m.t('pdf.fidelity.subject', { scale: r.scale.id.toUpperCase() }), header: `${programTitle(r)} · ${formatDate(r.date, m)}`, m, ...opts });
+  const pdf = new PdfWriter({
+    title: `${title} — ${r.program.name}`,
+    subject: m.t('pdf.fidelity.subject', { scale: r.scale.id.toUpperCase() }),
+    header: `${programTitle(r)} · ${formatDate(r.date, m)}`,
+    m,
+    ...opts,
+  });
   const c: FidelityContext = {
     pdf,
     doc: pdf.doc,
@@ -35,6 +41,7 @@ export async function fidelityReportPdf(history: ScoredReview[], m: Messages, op
   };
   executiveSummary(c);
   pdf.newPageIfPastHalf();
-  for (const section of [scoresSection, itemsSection, recommendationsSection, changeSection, agreementSection, actionPlanSection, methodSection]) section(c);
+  for (const section of [scoresSection, itemsSection, recommendationsSection, changeSection, agreementSection, actionPlanSection, methodSection])
+    section(c);
   return pdf.finish();
 }

@@ -63,8 +63,16 @@ function resultRow({ pdf, doc, m, r, L }: FidelityContext): void {
   const resultText = r.total === null ? m.t('pdf.incompleteTotal', { rated: r.rated, items: r.itemCount }) : `${r.total} / ${r.max}`;
   const bandText = r.total === null ? m.t('pdf.incompleteNote') : L(r.band!.label);
   pdf.figure(m.t('pdf.resultAlt', { result: resultText, band: bandText }), h, (x) => {
-    doc.font('Bold').fontSize(r.total === null ? 16 : 26).fillColor(COLORS.text).text(resultText, x + 20, y + 8, { width: pdf.width - 30, lineBreak: false });
-    doc.font('Bold').fontSize(12).fillColor(r.total === null ? COLORS.muted : bandTextColor(r.scale.bands, r.band)).text(bandText, x + 20, y + 38, { width: pdf.width - 30, lineBreak: false, ellipsis: true });
+    doc
+      .font('Bold')
+      .fontSize(r.total === null ? 16 : 26)
+      .fillColor(COLORS.text)
+      .text(resultText, x + 20, y + 8, { width: pdf.width - 30, lineBreak: false });
+    doc
+      .font('Bold')
+      .fontSize(12)
+      .fillColor(r.total === null ? COLORS.muted : bandTextColor(r.scale.bands, r.band))
+      .text(bandText, x + 20, y + 38, { width: pdf.width - 30, lineBreak: false, ellipsis: true });
   });
   const total = r.total;
   if (total === null) {
@@ -75,7 +83,9 @@ function resultRow({ pdf, doc, m, r, L }: FidelityContext): void {
     return;
   }
   doc.moveDown(0.3);
-  pdf.figure(m.t('pdf.bandScaleAlt', { total, band: bandText }), 66, (x, fy, w) => bandScale(doc, x, fy + 8, w, bandSpans(r, m), r.scale.minTotal, r.max, total, m.t('pdf.marker', { total })));
+  pdf.figure(m.t('pdf.bandScaleAlt', { total, band: bandText }), 66, (x, fy, w) =>
+    bandScale(doc, x, fy + 8, w, bandSpans(r, m), r.scale.minTotal, r.max, total, m.t('pdf.marker', { total })),
+  );
 }
 
 /** The action plan's state and the next review's date, each only when given. */
@@ -97,10 +107,17 @@ function trajectory({ pdf, doc, m, r, history, previous }: FidelityContext): voi
     return;
   }
   const points = history.map((h) => ({ date: formatDate(h.date, m), total: h.total }));
-  const alt = m.t('fidelityReport.trajectoryAlt', { list: points.map((p) => `${p.date}: ${p.total ?? m.t('fidelityReport.incompletePoint')}`).join('; ') });
-  pdf.figure(alt, 130, (x, y, w) => trajectoryChart(doc, x, y, w, 130, points, bandSpans(r, m), r.scale.minTotal, r.max, m.t('fidelityReport.incompletePoint')));
+  const alt = m.t('fidelityReport.trajectoryAlt', {
+    list: points.map((p) => `${p.date}: ${p.total ?? m.t('fidelityReport.incompletePoint')}`).join('; '),
+  });
+  pdf.figure(alt, 130, (x, y, w) =>
+    trajectoryChart(doc, x, y, w, 130, points, bandSpans(r, m), r.scale.minTotal, r.max, m.t('fidelityReport.incompletePoint')),
+  );
   if (previous && previous.total !== null && r.total !== null) {
-    pdf.paragraph(m.t('pdf.changeLine', { date: formatDate(previous.date, m), from: previous.total, to: r.total, delta: signed(r.total - previous.total) }), { bold: true, size: 9.5 });
+    pdf.paragraph(
+      m.t('pdf.changeLine', { date: formatDate(previous.date, m), from: previous.total, to: r.total, delta: signed(r.total - previous.total) }),
+      { bold: true, size: 9.5 },
+    );
   }
 }
 
@@ -116,7 +133,11 @@ function strengthsAndPriorities(c: FidelityContext): void {
   else {
     pdf.table(
       [code, { title: m.t('col.item'), width: 9.3 }, score],
-      strengths.map((i) => [{ text: i.code, bold: true }, { text: L(itemOf.get(i.id)!.name) }, { text: String(i.score), fill: scoreFill(i.score, max), bold: true }]),
+      strengths.map((i) => [
+        { text: i.code, bold: true },
+        { text: L(itemOf.get(i.id)!.name) },
+        { text: String(i.score), fill: scoreFill(i.score, max), bold: true },
+      ]),
       { size: 8.5 },
     );
   }
@@ -127,7 +148,12 @@ function strengthsAndPriorities(c: FidelityContext): void {
       [code, { title: m.t('col.item'), width: 2.6 }, score, { title: m.t('fidelityReport.recommendation'), width: 6.7 }],
       priorities.map((i) => {
         const item = itemOf.get(i.id)!;
-        return [{ text: i.code, bold: true }, { text: L(item.name) }, { text: String(i.score), fill: scoreFill(i.score, max), bold: true }, { text: recommendationFor(item, i, m, max) ?? '' }];
+        return [
+          { text: i.code, bold: true },
+          { text: L(item.name) },
+          { text: String(i.score), fill: scoreFill(i.score, max), bold: true },
+          { text: recommendationFor(item, i, m, max) ?? '' },
+        ];
       }),
       { size: 8 },
     );
@@ -141,7 +167,16 @@ function agreementSummary({ pdf, m, r }: FidelityContext): void {
   pdf.heading(m.t('fidelityReport.agreement'));
   const ratio = (x: { count: number; of: number; rate: number | null }) => (x.rate === null ? '—' : `${x.count}/${x.of} (${m.pct(x.rate, 0)})`);
   for (const p of a.pairs) {
-    pdf.paragraph(m.t('fidelityReport.pair', { a: p.a, b: p.b, exact: ratio(p.exact), within: ratio(p.withinOne), kappa: p.kappa === null ? '—' : m.num(p.kappa, 2) }), { size: 9 });
+    pdf.paragraph(
+      m.t('fidelityReport.pair', {
+        a: p.a,
+        b: p.b,
+        exact: ratio(p.exact),
+        within: ratio(p.withinOne),
+        kappa: p.kappa === null ? '—' : m.num(p.kappa, 2),
+      }),
+      { size: 9 },
+    );
   }
   const open = reconcileList(r, m);
   pdf.paragraph(open ? m.t('fidelityReport.toReconcile', { list: open }) : m.t('fidelityReport.allReconciled'), { size: 9, bold: Boolean(open) });

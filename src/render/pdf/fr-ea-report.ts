@@ -18,15 +18,27 @@ export async function frEaReportPdf(o: FrEaIndicators, settings: ProgramSettings
   const title = m.t('frEa.pdf.title');
   const from = formatDate(o.window.from, m);
   const to = formatDate(o.window.to, m);
-  const pdf = new PdfWriter({ title: `${title} — ${settings.name}`, subject: m.t('frEa.pdf.subject'), header: `${frEaTitle(settings)} · ${from} – ${to}`, m, ...opts });
+  const pdf = new PdfWriter({
+    title: `${title} — ${settings.name}`,
+    subject: m.t('frEa.pdf.subject'),
+    header: `${frEaTitle(settings)} · ${from} – ${to}`,
+    m,
+    ...opts,
+  });
   const doc = pdf.doc;
   pdf.paragraph(title.toUpperCase(), { color: COLORS.muted, bold: true, size: 11 });
   pdf.title(settings.name, 22);
   pdf.paragraph(m.t('frEa.window', { from, to }), { color: COLORS.muted });
   const inWork = o.workAtEnd.inWork;
-  const headline = o.flow.atEnd > 0 && !o.workAtEnd.withheld
-    ? m.t('frEa.pdf.headline', { accompanied: m.num(o.accompanied), from, to, inWork: inWork.rate === null ? cellText(inWork.people, m) : `${cellText(inWork.people, m)} (${m.pct(inWork.rate)})` })
-    : m.t('frEa.pdf.headlineNoEnd', { accompanied: m.num(o.accompanied), from, to });
+  const headline =
+    o.flow.atEnd > 0 && !o.workAtEnd.withheld
+      ? m.t('frEa.pdf.headline', {
+          accompanied: m.num(o.accompanied),
+          from,
+          to,
+          inWork: inWork.rate === null ? cellText(inWork.people, m) : `${cellText(inWork.people, m)} (${m.pct(inWork.rate)})`,
+        })
+      : m.t('frEa.pdf.headlineNoEnd', { accompanied: m.num(o.accompanied), from, to });
   pdf.paragraph(headline, { bold: true, size: 12 });
 
   // Work by setting: two bars per setting (at the end, during), each with its share or its suppressed count.
@@ -43,7 +55,8 @@ export async function frEaReportPdf(o: FrEaIndicators, settings: ProgramSettings
     pdf.heading(m.t('frEa.workTitle'));
     const atLabel = m.t('frEa.col.atEnd', { to });
     const duLabel = m.t('frEa.col.during');
-    const value = (c: { people: Cell; rate: number | null }) => (c.rate === null ? cellText(c.people, m) : `${m.pct(c.rate)} (${cellText(c.people, m)})`);
+    const value = (c: { people: Cell; rate: number | null }) =>
+      c.rate === null ? cellText(c.people, m) : `${m.pct(c.rate)} (${cellText(c.people, m)})`;
     const alt = rows.map((r) => `${rowLabel(r.s)}: ${atLabel} ${value(r.at)}, ${duLabel} ${value(r.du)}`).join('; ');
     const rowH = 34;
     const height = rows.length * rowH + 22;
@@ -53,22 +66,52 @@ export async function frEaReportPdf(o: FrEaIndicators, settings: ProgramSettings
       const barW = w - labelW - 90;
       // Legend: the two bars of each row.
       doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
-      doc.save().rect(barX, y + 2, 10, 6).fill(COLORS.accent).restore();
+      doc
+        .save()
+        .rect(barX, y + 2, 10, 6)
+        .fill(COLORS.accent)
+        .restore();
       doc.fillColor(COLORS.text).text(atLabel, barX + 14, y + 1, { lineBreak: false });
       const second = barX + 20 + doc.widthOfString(atLabel) + 12;
-      doc.save().rect(second, y + 2, 10, 6).fillOpacity(0.45).fill(COLORS.accent).restore();
+      doc
+        .save()
+        .rect(second, y + 2, 10, 6)
+        .fillOpacity(0.45)
+        .fill(COLORS.accent)
+        .restore();
       doc.fillColor(COLORS.text).text(duLabel, second + 14, y + 1, { lineBreak: false });
       rows.forEach((r, i) => {
         const ry = y + 18 + i * rowH;
-        doc.font(r.s === 'inWork' ? 'Bold' : 'Sans').fontSize(8).fillColor(COLORS.text).text(rowLabel(r.s), x, ry + 4, { width: labelW, height: rowH - 4 });
+        doc
+          .font(r.s === 'inWork' ? 'Bold' : 'Sans')
+          .fontSize(8)
+          .fillColor(COLORS.text)
+          .text(rowLabel(r.s), x, ry + 4, { width: labelW, height: rowH - 4 });
         [r.at, r.du].forEach((c, k) => {
           const by = ry + 2 + k * 14;
           const len = c.rate === null ? 0 : Math.max(1, c.rate * barW);
-          if (len) doc.save().rect(barX, by, len, 11).fillOpacity(k === 0 ? 1 : 0.45).fill(r.s === 'none' ? COLORS.muted : COLORS.accent).restore();
-          doc.font(k === 0 ? 'Bold' : 'Sans').fontSize(7.5).fillColor(COLORS.text).text(value(c), barX + len + 4, by + 2, { lineBreak: false });
+          if (len)
+            doc
+              .save()
+              .rect(barX, by, len, 11)
+              .fillOpacity(k === 0 ? 1 : 0.45)
+              .fill(r.s === 'none' ? COLORS.muted : COLORS.accent)
+              .restore();
+          doc
+            .font(k === 0 ? 'Bold' : 'Sans')
+            .fontSize(7.5)
+            .fillColor(COLORS.text)
+            .text(value(c), barX + len + 4, by + 2, { lineBreak: false });
         });
       });
-      doc.save().moveTo(barX, y + 16).lineTo(barX, y + 18 + rows.length * rowH).lineWidth(0.6).strokeColor(COLORS.rule).stroke().restore();
+      doc
+        .save()
+        .moveTo(barX, y + 16)
+        .lineTo(barX, y + 18 + rows.length * rowH)
+        .lineWidth(0.6)
+        .strokeColor(COLORS.rule)
+        .stroke()
+        .restore();
     });
   }
 

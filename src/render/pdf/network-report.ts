@@ -39,7 +39,8 @@ export interface NetworkReportInput {
 
 const idOf = (p: NetworkReportProgram) => p.program.id ?? p.program.name;
 /** Ids in reading order: SYN-2 before SYN-10 (numbers compared as numbers), the same on every machine. */
-const byId = (a: NetworkReportProgram, b: NetworkReportProgram) => ID_ORDER.compare(idOf(a), idOf(b)) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
+const byId = (a: NetworkReportProgram, b: NetworkReportProgram) =>
+  ID_ORDER.compare(idOf(a), idOf(b)) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
 
 /** A program's row: its latest review and the one before, its latest whole quarter and the rates shown. */
 interface Row {
@@ -54,18 +55,37 @@ interface Row {
 type Benchmarks = NonNullable<NetworkReportProgram['outcomes']>['rules']['benchmarks'];
 
 /** Fidelity against employment: the scatter with the bands and benchmark lines, and the points left unlabelled. */
-function scatterSection(pdf: PdfWriter, m: Messages, rows: Row[], reviewed: Row[], k: { scale: ScoredReview['scale']; B: Benchmarks; grow: boolean; n: number; minCell: number }): void {
+function scatterSection(
+  pdf: PdfWriter,
+  m: Messages,
+  rows: Row[],
+  reviewed: Row[],
+  k: { scale: ScoredReview['scale']; B: Benchmarks; grow: boolean; n: number; minCell: number },
+): void {
   const { scale, B, grow, n, minCell } = k;
   const doc = pdf.doc;
   pdf.newPage();
   pdf.heading(m.t('networkReport.scatter'));
   const plotted = rows.filter((x) => x.r && x.r.total !== null && x.rate !== null);
-  const lines = (grow ? [B.ipsGrow] : [B.minimal, B.average, B.excellent]).map((v, i) => ({ value: v / 100, label: m.t('pdf.outcomes.line', { pct: m.pct(v / 100, 0), name: grow ? 'IPS Grow' : m.t(`benchmark.${['minimal', 'average', 'excellent'][i]}`) }) }));
+  const lines = (grow ? [B.ipsGrow] : [B.minimal, B.average, B.excellent]).map((v, i) => ({
+    value: v / 100,
+    label: m.t('pdf.outcomes.line', { pct: m.pct(v / 100, 0), name: grow ? 'IPS Grow' : m.t(`benchmark.${['minimal', 'average', 'excellent'][i]}`) }),
+  }));
   const points = plotted.map((x) => ({ label: idOf(x.p), x: x.r!.total!, y: x.rate! }));
   const alt = m.t('networkReport.scatterAlt', { list: plotted.map((x) => `${idOf(x.p)}: ${x.r!.total}, ${rateText(x.rate, m)}`).join('; ') });
   let unlabelled: number[] = [];
   pdf.figure(alt, 300, (x, y, w) => {
-    unlabelled = scatterChart(doc, x, y, w, 300, points, { min: scale.minTotal, max: scale.maxTotal, bands: bandSpans(reviewed[0]!.r!, m), xTitle: m.t('networkReport.scatterX') }, lines, (r) => m.pct(r, 0));
+    unlabelled = scatterChart(
+      doc,
+      x,
+      y,
+      w,
+      300,
+      points,
+      { min: scale.minTotal, max: scale.maxTotal, bands: bandSpans(reviewed[0]!.r!, m), xTitle: m.t('networkReport.scatterX') },
+      lines,
+      (r) => m.pct(r, 0),
+    );
   });
   pdf.paragraph(m.t('networkReport.scatterNote', { plotted: plotted.length, count: n, n: minCell }), { size: 8.5, color: COLORS.muted });
   if (unlabelled.length) {
@@ -73,7 +93,12 @@ function scatterSection(pdf: PdfWriter, m: Messages, rows: Row[], reviewed: Row[
     pdf.paragraph(m.t('networkReport.legendNote', { count: unlabelled.length }), { size: 8.5, color: COLORS.muted });
     const left = unlabelled.map((i) => plotted[i]!).sort((a, b) => byId(a.p, b.p));
     pdf.table(
-      [{ title: m.t('networkReport.col.id'), width: 1.65 }, { title: m.t('col.program'), width: 4 }, { title: m.t('col.total'), width: 1, align: 'right' }, { title: m.t('networkReport.col.rate'), width: 1.2, align: 'right' }],
+      [
+        { title: m.t('networkReport.col.id'), width: 1.65 },
+        { title: m.t('col.program'), width: 4 },
+        { title: m.t('col.total'), width: 1, align: 'right' },
+        { title: m.t('networkReport.col.rate'), width: 1.2, align: 'right' },
+      ],
       left.map((x) => [{ text: idOf(x.p), bold: true }, { text: x.p.program.name }, { text: String(x.r!.total) }, { text: rateText(x.rate, m) }]),
       { size: 7.5 },
     );
@@ -84,7 +109,13 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   const { programs, network, asOf, minCell } = input;
   const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const n = programs.length;
-  const pdf = new PdfWriter({ title: input.title, subject: m.t('networkReport.subject', { count: n }), header: `${input.title}${input.id ? ` (${input.id})` : ''} · ${m.t('networkReport.asOf', { date: formatDate(asOf, m) })}`, m, ...opts });
+  const pdf = new PdfWriter({
+    title: input.title,
+    subject: m.t('networkReport.subject', { count: n }),
+    header: `${input.title}${input.id ? ` (${input.id})` : ''} · ${m.t('networkReport.asOf', { date: formatDate(asOf, m) })}`,
+    m,
+    ...opts,
+  });
   const doc = pdf.doc;
   const rows = programs.map((p) => {
     const r = p.reviews.at(-1) ?? null;
@@ -105,33 +136,63 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   pdf.paragraph(m.t('networkReport.kicker').toUpperCase() + (input.id ? ` · ${input.id}` : ''), { color: COLORS.muted, bold: true, size: 11 });
   pdf.title(input.title, 24);
   pdf.facts([
-    [m.t('networkReport.programs'), m.t('networkReport.programsValue', { count: n, reviewed: reviewed.length, records: rows.filter((x) => x.p.outcomes).length })],
+    [
+      m.t('networkReport.programs'),
+      m.t('networkReport.programsValue', { count: n, reviewed: reviewed.length, records: rows.filter((x) => x.p.outcomes).length }),
+    ],
     [m.t('networkReport.dataAsOf'), formatDate(asOf, m)],
     [m.t('networkReport.onTime'), m.t('networkReport.onTimeValue', { on: onTime, count: n, date: formatDate(asOf, m) })],
-    ...(meanTotal !== null && scale ? [[m.t('networkReport.meanTotal'), m.t('networkReport.meanTotalValue', { mean: m.num(meanTotal, 1), max: scale.maxTotal, n: totals.length })] as [string, string]] : []),
+    ...(meanTotal !== null && scale
+      ? [
+          [
+            m.t('networkReport.meanTotal'),
+            m.t('networkReport.meanTotalValue', { mean: m.num(meanTotal, 1), max: scale.maxTotal, n: totals.length }),
+          ] as [string, string],
+        ]
+      : []),
     ...(network
       ? [
-          [m.t('networkReport.window'), m.t('pdf.fromTo', { from: formatDate(network.window.from, m), to: formatDate(network.window.to, m) })] as [string, string],
-          [m.t('networkReport.rateWindow'), network.measures.rate === null ? '—' : m.t('outcomes.of', { count: m.num(network.measures.working), of: m.num(network.measures.served), pct: m.pct(network.measures.rate) })] as [string, string],
+          [m.t('networkReport.window'), m.t('pdf.fromTo', { from: formatDate(network.window.from, m), to: formatDate(network.window.to, m) })] as [
+            string,
+            string,
+          ],
+          [
+            m.t('networkReport.rateWindow'),
+            network.measures.rate === null
+              ? '—'
+              : m.t('outcomes.of', { count: m.num(network.measures.working), of: m.num(network.measures.served), pct: m.pct(network.measures.rate) }),
+          ] as [string, string],
         ]
       : []),
   ]);
 
   if (scale) {
     pdf.heading(m.t('networkReport.byBand'));
-    const bars = scale.bands.map((b) => ({ label: L(b.label), count: reviewed.filter((x) => x.r!.band?.id === b.id).length, color: bandColor(scale.bands, b) })).reverse();
+    const bars = scale.bands
+      .map((b) => ({ label: L(b.label), count: reviewed.filter((x) => x.r!.band?.id === b.id).length, color: bandColor(scale.bands, b) }))
+      .reverse();
     const incomplete = reviewed.filter((x) => x.r!.band === null).length;
     if (incomplete) bars.push({ label: m.t('score.incompleteShort'), count: incomplete, color: COLORS.rule });
     if (reviewed.length < n) bars.push({ label: m.t('networkReport.notReviewed'), count: n - reviewed.length, color: COLORS.fill });
-    pdf.figure(m.t('pdf.portfolio.distributionAlt', { list: bars.map((b) => `${b.label}: ${b.count}`).join('; ') }), 120, (x, y, w) => countChart(doc, x, y, w, 120, bars));
+    pdf.figure(m.t('pdf.portfolio.distributionAlt', { list: bars.map((b) => `${b.label}: ${b.count}`).join('; ') }), 120, (x, y, w) =>
+      countChart(doc, x, y, w, 120, bars),
+    );
   }
   if (network && B) {
     pdf.heading(m.t('networkReport.rateByQuarter'));
     const points = network.periods.map((p) => ({ label: periodLabel(p.label, m), rate: p.rate, text: rateText(p.rate, m), partial: p.partial }));
     const line = (value: number, name: string) => ({ value, label: m.t('pdf.outcomes.line', { pct: m.pct(value, 0), name }) });
-    const lines = grow ? [line(B.ipsGrow / 100, 'IPS Grow')] : [line(B.minimal / 100, m.t('benchmark.minimal')), line(B.average / 100, m.t('benchmark.average')), line(B.excellent / 100, m.t('benchmark.excellent'))];
+    const lines = grow
+      ? [line(B.ipsGrow / 100, 'IPS Grow')]
+      : [
+          line(B.minimal / 100, m.t('benchmark.minimal')),
+          line(B.average / 100, m.t('benchmark.average')),
+          line(B.excellent / 100, m.t('benchmark.excellent')),
+        ];
     const list = network.periods.map((p) => `${periodName(p, m)}: ${rateText(p.rate, m)}`).join('; ');
-    pdf.figure(m.t('privacy.chartAltLines', { lines: lines.map((l) => m.pct(l.value, 0)).join(', '), list }), 170, (x, y, w) => rateChart(doc, x, y, w, 170, points, lines, (r) => m.pct(r, 0), m.t('privacy.partialShort')));
+    pdf.figure(m.t('privacy.chartAltLines', { lines: lines.map((l) => m.pct(l.value, 0)).join(', '), list }), 170, (x, y, w) =>
+      rateChart(doc, x, y, w, 170, points, lines, (r) => m.pct(r, 0), m.t('privacy.partialShort')),
+    );
     pdf.paragraph(m.t('networkReport.rateNote', { programs: network.programs }), { size: 8.5, color: COLORS.muted });
   }
 
@@ -152,7 +213,8 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   const bench = (p: PeriodOutcome | null, rate: number | null): TableCell => {
     if (!p || rate === null) return { text: '—', color: COLORS.muted };
     if (p.benchmark) return { text: m.t(`benchmark.${p.benchmark}`) };
-    if (p.growBenchmarkMet !== undefined && p.growBenchmarkMet !== null && B) return { text: m.t(p.growBenchmarkMet ? 'benchmark.growMet' : 'benchmark.growMissed', B) };
+    if (p.growBenchmarkMet !== undefined && p.growBenchmarkMet !== null && B)
+      return { text: m.t(p.growBenchmarkMet ? 'benchmark.growMet' : 'benchmark.growMissed', B) };
     return { text: '—', color: COLORS.muted };
   };
   const rateCell = (x: (typeof rows)[number]): TableCell => {
@@ -201,14 +263,22 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
           { text: x.p.program.id ?? '—', bold: true },
           { text: [x.p.program.name, x.p.program.site].filter(Boolean).join(' — ') },
           { text: r ? (r.total === null ? '—' : String(r.total)) : '', bold: true },
-          r ? { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? bandTextColor(r.scale.bands, r.band) : COLORS.muted } : { text: m.t('networkReport.notReviewed'), color: COLORS.muted },
+          r
+            ? { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? bandTextColor(r.scale.bands, r.band) : COLORS.muted }
+            : { text: m.t('networkReport.notReviewed'), color: COLORS.muted },
           { text: r && x.prev && r.total !== null && x.prev.total !== null ? signed(r.total - x.prev.total) : '—' },
           { text: r && r.total !== null && meanTotal !== null ? sdiff(r.total - meanTotal) : '—' },
           rateCell(x),
           bench(x.latest, x.rate),
           { text: vsRate(x.rate) },
           { text: trend(x.rate, x.prevRate) },
-          due ? { text: formatDate(due, m) + (isOverdue(due, asOf) ? ` ${m.t('networkReport.overdue')}` : ''), color: isOverdue(due, asOf) ? COLORS.poor : COLORS.text, bold: isOverdue(due, asOf) } : { text: '—', color: COLORS.muted },
+          due
+            ? {
+                text: formatDate(due, m) + (isOverdue(due, asOf) ? ` ${m.t('networkReport.overdue')}` : ''),
+                color: isOverdue(due, asOf) ? COLORS.poor : COLORS.text,
+                bold: isOverdue(due, asOf),
+              }
+            : { text: '—', color: COLORS.muted },
         ];
       }),
     ],
@@ -221,7 +291,12 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
     pdf.newPageIfPastHalf();
     // Rows named by program id (the table above gives names and sites), ordered by total as the note says.
     const byTotal = [...reviewed].sort((a, b) => (b.r!.total ?? -1) - (a.r!.total ?? -1) || byId(a.p, b.p));
-    heatmapAndWeakest(pdf, byTotal.map((x): ScoredReview => ({ ...x.r!, program: { name: idOf(x.p) } })), m, { meanRow: m.t('networkReport.networkMean') });
+    heatmapAndWeakest(
+      pdf,
+      byTotal.map((x): ScoredReview => ({ ...x.r!, program: { name: idOf(x.p) } })),
+      m,
+      { meanRow: m.t('networkReport.networkMean') },
+    );
   }
 
   pdf.heading(m.t('pdf.method'));

@@ -13,17 +13,45 @@ import { COLORS, PdfWriter } from './document.js';
 import { drawBlock } from './blocks.js';
 import type { ReportOptions } from './fidelity-common.js';
 
-
-export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, contracts: ContractTable, m: Messages, opts: ReportOptions): Promise<Buffer> {
+export async function outcomesReportPdf(
+  o: Outcomes,
+  settings: ProgramSettings,
+  contracts: ContractTable,
+  m: Messages,
+  opts: ReportOptions,
+): Promise<Buffer> {
   const title = m.t('pdf.outcomes.title');
   const program = [settings.name, settings.site].filter(Boolean).join(' — ') + (settings.id ? ` (${settings.id})` : '');
-  const pdf = new PdfWriter({ title: `${title} — ${settings.name}`, subject: m.t('pdf.outcomes.subject'), header: `${program} · ${formatDate(o.window.from, m)} – ${formatDate(o.window.to, m)}`, m, ...opts });
+  const pdf = new PdfWriter({
+    title: `${title} — ${settings.name}`,
+    subject: m.t('pdf.outcomes.subject'),
+    header: `${program} · ${formatDate(o.window.from, m)} – ${formatDate(o.window.to, m)}`,
+    m,
+    ...opts,
+  });
   const doc = pdf.doc;
   pdf.paragraph(title.toUpperCase(), { color: COLORS.muted, bold: true, size: 11 });
   pdf.title(settings.name, 22);
-  pdf.paragraph(m.t('outcomes.window', { from: formatDate(o.window.from, m), to: formatDate(o.window.to, m), by: byText(o.by, m), convention: m.t(`outcomes.convention.${o.convention}`) }), { color: COLORS.muted });
+  pdf.paragraph(
+    m.t('outcomes.window', {
+      from: formatDate(o.window.from, m),
+      to: formatDate(o.window.to, m),
+      by: byText(o.by, m),
+      convention: m.t(`outcomes.convention.${o.convention}`),
+    }),
+    { color: COLORS.muted },
+  );
   const M = o.measures;
-  pdf.paragraph(m.t('pdf.outcomes.headline', { working: M.working, served: M.served, pct: M.rate === null ? '—' : m.pct(M.rate), from: formatDate(o.window.from, m), to: formatDate(o.window.to, m) }), { bold: true, size: 12 });
+  pdf.paragraph(
+    m.t('pdf.outcomes.headline', {
+      working: M.working,
+      served: M.served,
+      pct: M.rate === null ? '—' : m.pct(M.rate),
+      from: formatDate(o.window.from, m),
+      to: formatDate(o.window.to, m),
+    }),
+    { bold: true, size: 12 },
+  );
 
   pdf.heading(m.t('outcomes.rateTitle'));
   const points = o.periods.map((p) => ({ label: periodLabel(p.label, m), rate: p.rate, text: rateText(p.rate, m), partial: p.partial }));
@@ -31,9 +59,19 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
   const classed = o.by === 'quarter' && o.periods.some((p) => !p.partial);
   const line = (value: number, name: string) => ({ value, label: m.t('pdf.outcomes.line', { pct: m.pct(value, 0), name }) });
   const B = o.rules.benchmarks;
-  const lines = !classed ? [] : o.convention === 'ips-grow' ? [line(B.ipsGrow / 100, 'IPS Grow')] : [line(B.minimal / 100, m.t('benchmark.minimal')), line(B.average / 100, m.t('benchmark.average')), line(B.excellent / 100, m.t('benchmark.excellent'))];
+  const lines = !classed
+    ? []
+    : o.convention === 'ips-grow'
+      ? [line(B.ipsGrow / 100, 'IPS Grow')]
+      : [
+          line(B.minimal / 100, m.t('benchmark.minimal')),
+          line(B.average / 100, m.t('benchmark.average')),
+          line(B.excellent / 100, m.t('benchmark.excellent')),
+        ];
   const list = o.periods.map((p) => `${periodName(p, m)}: ${rateText(p.rate, m)}`).join('; ');
-  const alt = lines.length ? m.t('privacy.chartAltLines', { lines: lines.map((l) => m.pct(l.value, 0)).join(', '), list }) : m.t('privacy.chartAlt', { list });
+  const alt = lines.length
+    ? m.t('privacy.chartAltLines', { lines: lines.map((l) => m.pct(l.value, 0)).join(', '), list })
+    : m.t('privacy.chartAlt', { list });
   pdf.figure(alt, 200, (x, y, w) => rateChart(doc, x, y, w, 200, points, lines, (r) => m.pct(r, 0), m.t('privacy.partialShort')));
 
   // The same tables as the terminal view, laid out for paper.
@@ -42,8 +80,12 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
   pdf.heading(m.t('pdf.outcomes.references'));
   for (const k of ['eqolise', 'trials', 'france']) pdf.paragraph(m.t(`pdf.outcomes.reference.${k}`), { size: 8.5, color: COLORS.muted });
   pdf.heading(m.t('pdf.method'));
-  const convention = o.convention === 'ips-grow' ? m.t('finish.methodGrow', { ...B, paidHours: o.rules.hours.ipsGrowPaidHours }) : m.t('finish.methodStandard', B);
-  const privacy = o.minCell > 0 ? m.t('finish.methodPrivacy', { n: o.minCell, max: o.minCell - 1, hidden: m.t('privacy.hidden') }) : m.t('finish.methodNoSuppression');
+  const convention =
+    o.convention === 'ips-grow' ? m.t('finish.methodGrow', { ...B, paidHours: o.rules.hours.ipsGrowPaidHours }) : m.t('finish.methodStandard', B);
+  const privacy =
+    o.minCell > 0
+      ? m.t('finish.methodPrivacy', { n: o.minCell, max: o.minCell - 1, hidden: m.t('privacy.hidden') })
+      : m.t('finish.methodNoSuppression');
   pdf.paragraph(`${m.t('pdf.outcomes.method', { convention, limit: M.daysToFirstContact.limit })} ${privacy}`, { size: 8.5 });
   return pdf.finish();
 
@@ -53,4 +95,5 @@ export async function outcomesReportPdf(o: Outcomes, settings: ProgramSettings, 
 }
 
 /** The French setting labels of the contract table, for the legend. */
-export const settingLabel = (contracts: ContractTable, id: string, lang: string) => localize(contracts.settings.find((s) => s.id === id)?.label, lang);
+export const settingLabel = (contracts: ContractTable, id: string, lang: string) =>
+  localize(contracts.settings.find((s) => s.id === id)?.label, lang);

@@ -9,15 +9,23 @@ import { COLORS, PdfWriter, type TableCell } from './document.js';
 import { bandColor, bandTextColor, type ReportOptions } from './fidelity-common.js';
 import { programLabel } from '../../core/identity.js';
 
-
 /** `groups`: each program's reviews, oldest first; the latest is reported, the one before gives the change. */
 export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: ReportOptions): Promise<Buffer> {
   const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const latest = groups.map((g) => ({ r: g[g.length - 1]!, prev: g.length > 1 ? g[g.length - 2]! : null }));
   const scale = latest[0]!.r.scale;
   const title = m.t('pdf.portfolio.title');
-  const dates = latest.map((l) => l.r.date ?? '').filter(Boolean).sort();
-  const pdf = new PdfWriter({ title, subject: m.t('pdf.portfolio.subject', { count: latest.length }), header: `${title} · ${m.t('pdf.portfolio.count', { count: latest.length })}`, m, ...opts });
+  const dates = latest
+    .map((l) => l.r.date ?? '')
+    .filter(Boolean)
+    .sort();
+  const pdf = new PdfWriter({
+    title,
+    subject: m.t('pdf.portfolio.subject', { count: latest.length }),
+    header: `${title} · ${m.t('pdf.portfolio.count', { count: latest.length })}`,
+    m,
+    ...opts,
+  });
   const doc = pdf.doc;
 
   doc.moveDown(3);
@@ -35,16 +43,27 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
   }
 
   pdf.heading(m.t('pdf.portfolio.distribution'));
-  const bands = scale.bands.map((b) => ({ label: L(b.label), count: latest.filter((l) => l.r.band?.id === b.id).length, color: bandColor(scale.bands, b) })).reverse();
+  const bands = scale.bands
+    .map((b) => ({ label: L(b.label), count: latest.filter((l) => l.r.band?.id === b.id).length, color: bandColor(scale.bands, b) }))
+    .reverse();
   const incomplete = latest.filter((l) => l.r.total === null).length;
   if (incomplete) bands.push({ label: m.t('score.incompleteShort'), count: incomplete, color: COLORS.rule });
-  pdf.figure(m.t('pdf.portfolio.distributionAlt', { list: bands.map((b) => `${b.label}: ${b.count}`).join('; ') }), 150, (x, y, w) => countChart(doc, x, y, w, 150, bands));
+  pdf.figure(m.t('pdf.portfolio.distributionAlt', { list: bands.map((b) => `${b.label}: ${b.count}`).join('; ') }), 150, (x, y, w) =>
+    countChart(doc, x, y, w, 150, bands),
+  );
 
   pdf.newPage();
   pdf.heading(m.t('pdf.portfolio.sites'));
   const ordered = [...latest].sort((a, b) => (b.r.total ?? -1) - (a.r.total ?? -1) || (programTitle(a.r) < programTitle(b.r) ? -1 : 1));
   pdf.table(
-    [{ title: m.t('col.program'), width: 4 }, { title: m.t('col.date'), width: 1.5 }, { title: m.t('col.total'), width: 1.1, align: 'right' }, { title: m.t('col.band'), width: 2.6 }, { title: m.t('pdf.delta'), width: 1.1, align: 'right' }, { title: m.t('col.rated'), width: 1, align: 'right' }],
+    [
+      { title: m.t('col.program'), width: 4 },
+      { title: m.t('col.date'), width: 1.5 },
+      { title: m.t('col.total'), width: 1.1, align: 'right' },
+      { title: m.t('col.band'), width: 2.6 },
+      { title: m.t('pdf.delta'), width: 1.1, align: 'right' },
+      { title: m.t('col.rated'), width: 1, align: 'right' },
+    ],
     ordered.map(({ r, prev }) => [
       { text: programTitle(r) },
       { text: formatDate(r.date, m) },
@@ -57,7 +76,11 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
   );
 
   pdf.newPage();
-  heatmapAndWeakest(pdf, ordered.map((o) => o.r), m);
+  heatmapAndWeakest(
+    pdf,
+    ordered.map((o) => o.r),
+    m,
+  );
   return pdf.finish();
 }
 
@@ -72,18 +95,25 @@ export function heatmapAndWeakest(pdf: PdfWriter, reviews: ScoredReview[], m: Me
   const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const codes = scale.items.map((i) => i.code);
   pdf.table(
-    [{ title: m.t('col.program'), width: 3.6 }, ...codes.map((c) => ({ title: c, width: 1, align: 'center' as const })), { title: 'Σ', width: 1.4, align: 'right' }],
-    [...reviews.map((r) => {
-      const byCode = new Map(r.items.map((i) => [i.code, i.score]));
-      return [
-        { text: programLabel({ name: r.program.name, ...(r.program.id ? { id: r.program.id } : {}) }) }, // the site is in the table above
-        ...codes.map((c): TableCell => {
-          const s = byCode.get(c) ?? null;
-          return { text: s === null ? '·' : String(s), fill: scoreFill(s, scale.scoreRange.max) };
-        }),
-        { text: r.total === null ? '—' : String(r.total), bold: true },
-      ];
-    }), ...(opts.meanRow ? [meanRow(opts.meanRow)] : [])],
+    [
+      { title: m.t('col.program'), width: 3.6 },
+      ...codes.map((c) => ({ title: c, width: 1, align: 'center' as const })),
+      { title: 'Σ', width: 1.4, align: 'right' },
+    ],
+    [
+      ...reviews.map((r) => {
+        const byCode = new Map(r.items.map((i) => [i.code, i.score]));
+        return [
+          { text: programLabel({ name: r.program.name, ...(r.program.id ? { id: r.program.id } : {}) }) }, // the site is in the table above
+          ...codes.map((c): TableCell => {
+            const s = byCode.get(c) ?? null;
+            return { text: s === null ? '·' : String(s), fill: scoreFill(s, scale.scoreRange.max) };
+          }),
+          { text: r.total === null ? '—' : String(r.total), bold: true },
+        ];
+      }),
+      ...(opts.meanRow ? [meanRow(opts.meanRow)] : []),
+    ],
     { size: 6.5, headerSize: 6, pad: 1.5 },
   );
 
@@ -93,11 +123,25 @@ export function heatmapAndWeakest(pdf: PdfWriter, reviews: ScoredReview[], m: Me
       const s = r.items.find((i) => i.id === item.id)?.score;
       return s === null || s === undefined ? [] : [s];
     });
-    return { item, n: scores.length, mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null, low: scores.filter((s) => s <= 3).length };
+    return {
+      item,
+      n: scores.length,
+      mean: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+      low: scores.filter((s) => s <= 3).length,
+    };
   });
-  const weakest = stats.filter((s) => s.mean !== null).sort((a, b) => a.mean! - b.mean! || a.item.code.localeCompare(b.item.code)).slice(0, 10);
+  const weakest = stats
+    .filter((s) => s.mean !== null)
+    .sort((a, b) => a.mean! - b.mean! || a.item.code.localeCompare(b.item.code))
+    .slice(0, 10);
   pdf.table(
-    [{ title: m.t('col.code'), width: 0.8 }, { title: m.t('col.item'), width: 5 }, { title: m.t('col.mean'), width: 1.1, align: 'right' }, { title: m.t('pdf.portfolio.low'), width: 2, align: 'right' }, { title: 'n', width: 0.8, align: 'right' }],
+    [
+      { title: m.t('col.code'), width: 0.8 },
+      { title: m.t('col.item'), width: 5 },
+      { title: m.t('col.mean'), width: 1.1, align: 'right' },
+      { title: m.t('pdf.portfolio.low'), width: 2, align: 'right' },
+      { title: 'n', width: 0.8, align: 'right' },
+    ],
     weakest.map((s) => [
       { text: s.item.code, bold: true },
       { text: L(s.item.name) },
