@@ -237,13 +237,32 @@ export async function readProgramFolder(
     }
   }
 
+  return finishFolder({ dir, tables, all, hasYaml: Boolean(yamlPath), records, settings, staff, review, resolveScale, lang });
+}
+
+type OpenedTables = Awaited<ReturnType<typeof openTables>>;
+
+/** The folder's problems in the order of its lines, then its records and review: no folder when any problem is an error. */
+function finishFolder(k: {
+  dir: string;
+  tables: OpenedTables['tables'];
+  all: Problem[];
+  hasYaml: boolean;
+  records: RecordsBuilder;
+  settings: ProgramSettings;
+  staff: StaffMember[];
+  review: Review | null;
+  resolveScale: ScaleResolver;
+  lang: OpenedTables['lang'];
+}): { folder: ProgramFolder | null; problems: Problem[] } {
+  const { dir, tables, all, hasYaml, records, settings, staff, review, resolveScale, lang } = k;
   // Each table's problems in the order of its lines (a row's own problems in the order they were found).
   for (const t of Object.values(tables))
     append(
       all,
       t.list.items.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)),
     );
-  if (Object.keys(tables).length === 0 && !yamlPath) {
+  if (Object.keys(tables).length === 0 && !hasYaml) {
     all.push({
       file: dir,
       severity: 'error',

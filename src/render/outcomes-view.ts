@@ -178,6 +178,21 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
     rows,
   });
 
+  blocks.push(...breakdownBlocks(o, contracts, m));
+  if (o.minCell > 0)
+    blocks.push({
+      kind: 'line',
+      text: m.t('privacy.suppression', { n: o.minCell, max: o.minCell - 1, hidden: m.t('privacy.hidden') }),
+      tone: 'muted',
+    });
+  if (settings.minimumWage === undefined) blocks.push({ kind: 'line', text: m.t('outcomes.needsMinimumWage'), tone: 'muted' });
+  return blocks;
+}
+
+/** The breakdowns a funder sees after the measures: exit reasons, the contract mix, per-specialist figures. */
+function breakdownBlocks(o: Outcomes, contracts: ContractTable, m: Messages): Block[] {
+  const M = o.measures;
+  const blocks: Block[] = [];
   if (M.exits.reasonsWithheld) {
     blocks.push({ kind: 'heading', text: m.t('outcomes.reasonsTitle') });
     blocks.push({ kind: 'line', text: m.t('privacy.reasonsWithheld', { n: o.minCell }) });
@@ -235,12 +250,5 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
         rateText(s.rate, m),
       ]),
     });
-  if (o.minCell > 0)
-    blocks.push({
-      kind: 'line',
-      text: m.t('privacy.suppression', { n: o.minCell, max: o.minCell - 1, hidden: m.t('privacy.hidden') }),
-      tone: 'muted',
-    });
-  if (settings.minimumWage === undefined) blocks.push({ kind: 'line', text: m.t('outcomes.needsMinimumWage'), tone: 'muted' });
   return blocks;
 }

@@ -105,6 +105,110 @@ function scatterSection(
   }
 }
 
+/** One row per program, by id, under the network's own row: fidelity, outcomes, trend and next review. */
+function programTableSection(
+  pdf: PdfWriter,
+  m: Messages,
+  rows: Row[],
+  k: {
+    asOf: string;
+    minCell: number;
+    net: ReturnType<typeof latestWhole>;
+    B: Benchmarks | undefined;
+    meanTotal: number | null;
+    onTime: number;
+    n: number;
+  },
+): void {
+  const { asOf, minCell, net, B, meanTotal, onTime, n } = k;
+  const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
+  pdf.newPageIfPastHalf();
+  pdf.heading(m.t('networkReport.table'));
+  pdf.paragraph(m.t('networkReport.tableNote', { n: minCell, date: formatDate(asOf, m) }), { size: 8, color: COLORS.muted });
+  /** A signed difference with one decimal, in the report's number format (+9.3, −4.7, 0.0). */
+  const sdiff = (d: number) => (d > 0.04 ? '+' : d < -0.04 ? '−' : '') + m.num(Math.abs(Math.round(d * 10) / 10), 1);
+  const trend = (now: number | null, before: number | null): string => {
+    if (now === null || before === null) return '—';
+    const d = (printedRate(now) - printedRate(before)) * 100;
+    return `${d > 0.04 ? '↑' : d < -0.04 ? '↓' : '→'} ${sdiff(d)}`;
+  };
+  const bench = (p: PeriodOutcome | null, rate: number | null): TableCell => {
+    if (!p || rate === null) return { text: '—', color: COLORS.muted };
+    if (p.benchmark) return { text: m.t(`benchmark.${p.benchmark}`) };
+    if (p.growBenchmarkMet !== undefined && p.growBenchmarkMet !== null && B)
+      return { text: m.t(p.growBenchmarkMet ? 'benchmark.growMet' : 'benchmark.growMissed', B) };
+    return { text: '—', color: COLORS.muted };
+  };
+  const rateCell = (x: Row): TableCell => {
+    if (!x.p.outcomes) return { text: m.t('networkReport.noRecords'), color: COLORS.muted };
+    if (!x.latest) return { text: '—', color: COLORS.muted };
+    if (x.rate === null) return { text: m.t('networkReport.withheld', { n: minCell }), color: COLORS.muted };
+    // The quarter is named when it is not the network's latest.
+    return { text: rateText(x.rate, m) + (x.latest.label === net.latest?.label ? '' : ` (${periodLabel(x.latest.label, m)})`), bold: true };
+  };
+  const netRate = net.latest?.rate ?? null;
+  const vsRate = (rate: number | null) => (rate === null || netRate === null ? '—' : sdiff((printedRate(rate) - printedRate(netRate)) * 100));
+  const ordered = [...rows].sort((a, b) => byId(a.p, b.p));
+  const netRow: TableCell[] = [
+    { text: m.t('networkReport.network'), bold: true, fill: COLORS.fill },
+    { text: m.t('networkReport.networkRow', { count: n }), bold: true, fill: COLORS.fill },
+    { text: meanTotal === null ? '—' : m.num(meanTotal, 1), bold: true, fill: COLORS.fill },
+    { text: m.t('networkReport.mean'), fill: COLORS.fill, color: COLORS.muted },
+    { text: '', fill: COLORS.fill },
+    { text: '', fill: COLORS.fill },
+    { text: net.latest && netRate !== null ? `${rateText(netRate, m)} (${periodLabel(net.latest.label, m)})` : '—', bold: true, fill: COLORS.fill },
+    { ...bench(net.latest, netRate), fill: COLORS.fill },
+    { text: '', fill: COLORS.fill },
+    { text: trend(netRate, net.previous?.rate ?? null), fill: COLORS.fill },
+    { text: m.t('networkReport.onTimeShort', { on: onTime, count: n }), fill: COLORS.fill },
+  ];
+  pdf.table(
+    [
+      { title: m.t('networkReport.col.id'), width: 1.65 },
+      { title: m.t('networkReport.col.program'), width: 2.45 },
+      { title: m.t('col.total'), width: 0.9, align: 'right' },
+      { title: m.t('col.band'), width: 1.4 },
+      { title: m.t('networkReport.col.change'), width: 1.1, align: 'right' },
+      { title: m.t('networkReport.col.vsMean'), width: 1.1, align: 'right' },
+      { title: m.t('networkReport.col.rate'), width: 1.5, align: 'right' },
+      { title: m.t('col.benchmark'), width: 1.8 },
+      { title: m.t('networkReport.col.vsNetwork'), width: 1.2, align: 'right' },
+      { title: m.t('networkReport.col.trend'), width: 1.3, align: 'right' },
+      { title: m.t('networkReport.col.next'), width: 1.6 },
+    ],
+    [
+      netRow,
+      ...ordered.map((x): TableCell[] => {
+        const r = x.r;
+        const due = r?.nextReview?.date ?? null;
+        return [
+          { text: x.p.program.id ?? '—', bold: true },
+          { text: [x.p.program.name, x.p.program.site].filter(Boolean).join(' — ') },
+          { text: r ? (r.total === null ? '—' : String(r.total)) : '', bold: true },
+          r
+            ? { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? bandTextColor(r.scale.bands, r.band) : COLORS.muted }
+            : { text: m.t('networkReport.notReviewed'), color: COLORS.muted },
+          { text: r && x.prev && r.total !== null && x.prev.total !== null ? signed(r.total - x.prev.total) : '—' },
+          { text: r && r.total !== null && meanTotal !== null ? sdiff(r.total - meanTotal) : '—' },
+          rateCell(x),
+          bench(x.latest, x.rate),
+          { text: vsRate(x.rate) },
+          { text: trend(x.rate, x.prevRate) },
+          due
+            ? {
+                text: formatDate(due, m) + (isOverdue(due, asOf) ? ` ${m.t('networkReport.overdue')}` : ''),
+                color: isOverdue(due, asOf) ? COLORS.poor : COLORS.text,
+                bold: isOverdue(due, asOf),
+              }
+            : { text: '—', color: COLORS.muted },
+        ];
+      }),
+    ],
+    { size: 7, headerSize: 6.5, pad: 2 },
+  );
+  pdf.paragraph(m.t('networkReport.columnsNote'), { size: 8, color: COLORS.muted });
+}
+
 export async function networkReportPdf(input: NetworkReportInput, m: Messages, opts: ReportOptions): Promise<Buffer> {
   const { programs, network, asOf, minCell } = input;
   const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
@@ -200,91 +304,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   if (scale && network && B) scatterSection(pdf, m, rows, reviewed, { scale, B, grow, n, minCell });
 
   // One row per program, by id, under the network's own row.
-  pdf.newPageIfPastHalf();
-  pdf.heading(m.t('networkReport.table'));
-  pdf.paragraph(m.t('networkReport.tableNote', { n: minCell, date: formatDate(asOf, m) }), { size: 8, color: COLORS.muted });
-  /** A signed difference with one decimal, in the report's number format (+9.3, −4.7, 0.0). */
-  const sdiff = (d: number) => (d > 0.04 ? '+' : d < -0.04 ? '−' : '') + m.num(Math.abs(Math.round(d * 10) / 10), 1);
-  const trend = (now: number | null, before: number | null): string => {
-    if (now === null || before === null) return '—';
-    const d = (printedRate(now) - printedRate(before)) * 100;
-    return `${d > 0.04 ? '↑' : d < -0.04 ? '↓' : '→'} ${sdiff(d)}`;
-  };
-  const bench = (p: PeriodOutcome | null, rate: number | null): TableCell => {
-    if (!p || rate === null) return { text: '—', color: COLORS.muted };
-    if (p.benchmark) return { text: m.t(`benchmark.${p.benchmark}`) };
-    if (p.growBenchmarkMet !== undefined && p.growBenchmarkMet !== null && B)
-      return { text: m.t(p.growBenchmarkMet ? 'benchmark.growMet' : 'benchmark.growMissed', B) };
-    return { text: '—', color: COLORS.muted };
-  };
-  const rateCell = (x: (typeof rows)[number]): TableCell => {
-    if (!x.p.outcomes) return { text: m.t('networkReport.noRecords'), color: COLORS.muted };
-    if (!x.latest) return { text: '—', color: COLORS.muted };
-    if (x.rate === null) return { text: m.t('networkReport.withheld', { n: minCell }), color: COLORS.muted };
-    // The quarter is named when it is not the network's latest.
-    return { text: rateText(x.rate, m) + (x.latest.label === net.latest?.label ? '' : ` (${periodLabel(x.latest.label, m)})`), bold: true };
-  };
-  const netRate = net.latest?.rate ?? null;
-  const vsRate = (rate: number | null) => (rate === null || netRate === null ? '—' : sdiff((printedRate(rate) - printedRate(netRate)) * 100));
-  const ordered = [...rows].sort((a, b) => byId(a.p, b.p));
-  const netRow: TableCell[] = [
-    { text: m.t('networkReport.network'), bold: true, fill: COLORS.fill },
-    { text: m.t('networkReport.networkRow', { count: n }), bold: true, fill: COLORS.fill },
-    { text: meanTotal === null ? '—' : m.num(meanTotal, 1), bold: true, fill: COLORS.fill },
-    { text: m.t('networkReport.mean'), fill: COLORS.fill, color: COLORS.muted },
-    { text: '', fill: COLORS.fill },
-    { text: '', fill: COLORS.fill },
-    { text: net.latest && netRate !== null ? `${rateText(netRate, m)} (${periodLabel(net.latest.label, m)})` : '—', bold: true, fill: COLORS.fill },
-    { ...bench(net.latest, netRate), fill: COLORS.fill },
-    { text: '', fill: COLORS.fill },
-    { text: trend(netRate, net.previous?.rate ?? null), fill: COLORS.fill },
-    { text: m.t('networkReport.onTimeShort', { on: onTime, count: n }), fill: COLORS.fill },
-  ];
-  pdf.table(
-    [
-      { title: m.t('networkReport.col.id'), width: 1.65 },
-      { title: m.t('networkReport.col.program'), width: 2.45 },
-      { title: m.t('col.total'), width: 0.9, align: 'right' },
-      { title: m.t('col.band'), width: 1.4 },
-      { title: m.t('networkReport.col.change'), width: 1.1, align: 'right' },
-      { title: m.t('networkReport.col.vsMean'), width: 1.1, align: 'right' },
-      { title: m.t('networkReport.col.rate'), width: 1.5, align: 'right' },
-      { title: m.t('col.benchmark'), width: 1.8 },
-      { title: m.t('networkReport.col.vsNetwork'), width: 1.2, align: 'right' },
-      { title: m.t('networkReport.col.trend'), width: 1.3, align: 'right' },
-      { title: m.t('networkReport.col.next'), width: 1.6 },
-    ],
-    [
-      netRow,
-      ...ordered.map((x): TableCell[] => {
-        const r = x.r;
-        const due = r?.nextReview?.date ?? null;
-        return [
-          { text: x.p.program.id ?? '—', bold: true },
-          { text: [x.p.program.name, x.p.program.site].filter(Boolean).join(' — ') },
-          { text: r ? (r.total === null ? '—' : String(r.total)) : '', bold: true },
-          r
-            ? { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? bandTextColor(r.scale.bands, r.band) : COLORS.muted }
-            : { text: m.t('networkReport.notReviewed'), color: COLORS.muted },
-          { text: r && x.prev && r.total !== null && x.prev.total !== null ? signed(r.total - x.prev.total) : '—' },
-          { text: r && r.total !== null && meanTotal !== null ? sdiff(r.total - meanTotal) : '—' },
-          rateCell(x),
-          bench(x.latest, x.rate),
-          { text: vsRate(x.rate) },
-          { text: trend(x.rate, x.prevRate) },
-          due
-            ? {
-                text: formatDate(due, m) + (isOverdue(due, asOf) ? ` ${m.t('networkReport.overdue')}` : ''),
-                color: isOverdue(due, asOf) ? COLORS.poor : COLORS.text,
-                bold: isOverdue(due, asOf),
-              }
-            : { text: '—', color: COLORS.muted },
-        ];
-      }),
-    ],
-    { size: 7, headerSize: 6.5, pad: 2 },
-  );
-  pdf.paragraph(m.t('networkReport.columnsNote'), { size: 8, color: COLORS.muted });
+  programTableSection(pdf, m, rows, { asOf, minCell, net, B, meanTotal, onTime, n });
 
   // The item × program heat map and the items weakest across the network, with the network's means.
   if (reviewed.length) {
