@@ -158,6 +158,7 @@ export const COMMANDS = {
   report: [
     'previous',
     'title',
+    'policy',
     'outcomes',
     // With --outcomes, the options of `outcomes`, with its defaults (set in runReport, so that their use without --outcomes is seen).
     'by',
@@ -193,7 +194,7 @@ export const COMMANDS = {
   ],
   consensus: [...READ, format('table', 'markdown', 'csv', 'json', 'xlsx'), 'csvStyle', ...ALL],
   history: ['policy', 'asOf', ...READ, format('table', 'markdown', 'json', 'xlsx'), ...ALL],
-  plan: [...READ, format('table', 'markdown', 'json', 'csv'), ...ALL],
+  plan: ['policy', ...READ, format('table', 'markdown', 'json', 'csv'), ...ALL],
   validate: [...READ, format('table', 'json'), ...MESSAGES],
   scales: ['item', format('table', 'markdown', 'json'), ...ALL],
   init: ['scale', 'force', 'xlsx', 'csvStyle', ...MESSAGES],

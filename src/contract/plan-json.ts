@@ -1,6 +1,7 @@
 // The JSON output contract of `plan --format json` (schemaVersion 1). The shipped JSON Schema
 // (schema/plan.schema.json) is generated from this file at every build (scripts/write-schema.mjs); a test checks it.
 import { z } from 'zod';
+import { NextReview } from './score-json.js';
 
 const Status = z.enum(['planned', 'in-progress', 'done', 'dropped']);
 const Fate = z.enum(['done', 'open', 'overdue', 'dropped']);
@@ -56,6 +57,7 @@ export const ProgramPlanJson = z.object({
   total: z.number().int().nullable(),
   max: z.number().int(),
   counts: z.object({ planned: z.number().int(), 'in-progress': z.number().int(), done: z.number().int(), dropped: z.number().int() }),
+  nextReview: NextReview.nullable().optional().describe('when the next review, which checks this plan, is due'),
   items: z.array(Item).describe('items below their maximum (or with an action), those with no action first'),
   followUps: z.array(FollowUp),
 });

@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/locale.js';
 import { localize } from '../scale/scale.js';
 import { csvLine } from './csv.js';
 import { recommendationLines } from './recommendations.js';
-import { formatDate, scoreTone, signed, totalText } from './score-view.js';
+import { formatDate, nextReviewText, scoreTone, signed, totalText } from './score-view.js';
 import type { Block, Tone } from './view.js';
 
 const itemCode = (plan: ProgramPlan, id: string) => plan.review.scale.items.find((i) => i.id === id)?.code ?? id;
@@ -26,6 +26,8 @@ export function planBlocks(plan: ProgramPlan, m: Messages): Block[] {
   const blocks: Block[] = [
     { kind: 'title', text: m.t('cycle.plan.title', { program: programLabel(r.program) }) },
     { kind: 'line', text: `${m.t('score.reviewOn', { date: formatDate(r.date, m) })} · ${totalText(r, m)}`, tone: 'muted' },
+    // The next review, which checks this plan (the review-interval policy: scales/review-policies.yaml).
+    ...(r.nextReview ? [{ kind: 'line', text: nextReviewText(r, m) } as Block] : []),
     {
       kind: 'line',
       text: actions
@@ -127,6 +129,7 @@ export function programPlanJson(plan: ProgramPlan, m: Messages) {
     total: r.total,
     max: r.max,
     counts: plan.counts,
+    nextReview: r.nextReview ?? null,
     items: plan.items.map((it) => ({
       id: it.id,
       code: it.code,

@@ -245,3 +245,24 @@ describe('plan', () => {
     }
   });
 });
+
+describe('the review cycle in the report and the plan (issue 15, items 4 and 5)', () => {
+  it('plan and the PDF show the next review and the action plan of the latest review', async () => {
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    // plan: the next review that checks the plan (six months below good fidelity, by the default policy).
+    const plan = cli(['plan', ...lakeside, '--lang', 'en']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('Next review due 2026-08-10: 6 months after this review (policy default)');
+    expect(JSON.parse(cli(['plan', ...lakeside, '--format', 'json']).stdout).programs[0].nextReview).toMatchObject({ date: '2026-08-10', months: 6 });
+    // The report of the later review: page 1 gives the plan's state and the next review; the plan in full follows.
+    const out = join(tempDir(), 'ateliers.pdf');
+    expect(cli(['report', ...ateliers, '-o', out]).code).toBe(0);
+    const doc = await getDocumentProxy(new Uint8Array(readFileSync(out)));
+    const pages = (await extractText(doc, { mergePages: false })).text as string[];
+    expect(pages[0]).toContain("Plan d'action");
+    expect(pages[0]).toMatch(/2 réalisées · 1 en cours · 1 en retard/);
+    expect(pages[0]).toContain('Prochaine évaluation');
+    expect(pages[0]).toContain('12/03/2027');
+    expect(pages.join('\n')).toContain('Installer le bureau des job coachs');
+  });
+});
