@@ -217,23 +217,7 @@ export function rateChart(
         .fill(COLORS.accent)
         .restore();
   });
-  for (const l of lines) {
-    doc
-      .save()
-      .moveTo(cx, py(l.value))
-      .lineTo(cx + cw, py(l.value))
-      .lineWidth(1)
-      .dash(4, { space: 3 })
-      .strokeColor(COLORS.poor)
-      .stroke()
-      .undash()
-      .restore();
-    doc
-      .font('Sans')
-      .fontSize(7.5)
-      .fillColor(COLORS.poor)
-      .text(l.label, cx + cw + 4, py(l.value) - 4, { width: 66, lineBreak: false });
-  }
+  benchmarkLines(doc, cx, cw, py, lines, 66);
   // Value labels last, each on a backing that hides the lines under it (smaller when bars are very narrow).
   const size = Math.max(4.5, Math.min(7, bw / 1.1));
   doc.font('Bold').fontSize(size);
@@ -520,23 +504,7 @@ export function scatterChart(
     .strokeColor(COLORS.muted)
     .stroke()
     .restore();
-  for (const l of lines) {
-    doc
-      .save()
-      .moveTo(cx, py(l.value))
-      .lineTo(cx + cw, py(l.value))
-      .lineWidth(1)
-      .dash(4, { space: 3 })
-      .strokeColor(COLORS.poor)
-      .stroke()
-      .undash()
-      .restore();
-    doc
-      .font('Sans')
-      .fontSize(7.5)
-      .fillColor(COLORS.poor)
-      .text(l.label, cx + cw + 4, py(l.value) - 4, { width: 70, lineBreak: false });
-  }
+  benchmarkLines(doc, cx, cw, py, lines, 70);
   // Points, then labels where they fit.
   const r = 2.6;
   const boxes: [number, number, number, number][] = points.map((p) => [px(p.x) - r, py(p.y) - r, px(p.x) + r, py(p.y) + r]);
@@ -588,4 +556,32 @@ export function scatterChart(
       .text(p.label, spot[0], spot[1] + 0.5, { lineBreak: false });
   }
   return unlabelled;
+}
+
+/** Dashed benchmark lines across a plot, each labelled at its right end. */
+function benchmarkLines(
+  doc: PDFKit.PDFDocument,
+  cx: number,
+  cw: number,
+  py: (v: number) => number,
+  lines: { value: number; label: string }[],
+  labelWidth: number,
+): void {
+  for (const l of lines) {
+    doc
+      .save()
+      .moveTo(cx, py(l.value))
+      .lineTo(cx + cw, py(l.value))
+      .lineWidth(1)
+      .dash(4, { space: 3 })
+      .strokeColor(COLORS.poor)
+      .stroke()
+      .undash()
+      .restore();
+    doc
+      .font('Sans')
+      .fontSize(7.5)
+      .fillColor(COLORS.poor)
+      .text(l.label, cx + cw + 4, py(l.value) - 4, { width: labelWidth, lineBreak: false });
+  }
 }
