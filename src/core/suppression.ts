@@ -161,10 +161,84 @@ function ranges(b: Breakdown, state: CellState[], minCell: number): { lo: Float6
         });
       }
       for (const [a, c] of pairs) (tighten(a, -Infinity, hi[c]!), tighten(c, lo[a]!, Infinity));
+      pairedSums(rels, pairs, lo, hi, tighten);
       moved = changed;
     }
   }
   return { lo, hi, hidden };
+}
+
+type Relation = { coef: Map<number, number>; total: number };
+
+/**
+ * Bounds from two sums whose cells are paired (working ≤ served in each row): the working cells of a
+ * sum but one are at most their served cells, whose sum is known, so that one is at least its sum's
+ * total minus what its served cells can hold (and the served cell of a sum is at most its total minus
+ * what the working cells force on the others). Each cell takes the tighter of its own bound and its
+ * pair's part of the other sum.
+ */
+function pairedSums(
+  rels: Relation[],
+  pairs: [number, number][],
+  lo: Float64Array,
+  hi: Float64Array,
+  tighten: (i: number, l: number, h: number) => void,
+): void {
+  if (!pairs.length) return;
+  const plain = rels.filter((r) => [...r.coef.values()].every((v) => v === 1));
+  const upper = new Map<number, number[]>();
+  for (const [a, c] of pairs) upper.set(a, [...(upper.get(a) ?? []), c]);
+  for (const W of plain) {
+    const wCells = [...W.coef.keys()];
+    if (wCells.length < 2 || !wCells.some((i) => upper.has(i))) continue;
+    for (const S of plain) {
+      if (S === W) continue;
+      // Each working cell's served cell in S (one each, never shared).
+      const partner = new Map<number, number>();
+      const taken = new Set<number>();
+      for (const i of wCells)
+        for (const c of upper.get(i) ?? [])
+          if (S.coef.has(c) && !taken.has(c)) {
+            partner.set(i, c);
+            taken.add(c);
+            break;
+          }
+      if (partner.size < 2) continue;
+      const sCells = [...S.coef.keys()];
+      const sLo = sCells.reduce((t, k) => t + lo[k]!, 0);
+      // A working cell: W's total minus the most the others can hold (their own bound, or pooled through S).
+      for (const j of wCells) {
+        let pooled = S.total - sLo;
+        let pooledOwn = 0;
+        let own = 0;
+        let usesS = false;
+        for (const i of wCells) {
+          if (i === j) continue;
+          const c = partner.get(i);
+          if (c !== undefined && lo[c]! < hi[i]!) ((pooled += lo[c]!), (pooledOwn += hi[i]!), (usesS = true));
+          else own += hi[i]!;
+        }
+        if (usesS) tighten(j, W.total - (own + Math.min(pooled, pooledOwn)), Infinity);
+      }
+      // A served cell: S's total minus the least the others hold (their own bound, or forced by W's total).
+      const lower = new Map([...partner].map(([i, c]) => [c, i]));
+      for (const j of sCells) {
+        let forced = W.total;
+        let forcedOwn = 0;
+        let own = 0;
+        const inC = new Set<number>();
+        for (const k of sCells) {
+          if (k === j) continue;
+          const q = lower.get(k);
+          if (q !== undefined && hi[q]! > lo[k]!) (inC.add(q), (forcedOwn += lo[k]!));
+          else own += lo[k]!;
+        }
+        if (!inC.size) continue;
+        for (const i of wCells) if (!inC.has(i)) forced -= hi[i]!;
+        tighten(j, -Infinity, S.total - (own + Math.max(forced, forcedOwn)));
+      }
+    }
+  }
 }
 
 /** Hidden cells a reader could pin to one value. */

@@ -84,6 +84,22 @@ describe('small-cell suppression', () => {
     expect(pinned(b, p.state, 5)).toEqual([]);
   });
 
+  it('catches a working cell pinned through the served column (working ≤ served in each row, both totals known)', () => {
+    // Served 2, 3, 4 and working 2, 3, 3 with N = 4: the first two working cells are at most their served
+    // cells, which hold 9 − 4 = 5, so the third is at least 8 − 5 = 3, and "<4" makes it exactly 3.
+    const b: Breakdown = {
+      values: [2, 3, 4, 2, 3, 3],
+      sums: [{ cells: [0, 1, 2] }, { cells: [3, 4, 5] }],
+      atMost: [
+        [3, 0],
+        [4, 1],
+        [5, 2],
+      ],
+    };
+    const p = protect(b, 4);
+    if (!p.withheld) expect(pinned(b, p.state, 4)).toEqual([]);
+  });
+
   it('catches a row pinned by the difference of two shown totals (all jobs − competitive jobs)', () => {
     // Rows 12, 5, 2 (competitive) and 2 (not): 21 − 19 gives the last row whatever else is hidden.
     const b: Breakdown = { values: [12, 5, 2, 2], sums: [all(4), { cells: [0, 1, 2] }] };
