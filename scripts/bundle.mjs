@@ -25,7 +25,8 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
 rmSync(`${dist}bundle`, { recursive: true, force: true });
 await build({
   // The jobs worker is started by its path beside the chunk that starts it (read/program-folder.ts).
-  input: { 'ips-fidelity': `${dist}bin.js`, 'jobs-worker': `${dist}read/jobs-worker.js` },
+  // cli-main: `main(argv)` itself, for a host that runs the CLI many times in one process (the tests' in-process runner).
+  input: { 'ips-fidelity': `${dist}bin.js`, 'jobs-worker': `${dist}read/jobs-worker.js`, 'cli-main': `${dist}cli/main.js` },
   platform: 'node',
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !BUNDLED.some((p) => id === p || id.startsWith(p + '/')),
   onLog(level, log, handler) {

@@ -127,8 +127,14 @@ export function problemJson(p: Problem, m: Messages): ProblemJson {
   };
 }
 
-/** Warnings reported in this process (each counted once, those only counted too): what --max-warnings compares. */
+/** Warnings reported in this run (each counted once, those only counted too): what --max-warnings compares. */
 export const reported: { warnings: number; lang?: Lang } = { warnings: 0 };
+
+/** A new run (main): no warnings reported yet. */
+export function resetReported(): void {
+  reported.warnings = 0;
+  delete reported.lang;
+}
 
 /** The --max-warnings value, checked (a whole number; else a usage error, before anything is read). */
 export function maxWarningsOf(opts: CommonOptions): number | undefined {

@@ -4,8 +4,19 @@ import { InputError } from '../shared/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { EXIT, Exit, explainWriteError, makeContext, maxWarningsOf, tooManyWarnings, UsageError, type CommonOptions } from './context.js';
+import {
+  EXIT,
+  Exit,
+  explainWriteError,
+  makeContext,
+  maxWarningsOf,
+  resetReported,
+  tooManyWarnings,
+  UsageError,
+  type CommonOptions,
+} from './context.js';
 import { commanderText } from '../i18n/commander.js';
+import { zodMessagesIn } from '../i18n/zod-messages.js';
 import { visible } from '../render/safe-text.js';
 import { VERSION } from './version.js';
 import { addOptions, type CommandName } from './options.js';
@@ -162,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
   // A reader that stops early (`| head`) closes the pipe: stop quietly, with the status of a process
   // that SIGPIPE ends (what is left unwritten, thresholds included, is not claimed to have passed).
   const args = argv.slice(2);
+  resetReported();
   const m = messages(chooseLang(argLang(args), undefined));
   // Messages that cannot be written (standard error on a full disk) have nowhere to go: the exit code still says it.
   process.stderr.on('error', () => undefined);
@@ -174,11 +186,7 @@ export async function main(argv: string[]): Promise<number> {
       process.exit(EXIT.invalid);
     }
   });
-  if (m.lang === 'fr') {
-    // zod's own messages (in schema problems) in French too.
-    const [{ config }, { default: fr }] = await Promise.all([import('zod'), import('zod/v4/locales/fr.js')]);
-    config(fr());
-  }
+  await zodMessagesIn(m.lang);
   const program = buildProgram(m);
   const debug = args.includes('--debug');
   try {

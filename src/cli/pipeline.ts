@@ -9,6 +9,7 @@ import { scoreReview, type ScoredReview } from '../core/score-review.js';
 import { sourceDateEpoch } from '../read/clock.js';
 import { readReviews } from '../read/inputs.js';
 import { sniffDataLang } from '../read/data-lang.js';
+import { zodMessagesIn } from '../i18n/zod-messages.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from './context.js';
 import { FORMAT_NAMES, FORMATS, renderView, type FormatName, type View } from '../render/formats.js';
 import type { Style } from '../render/view.js';
@@ -57,10 +58,7 @@ export async function emitView(
 export async function dataLang(files: string[], opts: CommonOptions): Promise<'fr' | undefined> {
   if (opts.lang) return undefined;
   const lang = sniffDataLang(files);
-  if (lang === 'fr') {
-    const [{ config }, { default: fr }] = await Promise.all([import('zod'), import('zod/v4/locales/fr.js')]);
-    config(fr());
-  }
+  if (lang === 'fr') await zodMessagesIn('fr');
   return lang;
 }
 

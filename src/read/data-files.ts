@@ -1,5 +1,5 @@
 // Loading data files (scales, principle frameworks, contract table, outcome rules): built-in ids from scales/, or a user's YAML file.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readInputBytes } from './files.js';
 import { checkedData } from './data-cache.js';
 import { fileURLToPath } from 'node:url';
@@ -106,13 +106,21 @@ export function loadOutcomeRules(ref = 'outcome-rules'): OutcomeRules {
 
 const scaleCache = new Map<string, Scale>();
 
+/** What a scale is cached under: a built-in id, or a file with its size and time (an edited file is read again). */
+function scaleKey(ref: string): string {
+  if ((BUILTIN_SCALES as readonly string[]).includes(ref)) return ref;
+  const s = statSync(ref, { throwIfNoEntry: false });
+  return s ? `${ref}\0${s.size}\0${s.mtimeMs}` : ref;
+}
+
 /** Load a scale by built-in id (`ips-25`, `ips-15`) or file path. Throws InputError listing every problem. */
 export function loadScale(ref: string): Scale {
-  const cached = scaleCache.get(ref);
+  const key = scaleKey(ref);
+  const cached = scaleCache.get(key);
   if (cached) return cached;
   const { value, source } = load<ScaleFile>(ref, BUILTIN_SCALES, 'scale', checkScale);
   const scale = toScale(withToolkitFrom(value, ref), source);
-  scaleCache.set(ref, scale);
+  scaleCache.set(key, scale);
   return scale;
 }
 
