@@ -5,11 +5,11 @@ import { readProgramFolder } from '../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../read/files.js';
 import { loadContracts, loadOutcomeRules } from '../read/data-files.js';
 import { frEaBlocks, frEaCsv } from '../render/fr-ea-view.js';
-import { jsonText, visible } from '../render/safe-text.js';
-import { emitOrExplain, Exit, EXIT, makeContext } from './context.js';
+import { jsonText } from '../render/safe-text.js';
+import { Exit, EXIT, makeContext } from './context.js';
 import type { OptionsOf } from './options.js';
 import { scaleChoice } from './scales-setup.js';
-import { documentDate, emitView, programWindow, windowOptions, type ReadOptions } from './pipeline.js';
+import { documentDate, emitView, pdfOptions, writePdf, programWindow, windowOptions, type ReadOptions } from './pipeline.js';
 
 export type FrEaCommandOptions = OptionsOf<'outcomes'> & ReadOptions;
 
@@ -59,13 +59,8 @@ export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<vo
   };
   if (opts.pdf) {
     const { frEaReportPdf } = await import('../render/pdf/fr-ea-report.js');
-    const bytes = await frEaReportPdf(indicators, records.settings, ctx.m, {
-      paper: opts.paper === 'letter' ? 'letter' : 'a4',
-      pdfa: Boolean(opts.pdfa),
-      date: documentDate(window.to, ctx),
-    });
-    emitOrExplain(ctx, bytes, opts.pdf);
-    if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('frEa.pdf.title') }) + '\n');
+    const bytes = await frEaReportPdf(indicators, records.settings, ctx.m, pdfOptions(opts, window.to, ctx));
+    writePdf(ctx, bytes, opts.pdf, 'frEa.pdf.title');
   }
   if (!opts.pdf || opts.output) await emitView(ctx, opts.format, view, opts.output);
 }

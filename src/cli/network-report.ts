@@ -7,12 +7,11 @@ import type { ScoredReview } from '../core/score-review.js';
 import { readNetworkYaml, reviewFilesIn } from '../read/network-folder.js';
 import type { Paper } from '../render/pdf/document.js';
 import type { NetworkReportProgram } from '../render/pdf/network-report.js';
-import { visible } from '../render/safe-text.js';
 import { networkRun, type OutcomesOptions } from './commands/outcomes.js';
 import type { OptionsOf } from './options.js';
 import type { ReadOptions } from './pipeline.js';
-import { emitOrExplain, Exit, EXIT, makeContext } from './context.js';
-import { documentDate, fail, readAndScore } from './pipeline.js';
+import { Exit, EXIT, makeContext } from './context.js';
+import { fail, pdfOptions, readAndScore, writePdf } from './pipeline.js';
 
 export async function runNetworkReport(folders: string[], others: string[], opts: OptionsOf<'report'> & ReadOptions, paper: Paper): Promise<void> {
   const early = makeContext(opts);
@@ -63,8 +62,7 @@ export async function runNetworkReport(folders: string[], others: string[], opts
   const bytes = await networkReportPdf(
     { title, ...(id ? { id } : {}), programs, network: run.network, asOf, minCell: run.network?.minCell ?? Number(outcomeOpts.minCell) },
     ctx.m,
-    { paper, pdfa: Boolean(opts.pdfa), date: documentDate(asOf, ctx) },
+    pdfOptions({ ...opts, paper }, asOf, ctx),
   );
-  emitOrExplain(ctx, bytes, opts.output);
-  if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.output!), kind: ctx.m.t('networkReport.kind') }) + '\n');
+  writePdf(ctx, bytes, opts.output!, 'networkReport.kind');
 }

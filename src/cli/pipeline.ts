@@ -13,6 +13,8 @@ import { zodMessagesIn } from '../i18n/zod-messages.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError, type CommonOptions, type Context } from './context.js';
 import { FORMAT_NAMES, FORMATS, renderView, type FormatName, type View } from '../render/formats.js';
 import type { Style } from '../render/view.js';
+import type { Paper } from '../render/pdf/document.js';
+import { visible } from '../render/safe-text.js';
 import { scaleChoice, type ScaleChoice } from './scales-setup.js';
 import { parseDate, PLACEHOLDER } from '../shared/values.js';
 import { dataSpan, type Period, type ProgramRecords } from '../core/records.js';
@@ -124,6 +126,18 @@ export function documentDate(dataDate: string | null | undefined, ctx: Context, 
   const epoch = sourceDateEpoch(env);
   if (!epoch.ok) fail(ctx, 'reports.sourceDateEpoch', { value: epoch.value });
   return epoch.date ?? new Date(`${dataDate ?? '2000-01-01'}T00:00:00Z`);
+}
+
+/** A report's PDF options: the paper, PDF/A, and the document date (the data's, or SOURCE_DATE_EPOCH). */
+export function pdfOptions(opts: { paper?: string; pdfa?: boolean }, dataDate: string | null | undefined, ctx: Context) {
+  const paper: Paper = opts.paper === 'letter' ? 'letter' : 'a4';
+  return { paper, pdfa: Boolean(opts.pdfa), date: documentDate(dataDate, ctx) };
+}
+
+/** Write a report's PDF to `file`, and say so on standard error unless --quiet (`kind`: its message key). */
+export function writePdf(ctx: Context, bytes: Uint8Array, file: string, kind: string): void {
+  emitOrExplain(ctx, bytes, file);
+  if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(file), kind: ctx.m.t(kind) }) + '\n');
 }
 
 /** A folder's own window: program.yaml's period, else the span of its data. */

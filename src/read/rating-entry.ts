@@ -4,7 +4,7 @@ import { scoreElements } from '../core/score-item.js';
 import type { ItemRating, Observation, SpecialistRating } from '../core/review.js';
 import type { Scale } from '../scale/scale.js';
 import type { Place } from '../shared/problems.js';
-import { parseBoolean, parseNumber } from '../shared/values.js';
+import { normalizeName, parseBoolean, parseNumber } from '../shared/values.js';
 
 export interface RawEntry {
   score?: unknown;
@@ -161,4 +161,22 @@ export function toRating(item: Item, scale: Scale, raw: RawEntry, report: Report
     origin: 'review',
     ...(at ? { at } : {}),
   };
+}
+
+const REVIEW_TYPES: Record<string, 'self' | 'external'> = {
+  self: 'self',
+  selfassessment: 'self',
+  auto: 'self',
+  autoevaluation: 'self',
+  interne: 'self',
+  internal: 'self',
+  external: 'external',
+  externe: 'external',
+  independent: 'external',
+  independante: 'external',
+};
+
+/** The review type a table cell names, in English or French (`self`, `externe`...); undefined if none. */
+export function reviewTypeOf(text: string): 'self' | 'external' | undefined {
+  return REVIEW_TYPES[normalizeName(text)];
 }

@@ -2,7 +2,7 @@
 import type { ItemRating, Review } from '../core/review.js';
 import { findItem, type Scale } from '../scale/scale.js';
 import type { ProblemList } from '../shared/problems.js';
-import { toRating } from './rating-entry.js';
+import { reviewTypeOf, toRating } from './rating-entry.js';
 import type { ScaleResolver } from './review-yaml.js';
 import { cellOf, mapColumns, placeOf, type ColumnSpec, type Row, type Table } from './table.js';
 import { normalizeName, parseDate } from '../shared/values.js';
@@ -51,19 +51,6 @@ export const FRENCH = new Set(
     'recommandation',
   ].map(normalizeName),
 );
-
-const TYPES: Record<string, 'self' | 'external'> = {
-  self: 'self',
-  selfassessment: 'self',
-  auto: 'self',
-  autoevaluation: 'self',
-  interne: 'self',
-  internal: 'self',
-  external: 'external',
-  externe: 'external',
-  independent: 'external',
-  independante: 'external',
-};
 
 export function isLongLayout(table: Table): boolean {
   const names = new Set(table.header.map(normalizeName));
@@ -119,7 +106,7 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
       problems.warn(placeOf(table, row.line, cols.date!), 'date.future', {}, table.header[cols.date!], rawDate);
     }
     const rawType = cellOf(row, cols.type);
-    const type = rawType ? TYPES[normalizeName(rawType)] : undefined;
+    const type = rawType ? reviewTypeOf(rawType) : undefined;
     if (rawType && !type) err(row, cols.type, 'cell.reviewType', {}, table.header[cols.type!], rawType);
     let scale = defaultScale;
     const scaleCell = cellOf(row, cols.scale);

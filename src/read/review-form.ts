@@ -7,7 +7,7 @@ import type { Item } from '../scale/schema.js';
 import type { ProblemList } from '../shared/problems.js';
 import { normalizeName, parseBoolean, parseDate } from '../shared/values.js';
 import { todayIso } from './clock.js';
-import { toRating, type RawEntry } from './rating-entry.js';
+import { reviewTypeOf, toRating, type RawEntry } from './rating-entry.js';
 import type { ScaleResolver } from './review-yaml.js';
 import { placeOf, type Row } from './table.js';
 
@@ -39,19 +39,6 @@ const lookup = (table: Record<string, string[]>) =>
   new Map(Object.entries(table).flatMap(([key, names]) => names.map((n): [string, string] => [normalizeName(n), key])));
 const LABEL_OF = lookup(LABELS);
 const COLUMN_OF = lookup(COLUMNS);
-
-const TYPES: Record<string, 'self' | 'external'> = {
-  self: 'self',
-  selfassessment: 'self',
-  auto: 'self',
-  autoevaluation: 'self',
-  interne: 'self',
-  internal: 'self',
-  external: 'external',
-  externe: 'external',
-  independent: 'external',
-  independante: 'external',
-};
 
 /** Check cells: x or ✓ (or yes/true/1, oui) for an element present; 0, no, non for one absent. */
 function checked(cell: string): boolean | undefined {
@@ -105,7 +92,7 @@ export function readReviewForm(file: string, sheet: string, rows: Row[], resolve
   }
   let type: 'self' | 'external' | undefined;
   if (meta.type?.text) {
-    type = TYPES[normalizeName(meta.type.text)];
+    type = reviewTypeOf(meta.type.text);
     if (!type) problems.error(cellOfMeta('type'), 'cell.reviewType', {}, undefined, meta.type.text);
   }
   const scale = resolveScale(meta.scale?.text || undefined);

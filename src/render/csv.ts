@@ -1,9 +1,10 @@
 // CSV output: one row per review (wide) or per item (long); formula-like cells are neutralised.
 import type { Messages } from '../i18n/locale.js';
-import { localize, type Scale } from '../scale/scale.js';
+import type { Scale } from '../scale/scale.js';
 import type { ScoredReview } from '../core/score-review.js';
 import { evidenceText } from './evidence.js';
 import { visible } from './safe-text.js';
+import { wideCells, wideColumns } from './score-wide.js';
 
 /** A cell a spreadsheet will not run: text starting with = + - @ (or tab/CR) gets a leading apostrophe. */
 export function neutralize(cell: string): string {
@@ -77,12 +78,7 @@ export function* scoreCsvLines(
     return;
   }
   // Wide: one column per item code; reviews of different scales get the union of codes in order.
-  const codes: string[] = [];
-  const sections: string[] = [];
-  for (const scale of scales) {
-    for (const i of scale.items) if (!codes.includes(i.code)) codes.push(i.code);
-    for (const s of scale.sections) if (!sections.includes(s.id)) sections.push(s.id);
-  }
+  const columns = wideColumns(scales);
   yield line([
     'program',
     'program_id',
@@ -96,23 +92,8 @@ export function* scoreCsvLines(
     'band',
     'band_label',
     'mean',
-    ...sections,
-    ...codes,
+    ...columns.sections.map((s) => s.id),
+    ...columns.codes,
   ]);
-  for (const r of reviews) {
-    const byCode = new Map(r.items.map((i) => [i.code, i.score]));
-    const bySection = new Map(r.sections.map((s) => [s.id, s.score]));
-    yield line([
-      ...meta(r),
-      r.complete,
-      r.rated,
-      r.total,
-      r.max,
-      r.band?.id ?? null,
-      r.band ? localize(r.band.label, m.lang) : null,
-      r.mean === null ? null : Number(r.mean.toFixed(4)),
-      ...sections.map((s) => bySection.get(s) ?? null),
-      ...codes.map((c) => byCode.get(c) ?? null),
-    ]);
-  }
+  for (const r of reviews) yield line([...meta(r), ...wideCells(r, columns, m)]);
 }

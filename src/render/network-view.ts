@@ -3,8 +3,7 @@ import type { Messages } from '../i18n/locale.js';
 import type { NetworkOutcomes } from '../core/network.js';
 import type { BenchmarkLevels } from '../scale/outcome-rules.js';
 import type { PeriodOutcome } from '../core/outcomes.js';
-import { formatDate } from './score-view.js';
-import { benchmarkCell, byText, periodName, rateText } from './outcomes-view.js';
+import { benchmarkCell, periodName, rateColumns, rateText, windowLine } from './outcomes-view.js';
 import type { ProgramResult } from './network-tables.js';
 import type { Block, ViewCell } from './view.js';
 
@@ -26,28 +25,11 @@ export function networkBlocks(programs: ProgramResult[], network: NetworkOutcome
   const M = network.measures;
   return [
     { kind: 'title', text: m.t('network.title', { n: programs.length }) },
-    {
-      kind: 'line',
-      text: m.t('outcomes.window', {
-        from: formatDate(network.window.from, m),
-        to: formatDate(network.window.to, m),
-        by: byText(network.by, m),
-        convention: m.t(`outcomes.convention.${network.convention}`),
-      }),
-      tone: 'muted',
-    },
+    windowLine(network, m),
     { kind: 'heading', text: m.t('outcomes.rateTitle') },
     {
       kind: 'table',
-      columns: [
-        { title: m.t('network.program'), wrap: true },
-        { title: m.t('col.period') },
-        { title: m.t('col.served'), align: 'right' },
-        { title: m.t('col.working'), align: 'right' },
-        { title: m.t('col.rate'), align: 'right' },
-        { title: m.t('col.benchmark') },
-        { title: m.t('col.jobStarts'), align: 'right' },
-      ],
+      columns: [{ title: m.t('network.program'), wrap: true }, ...rateColumns(m)],
       // The program named on its first row only: its periods read as one group.
       rows: [
         ...programs.flatMap((r) => r.outcomes.periods.map((p, k) => row(k === 0 ? programLabel(r) : '', p))),

@@ -7,6 +7,7 @@ import type { BenchmarkLevels } from '../scale/outcome-rules.js';
 import type { ProgramSettings } from '../core/records.js';
 import { localize } from '../scale/scale.js';
 import { formatDate } from './score-view.js';
+import type { Column } from './layout.js';
 import type { Block, Tone } from './view.js';
 
 const BENCH_TONE: Record<string, Tone> = { 'below-minimal': 'poor', minimal: 'fair', average: 'good', excellent: 'best' };
@@ -30,6 +31,30 @@ export function periodLabel(label: string, m: Messages): string {
 export const byText = (by: Outcomes['by'], m: Messages) => m.t(by === 'semester' ? 'network.bySemester' : `outcomes.by.${by}`);
 
 /** "85 of 156 (54.5%)": a rate always with its counts. */
+/** The columns of a table of employment rates by period. */
+export function rateColumns(m: Messages): Column[] {
+  return [
+    { title: m.t('col.period') },
+    { title: m.t('col.served'), align: 'right' },
+    { title: m.t('col.working'), align: 'right' },
+    { title: m.t('col.rate'), align: 'right' },
+    { title: m.t('col.benchmark') },
+    { title: m.t('col.jobStarts'), align: 'right' },
+  ];
+}
+
+/** The line under a title: the window, the periods and the convention of the figures. */
+export function windowLine(o: Pick<Outcomes, 'window' | 'by' | 'convention'>, m: Messages): Block {
+  const { from, to } = o.window;
+  const text = m.t('outcomes.window', {
+    from: formatDate(from, m),
+    to: formatDate(to, m),
+    by: byText(o.by, m),
+    convention: m.t(`outcomes.convention.${o.convention}`),
+  });
+  return { kind: 'line', text, tone: 'muted' };
+}
+
 export function ratioText(r: Ratio, m: Messages): string {
   if (r.of === 0) return m.t('measures.noneEligible');
   return r.rate === null
@@ -78,27 +103,11 @@ export function outcomesBlocks(o: Outcomes, settings: ProgramSettings, contracts
   const title = [settings.name, settings.site].filter(Boolean).join(' — ') + (settings.id ? ` (${settings.id})` : '');
   const blocks: Block[] = [
     { kind: 'title', text: title },
-    {
-      kind: 'line',
-      text: m.t('outcomes.window', {
-        from: formatDate(o.window.from, m),
-        to: formatDate(o.window.to, m),
-        by: byText(o.by, m),
-        convention: m.t(`outcomes.convention.${o.convention}`),
-      }),
-      tone: 'muted',
-    },
+    windowLine(o, m),
     { kind: 'heading', text: m.t('outcomes.rateTitle') },
     {
       kind: 'table',
-      columns: [
-        { title: m.t('col.period') },
-        { title: m.t('col.served'), align: 'right' },
-        { title: m.t('col.working'), align: 'right' },
-        { title: m.t('col.rate'), align: 'right' },
-        { title: m.t('col.benchmark') },
-        { title: m.t('col.jobStarts'), align: 'right' },
-      ],
+      columns: rateColumns(m),
       rows: o.periods.map((p) => [
         periodName(p, m),
         m.num(p.served),

@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/locale.js';
 import { localize } from '../scale/scale.js';
 import { csvLine } from './csv.js';
 import { recommendationLines } from './recommendations.js';
-import { formatDate, nextReviewText, scoreTone, signed, totalText } from './score-view.js';
+import { formatDate, itemColumns, nextReviewText, scoreTone, signed, totalText } from './score-view.js';
 import type { Block, Tone } from './view.js';
 
 const itemCode = (plan: ProgramPlan, id: string) => plan.review.scale.items.find((i) => i.id === id)?.code ?? id;
@@ -47,12 +47,7 @@ export function planBlocks(plan: ProgramPlan, m: Messages): Block[] {
   else
     blocks.push({
       kind: 'entries',
-      columns: [
-        { title: m.t('col.code') },
-        { title: m.t('col.item') },
-        { title: m.t('col.score'), align: 'right' },
-        { title: m.t('cycle.col.advice') },
-      ],
+      columns: itemColumns(m, { title: m.t('cycle.col.advice') }),
       entries: plan.items.map((it) => {
         const details: { text: string; tone?: Tone }[] = [];
         if (it.finding) details.push({ text: `${m.t('cycle.findings.finding')}${m.t('format.labelSep')}${it.finding}` });

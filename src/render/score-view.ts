@@ -6,6 +6,7 @@ import { programLabel } from '../core/identity.js';
 import type { Band } from '../scale/schema.js';
 import { evidenceText } from './evidence.js';
 import { itemAdvice } from './recommendations.js';
+import type { Column } from './layout.js';
 import type { Block, Tone, ViewCell } from './view.js';
 
 /** Tone of a band by its rank among the scale's bands: the top is best, the bottom poor. */
@@ -144,13 +145,7 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   blocks.push({ kind: 'heading', text: m.t('score.items') });
   blocks.push({
     kind: 'entries',
-    columns: [
-      { title: m.t('col.code') },
-      { title: m.t('col.item') },
-      { title: m.t('col.score'), align: 'right' },
-      { title: m.t('col.evidence') },
-      ...(opts.notes ? [{ title: m.t('col.note') }] : []),
-    ],
+    columns: itemColumns(m, { title: m.t('col.evidence') }, ...(opts.notes ? [{ title: m.t('col.note') }] : [])),
     entries: items.map((it) => {
       const item = itemOf.get(it.id)!;
       const details: { text: string; tone?: Tone }[] = [{ text: evidenceText(item, it, m), tone: it.score === null ? 'muted' : undefined }];
@@ -167,6 +162,11 @@ export function reviewBlocks(r: ScoredReview, m: Messages, opts: ViewOptions): B
   return blocks;
 }
 
+/** The columns a list of items starts with (code, item, score), then `more`. */
+export function itemColumns(m: Messages, ...more: Column[]): Column[] {
+  return [{ title: m.t('col.code') }, { title: m.t('col.item') }, { title: m.t('col.score'), align: 'right' }, ...more];
+}
+
 /** Findings and recommendations of the items below their maximum (or with the reviewers' words). */
 export function adviceBlocks(r: ScoredReview, m: Messages): Block[] {
   const advice = itemAdvice(r, m);
@@ -175,12 +175,7 @@ export function adviceBlocks(r: ScoredReview, m: Messages): Block[] {
     { kind: 'heading', text: m.t('cycle.findings.title') },
     {
       kind: 'entries',
-      columns: [
-        { title: m.t('col.code') },
-        { title: m.t('col.item') },
-        { title: m.t('col.score'), align: 'right' },
-        { title: m.t('cycle.col.advice') },
-      ],
+      columns: itemColumns(m, { title: m.t('cycle.col.advice') }),
       entries: advice.map((a) => {
         const details: { text: string; tone?: Tone }[] = [];
         if (a.finding) details.push({ text: `${m.t('cycle.findings.finding')}${m.t('format.labelSep')}${a.finding}` });

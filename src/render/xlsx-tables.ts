@@ -10,6 +10,7 @@ import { consensusRows } from './consensus-view.js';
 import { evidenceText } from './evidence.js';
 import type { XlsxColumn, XlsxTable, XlsxType, XlsxValidation, XlsxValue } from './xlsx.js';
 import { measureList } from './outcomes-tables.js';
+import { wideCells, wideColumns } from './score-wide.js';
 
 const col = (m: Messages, key: string, type: XlsxType, width?: number): XlsxColumn => ({
   title: m.t(`xlsx.col.${key}`),
@@ -20,12 +21,7 @@ const sheet = (m: Messages, key: string) => m.t(`xlsx.sheet.${key}`);
 
 /** `score --format xlsx`: one row per review (sections and items in columns), then one row per item. */
 export function scoreTables(reviews: ScoredReview[], scales: Scale[], m: Messages): XlsxTable[] {
-  const codes: string[] = [];
-  const sections: string[] = [];
-  for (const scale of scales) {
-    for (const i of scale.items) if (!codes.includes(i.code)) codes.push(i.code);
-    for (const s of scale.sections) if (!sections.includes(s.code)) sections.push(s.code);
-  }
+  const columns = wideColumns(scales);
   const meta = [col(m, 'program', 'text'), col(m, 'programId', 'text'), col(m, 'site', 'text'), col(m, 'date', 'date'), col(m, 'scale', 'text')];
   const metaOf = (r: ScoredReview): XlsxValue[] => [r.program.name, r.program.id, r.program.site, r.date, r.scale.id];
   const wide: XlsxTable = {
@@ -39,25 +35,10 @@ export function scoreTables(reviews: ScoredReview[], scales: Scale[], m: Message
       col(m, 'band', 'text'),
       col(m, 'bandLabel', 'text'),
       col(m, 'mean', 'number'),
-      ...sections.map((s): XlsxColumn => ({ title: s, type: 'integer' })),
-      ...codes.map((c): XlsxColumn => ({ title: c, type: 'integer' })),
+      ...columns.sections.map((s): XlsxColumn => ({ title: s.code, type: 'integer' })),
+      ...columns.codes.map((c): XlsxColumn => ({ title: c, type: 'integer' })),
     ],
-    rows: reviews.map((r) => {
-      const byCode = new Map(r.items.map((i) => [i.code, i.score]));
-      const bySection = new Map(r.sections.map((s) => [s.code, s.score]));
-      return [
-        ...metaOf(r),
-        r.complete,
-        r.rated,
-        r.total,
-        r.max,
-        r.band?.id ?? null,
-        r.band ? localize(r.band.label, m.lang) : null,
-        r.mean === null ? null : Number(r.mean.toFixed(4)),
-        ...sections.map((s) => bySection.get(s) ?? null),
-        ...codes.map((c) => byCode.get(c) ?? null),
-      ];
-    }),
+    rows: reviews.map((r) => [...metaOf(r), ...wideCells(r, columns, m)]),
   };
   const long: XlsxTable = {
     name: sheet(m, 'items'),

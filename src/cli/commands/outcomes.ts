@@ -23,7 +23,7 @@ import type { View } from '../../render/formats.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
 import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
-import { dataLang, documentDate, emitView, ownSpan, programWindow, windowOptions, type ReadOptions } from '../pipeline.js';
+import { dataLang, documentDate, emitView, pdfOptions, writePdf, ownSpan, programWindow, windowOptions, type ReadOptions } from '../pipeline.js';
 import { visible } from '../../render/safe-text.js';
 
 /** `outcomes`' options; `report --outcomes` also passes its --scale and --principles. */
@@ -119,13 +119,8 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
   };
   if (opts.pdf) {
     const { outcomesReportPdf } = await import('../../render/pdf/outcomes-report.js');
-    const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, {
-      paper: opts.paper === 'letter' ? 'letter' : 'a4',
-      pdfa: Boolean(opts.pdfa),
-      date: documentDate(window.to, ctx),
-    });
-    emitOrExplain(ctx, bytes, opts.pdf);
-    if (!ctx.quiet) process.stderr.write(ctx.m.t('report.wrote', { file: visible(opts.pdf), kind: ctx.m.t('report.kindOutcomes') }) + '\n');
+    const bytes = await outcomesReportPdf(outcomes, records.settings, contracts, ctx.m, pdfOptions(opts, window.to, ctx));
+    writePdf(ctx, bytes, opts.pdf, 'report.kindOutcomes');
   }
   if (!opts.pdf || opts.output) await emitView(ctx, opts.format, view, opts.output);
   if (opts.perPerson) {

@@ -5,10 +5,9 @@ import type { ScoredReview } from '../../core/score-review.js';
 import type { Paper } from '../../render/pdf/document.js';
 import type { ReportCycle } from '../../render/pdf/report-cycle.js';
 import { fateOf } from '../../core/action-plan.js';
-import { emitOrExplain, makeContext, UsageError } from '../context.js';
-import { documentDate, fail, readAndScore } from '../pipeline.js';
+import { makeContext, UsageError } from '../context.js';
+import { documentDate, fail, pdfOptions, readAndScore, writePdf } from '../pipeline.js';
 import type { OptionsOf } from '../options.js';
-import { visible } from '../../render/safe-text.js';
 
 /** The outcome options `report --outcomes` shares with `outcomes --pdf`; given without --outcomes, a usage error. */
 const OUTCOME_OPTIONS = { by: '--by', from: '--from', to: '--to', convention: '--convention', minCell: '--min-cell' } as const;
@@ -88,26 +87,20 @@ export async function runReport(files: string[], opts: OptionsOf<'report'>): Pro
     }
   }
   const groups = groupByProgram([...scored, ...extra]).map(withGroupProgram);
-  const pdfOpts = { paper, pdfa: Boolean(opts.pdfa) };
   let bytes: Buffer;
   if (groups.length === 1) {
     const history = groups[0]!;
     const current = history[history.length - 1]!;
     // The program's latest review, every earlier one forming its trajectory.
     const { fidelityReportPdf } = await import('../../render/pdf/fidelity-report.js');
-    bytes = await fidelityReportPdf(history, ctx.m, { ...pdfOpts, date: documentDate(current.date, ctx) }, reportCycle(current));
+    bytes = await fidelityReportPdf(history, ctx.m, pdfOptions({ ...opts, paper }, current.date, ctx), reportCycle(current));
   } else {
     const { portfolioPdf } = await import('../../render/pdf/portfolio-report.js');
     const latest = groups
       .map((g) => g[g.length - 1]!.date ?? '')
       .sort()
       .pop();
-    bytes = await portfolioPdf(groups, ctx.m, { ...pdfOpts, date: documentDate(latest, ctx) });
+    bytes = await portfolioPdf(groups, ctx.m, pdfOptions({ ...opts, paper }, latest, ctx));
   }
-  emitOrExplain(ctx, bytes, opts.output);
-  if (!ctx.quiet)
-    process.stderr.write(
-      ctx.m.t('report.wrote', { file: visible(opts.output), kind: ctx.m.t(groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio') }) +
-        '\n',
-    );
+  writePdf(ctx, bytes, opts.output, groups.length === 1 ? 'report.kindFidelity' : 'report.kindPortfolio');
 }

@@ -1,6 +1,6 @@
 // Vector charts for the PDF reports: band scale, principle profile, rates with benchmarks, distribution.
 // Every mark has a text label, so the charts read in greyscale too.
-import { COLORS } from './document.js';
+import { COLORS, segment } from './document.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -70,14 +70,7 @@ export function bandScale(
       .closePath()
       .fill(COLORS.text)
       .restore();
-    doc
-      .save()
-      .moveTo(mx, barY - 2)
-      .lineTo(mx, barY + h + 1)
-      .lineWidth(1.5)
-      .strokeColor(COLORS.text)
-      .stroke()
-      .restore();
+    segment(doc, mx, barY - 2, mx, barY + h + 1, 1.5, COLORS.text);
     doc
       .font('Bold')
       .fontSize(9)
@@ -155,6 +148,18 @@ export interface RatePoint {
   partial?: boolean;
 }
 
+/** The rate axis: a rule and a percentage every 20 points, from 0 to `top`, at the chart's left. */
+function rateGrid(
+  doc: Doc,
+  g: { x: number; cx: number; cw: number; axisW: number; top: number; py: (rate: number) => number; pct: (r: number) => string },
+): void {
+  doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
+  for (let t = 0; t <= g.top + 1e-9; t += 0.2) {
+    segment(doc, g.cx, g.py(t), g.cx + g.cw, g.py(t), 0.3, COLORS.rule);
+    doc.text(g.pct(t), g.x, g.py(t) - 4, { width: g.axisW - 4, align: 'right', lineBreak: false });
+  }
+}
+
 /**
  * Rates as bars (0–100%) with dashed, labelled benchmark lines (none when `lines` is empty). Value labels
  * sit on a backing of their own over the lines, upright when the bar is wide enough, else turned a quarter;
@@ -178,18 +183,7 @@ export function rateChart(
   const ch = height - 38 - head;
   const top = Math.max(1, Math.ceil(points.reduce((x, p) => Math.max(x, p.rate ?? 0), 0.6) * 10) / 10);
   const py = (r: number) => y + head + ch - (r / top) * ch;
-  doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
-  for (let t = 0; t <= top + 1e-9; t += 0.2) {
-    doc
-      .save()
-      .moveTo(cx, py(t))
-      .lineTo(cx + cw, py(t))
-      .lineWidth(0.3)
-      .strokeColor(COLORS.rule)
-      .stroke()
-      .restore();
-    doc.text(pct(t), x, py(t) - 4, { width: axisW - 4, align: 'right', lineBreak: false });
-  }
+  rateGrid(doc, { x, cx, cw, axisW, top, py, pct });
   const slot = cw / Math.max(1, points.length);
   const bw = slot * 0.64;
   const bar = (i: number) => cx + i * slot + slot * 0.18;
@@ -309,14 +303,7 @@ export function countChart(
       .fillColor(COLORS.text)
       .text(b.label, x + i * slot, y + ch + 4, { width: slot, align: 'center', height: 22 });
   });
-  doc
-    .save()
-    .moveTo(x, y + ch)
-    .lineTo(x + width, y + ch)
-    .lineWidth(0.6)
-    .strokeColor(COLORS.text)
-    .stroke()
-    .restore();
+  segment(doc, x, y + ch, x + width, y + ch, 0.6, COLORS.text);
 }
 
 export interface TrajectoryPoint {
@@ -378,14 +365,7 @@ export function trajectoryChart(
     .fontSize(6.5)
     .fillColor(COLORS.muted)
     .text(String(max), x, py(max) - 4, { width: 18, align: 'right', lineBreak: false });
-  doc
-    .save()
-    .moveTo(cx, top + ch)
-    .lineTo(cx + cw, top + ch)
-    .lineWidth(0.6)
-    .strokeColor(COLORS.text)
-    .stroke()
-    .restore();
+  segment(doc, cx, top + ch, cx + cw, top + ch, 0.6, COLORS.text);
   const slot = cw / Math.max(1, points.length);
   const px = (i: number) => cx + slot * (i + 0.5);
   let last: { x: number; y: number } | null = null;
@@ -472,28 +452,10 @@ export function scatterChart(
       .fillColor(COLORS.muted)
       .text(b.label, x0 + 1, y, { width: x1 - x0 - 2, align: 'center', height: head, ellipsis: true, lineGap: -1 });
   }
-  doc.font('Sans').fontSize(7.5).fillColor(COLORS.muted);
-  for (let t = 0; t <= top + 1e-9; t += 0.2) {
-    doc
-      .save()
-      .moveTo(cx, py(t))
-      .lineTo(cx + cw, py(t))
-      .lineWidth(0.3)
-      .strokeColor(COLORS.rule)
-      .stroke()
-      .restore();
-    doc.text(pct(t), x, py(t) - 4, { width: axisW - 4, align: 'right', lineBreak: false });
-  }
+  rateGrid(doc, { x, cx, cw, axisW, top, py, pct });
   const step = axis.max - axis.min > 60 ? 25 : 10;
   for (let v = Math.ceil(axis.min / step) * step; v <= axis.max; v += step) {
-    doc
-      .save()
-      .moveTo(px(v), py(0))
-      .lineTo(px(v), py(0) + 3)
-      .lineWidth(0.5)
-      .strokeColor(COLORS.muted)
-      .stroke()
-      .restore();
+    segment(doc, px(v), py(0), px(v), py(0) + 3, 0.5, COLORS.muted);
     doc.text(String(v), px(v) - 12, py(0) + 5, { width: 24, align: 'center', lineBreak: false });
   }
   doc.text(axis.xTitle, cx, py(0) + 17, { width: cw, align: 'center', lineBreak: false });

@@ -24,6 +24,11 @@ export interface PdfOptions {
 }
 
 /** Colours chosen to stay distinct in greyscale (different lightness), always with a text label beside. */
+/** A straight line from (x0, y0) to (x1, y1), the document's graphics state left as it was. */
+export function segment(doc: PDFKit.PDFDocument, x0: number, y0: number, x1: number, y1: number, width: number, color: string): void {
+  doc.save().moveTo(x0, y0).lineTo(x1, y1).lineWidth(width).strokeColor(color).stroke().restore();
+}
+
 export const COLORS = {
   text: '#1a1a1a',
   muted: '#5f6368',
@@ -249,14 +254,7 @@ export class PdfWriter {
         const fill = header ? COLORS.fill : c.fill;
         if (fill) this.doc.save().rect(xs[i]!, y, widths[i]!, h).fill(fill).restore();
       });
-      this.doc
-        .save()
-        .moveTo(this.left, y + h)
-        .lineTo(this.left + this.width, y + h)
-        .lineWidth(0.4)
-        .strokeColor(COLORS.rule)
-        .stroke()
-        .restore();
+      segment(this.doc, this.left, y + h, this.left + this.width, y + h, 0.4, COLORS.rule);
       this.doc.endMarkedContent();
       const draw = (c: TableCell, i: number) => () => {
         this.doc
@@ -318,14 +316,7 @@ export class PdfWriter {
         height: 10,
         ellipsis: true,
       });
-      this.doc
-        .save()
-        .moveTo(margins.left, 44)
-        .lineTo(width - margins.right, 44)
-        .lineWidth(0.4)
-        .strokeColor(COLORS.rule)
-        .stroke()
-        .restore();
+      segment(this.doc, margins.left, 44, width - margins.right, 44, 0.4, COLORS.rule);
       const footer = this.opts.m.t('pdf.page', { n: i + 1, total: range.count });
       this.doc.text(breakLongWords(this.doc, this.opts.title.slice(0, 1000), width), margins.left, height - 40, {
         width: (width - margins.left - margins.right) * 0.75,

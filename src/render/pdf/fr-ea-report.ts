@@ -8,7 +8,7 @@ import { HIDDEN, type Cell } from '../../core/suppression.js';
 import { frEaBlocks, frEaTitle } from '../fr-ea-view.js';
 import { formatDate } from '../score-view.js';
 import type { Block } from '../view.js';
-import { COLORS, PdfWriter } from './document.js';
+import { COLORS, PdfWriter, segment } from './document.js';
 import { drawBlock } from './blocks.js';
 import type { ReportOptions } from './fidelity-report.js';
 
@@ -104,14 +104,7 @@ export async function frEaReportPdf(o: FrEaIndicators, settings: ProgramSettings
             .text(value(c), barX + len + 4, by + 2, { lineBreak: false });
         });
       });
-      doc
-        .save()
-        .moveTo(barX, y + 16)
-        .lineTo(barX, y + 18 + rows.length * rowH)
-        .lineWidth(0.6)
-        .strokeColor(COLORS.rule)
-        .stroke()
-        .restore();
+      segment(doc, barX, y + 16, barX, y + 18 + rows.length * rowH, 0.6, COLORS.rule);
     });
   }
 
