@@ -33,5 +33,18 @@ await build({
     // Modules dynamically imported on one path (score) and statically on another (outcomes) share a chunk: expected.
     if (log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') handler(level, log);
   },
+  // zod's namespace (`z`, used as an object) re-exports all of its ~50 locales as `z.locales`: the bundle
+  // keeps the two the tool speaks (src/i18n/zod-messages.ts imports them by path). About 500 KB less
+  // to compile at each start (bench/RESULTS.md, "score one review (cold start)").
+  plugins: [
+    {
+      name: 'zod-locales-en-fr',
+      load(id) {
+        if (/[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/.test(id))
+          return 'export { default as en } from "./en.js";\nexport { default as fr } from "./fr.js";\n';
+        return null;
+      },
+    },
+  ],
   output: { dir: `${dist}bundle`, format: 'esm', chunkFileNames: '[name]-[hash].js' },
 });
