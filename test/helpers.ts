@@ -59,7 +59,7 @@ let host: { port: MessagePort; worker: Worker } | undefined;
  * Run the built CLI's `main` in a worker thread that stays loaded for the whole test file (see
  * test/cli-host.mjs): the same code and arguments as `spawned`, without starting Node each time.
  */
-function hosted(args: string[], env: Record<string, string | undefined>): Run {
+export function hosted(args: string[], env: Record<string, string | undefined>): Run {
   if (!host) {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(join(ROOT, 'test', 'cli-host.mjs'), {
