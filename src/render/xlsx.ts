@@ -88,7 +88,9 @@ function shownLength(c: Typed): number {
 }
 
 function cellObject(c: Typed, bold = false): Record<string, unknown> | null {
-  if (c.value === null) return null;
+  // An empty date cell keeps the date format: a date typed or pasted into it later (in LibreOffice too)
+  // is stored as a date, not as a bare day number.
+  if (c.value === null) return c.type === 'date' ? { value: null, type: Date, format: FORMATS.date } : null;
   const type = c.value instanceof Date ? Date : typeof c.value === 'number' ? Number : typeof c.value === 'boolean' ? Boolean : String;
   const format = FORMATS[c.type];
   return { value: c.value, type, ...(format && type !== String && type !== Boolean ? { format } : {}), ...(bold ? { fontWeight: 'bold' } : {}) };

@@ -275,6 +275,23 @@ wb.save(sys.argv[2])
       r.items.filter((i: { score: number | null }) => i.score !== null).map((i: { code: string; score: number }) => `${i.code}=${i.score}`),
     ).toEqual(['S1=5', 'S3=5', 'O3=2']);
   });
+
+  const libreOffice = openpyxl && spawnSync('sh', ['-c', 'command -v soffice']).status === 0 && spawnSync(python, ['-c', 'import uno']).status === 0;
+  it.skipIf(!libreOffice)('is filled in and saved as .xlsx by LibreOffice Calc, then scored in French', () => {
+    ok(['init', join(dir, 'lo'), '--xlsx', '--lang', 'fr']);
+    const filled = join(dir, 'lo-filled.xlsx');
+    const p = spawnSync(python, [join(ROOT, 'test', 'libreoffice-fill.py'), join(dir, 'lo', 'revue.xlsx'), filled], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(p.status, p.stderr).toBe(0);
+    const r = scoreJson(filled)[0];
+    expect(r.program.name).toBe('Les Jardins');
+    expect(r.date).toBe('2026-03-12');
+    expect(
+      r.items.filter((i: { score: number | null }) => i.score !== null).map((i: { code: string; score: number }) => `${i.code}=${i.score}`),
+    ).toEqual(['S1=5', 'S3=5', 'O3=2']);
+  });
 });
 
 describe('--csv-style excel', () => {
