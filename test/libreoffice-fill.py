@@ -4,6 +4,7 @@
 # Usage: /usr/bin/python3 test/libreoffice-fill.py FORM.xlsx FILLED.xlsx
 import datetime
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,15 +35,16 @@ def start_calc():
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     for _ in range(600):
         try:
-            return office, resolver.resolve(f"uno:pipe,name={name};urp;StarOffice.ComponentContext")
+            return office, profile, resolver.resolve(f"uno:pipe,name={name};urp;StarOffice.ComponentContext")
         except NoConnectException:
             time.sleep(0.1)
     office.kill()
+    shutil.rmtree(profile, ignore_errors=True)
     sys.exit("LibreOffice did not start")
 
 
 src, dst = sys.argv[1], sys.argv[2]
-office, ctx = start_calc()
+office, profile, ctx = start_calc()
 desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
 doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, (prop("Hidden", True),))
 try:
@@ -69,3 +71,4 @@ finally:
     except Exception:
         pass
     office.wait(timeout=60)
+    shutil.rmtree(profile, ignore_errors=True)
