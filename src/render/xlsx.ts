@@ -205,9 +205,29 @@ export async function workbookBytes(tables: XlsxTable[]): Promise<Uint8Array> {
       },
     },
   };
+  // The library writes no "Normal" cell style; spreadsheet programs then warn (openpyxl: "Workbook
+  // contains no default style"). The master style and its name, in the order ECMA-376 sets.
+  const styles = (xml: string) => {
+    const order = getOrderOfSiblings('xl/styles.xml', 'styleSheet') ?? [];
+    const withMaster = insertElementMarkupAccordingToOrderOfSiblings(
+      xml,
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>',
+      order,
+      'styleSheet',
+    );
+    return insertElementMarkupAccordingToOrderOfSiblings(
+      withMaster,
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>',
+      order,
+      'styleSheet',
+    );
+  };
+  const normalStyle = {
+    files: { transform: { 'xl/styles.xml': { transform: (xml: string) => (xml.includes('<cellStyles') ? xml : styles(xml)) } } },
+  };
   const buffer = await writeXlsxFile(
     sheets.map(({ dataValidationsXml: _, ...s }) => s) as Parameters<typeof writeXlsxFile>[0] & unknown[],
-    { features: [validation] } as Parameters<typeof writeXlsxFile>[1],
+    { features: [validation, normalStyle] } as Parameters<typeof writeXlsxFile>[1],
   ).toBuffer();
   return fixZipTimes(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
 }
