@@ -257,7 +257,8 @@ items:
     ok(['init', join(dir, 'fr'), '--xlsx', '--lang', 'fr']);
     const filled = join(dir, 'fr-filled.xlsx');
     const script = `
-import openpyxl, datetime, sys
+import openpyxl, datetime, sys, warnings
+warnings.simplefilter('error')  # a workbook openpyxl warns about (no default style...) fails
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
 ws['B1'] = 'Les Jardins'; ws['B4'] = datetime.datetime(2026, 3, 12); ws['B5'] = 'auto-évaluation'
 hdr = {c.value: c.column for c in ws[9]}
