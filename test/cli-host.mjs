@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { workerData } from 'node:worker_threads';
 
-const { port, main: mainPath } = workerData;
+const { port, main: mainPath, shared } = workerData;
 const { main } = await import(mainPath);
 
 // Standard output is always a pipe here, as it is for a spawned CLI (never the test process's own fd 1).
@@ -26,7 +26,37 @@ const capture = (stream) => {
 const stdout = capture(process.stdout);
 const stderr = capture(process.stderr);
 
-port.on('message', async ({ argv, env, signal }) => {
+/**
+ * The run in progress: answered once, whether main returns, throws, or the thread ends. `shared[0]`
+ * counts answers (the helper waits for it to move), `shared[1]` is set once this host has ended.
+ */
+let current;
+const wake = () => {
+  Atomics.add(shared, 0, 1);
+  Atomics.notify(shared, 0);
+};
+const answer = (code, extra = {}) => {
+  if (!current) return;
+  const { id } = current;
+  current = undefined;
+  port.postMessage({ id, code, stdout: stdout(), stderr: stderr(), ...extra });
+  wake();
+};
+// What would end a process ends the run too, and this host: the helper starts a new one.
+process.on('exit', (code) => {
+  answer(code, { ended: true });
+  Atomics.store(shared, 1, 1);
+  wake();
+});
+for (const event of ['uncaughtException', 'unhandledRejection'])
+  process.on(event, (e) => {
+    process.stderr.write(`host: ${e?.stack ?? e}\n`);
+    answer(-1, { ended: true });
+    process.exit(1);
+  });
+
+port.on('message', async ({ id, argv, env }) => {
+  current = { id };
   for (const key of Object.keys(process.env)) delete process.env[key];
   Object.assign(process.env, env);
   const listeners = [process.stdout, process.stderr].map((s) => s.listeners('error'));
@@ -41,7 +71,5 @@ port.on('message', async ({ argv, env, signal }) => {
   [process.stdout, process.stderr].forEach((s, i) => {
     for (const l of s.listeners('error')) if (!listeners[i].includes(l)) s.off('error', l);
   });
-  port.postMessage({ code, stdout: stdout(), stderr: stderr() });
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  answer(code);
 });

@@ -18,7 +18,8 @@ export interface Run {
   stderr: string;
 }
 
-const BASE_ENV = { LANG: 'C', NO_COLOR: '1', IPS_FIDELITY_TODAY: '2030-01-01' };
+// The same time zone for hosted and spawned runs (test/setup.ts sets it for the test process).
+const BASE_ENV = { LANG: 'C', NO_COLOR: '1', IPS_FIDELITY_TODAY: '2030-01-01', TZ: 'UTC' };
 
 /** Run `ips-fidelity ARGS` from the repository root, no colour, English unless LANG says otherwise. */
 export function cli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Run {
@@ -53,31 +54,45 @@ function inProcess(args: string[], env: Record<string, string | undefined>, inpu
   return Object.keys(env).every((k) => HOSTED_ENV.has(k) && (k !== 'NO_COLOR' || env[k] !== undefined));
 }
 
-let host: { port: MessagePort; worker: Worker } | undefined;
+let host: { port: MessagePort; worker: Worker; shared: Int32Array } | undefined;
+let requests = 0;
 
 /**
  * Run the built CLI's `main` in a worker thread that stays loaded for the whole test file (see
  * test/cli-host.mjs): the same code and arguments as `spawned`, without starting Node each time.
  */
 export function hosted(args: string[], env: Record<string, string | undefined>): Run {
+  // A host that has ended (a run ended its thread, as it would have ended its process) is replaced.
+  if (host && Atomics.load(host.shared, 1) === 1) host = undefined;
   if (!host) {
     const { port1, port2 } = new MessageChannel();
+    const shared = new Int32Array(new SharedArrayBuffer(8));
     const worker = new Worker(join(ROOT, 'test', 'cli-host.mjs'), {
-      workerData: { port: port2, main: pathToFileURL(join(ROOT, 'dist', 'bundle', 'cli-main.js')).href },
+      workerData: { port: port2, shared, main: pathToFileURL(join(ROOT, 'dist', 'bundle', 'cli-main.js')).href },
       transferList: [port2],
       stdout: true,
       stderr: true,
     });
     worker.unref();
-    host = { port: port1, worker };
+    host = { port: port1, worker, shared };
   }
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { port, worker, shared } = host;
+  const id = ++requests;
   const runEnv = Object.fromEntries(Object.entries({ PATH: process.env.PATH, ...BASE_ENV, ...env }).filter(([, v]) => v !== undefined));
-  host.port.postMessage({ argv: [process.execPath, BIN, ...args], env: runEnv, signal });
-  if (Atomics.wait(signal, 0, 0, 120_000) === 'timed-out') throw new Error(`ips-fidelity ${args.join(' ')}: no answer from the in-process host`);
-  const answer = receiveMessageOnPort(host.port)?.message as Run | undefined;
-  if (!answer) throw new Error(`ips-fidelity ${args.join(' ')}: the in-process host gave no result`);
-  return answer;
+  const before = Atomics.load(shared, 0);
+  port.postMessage({ id, argv: [process.execPath, BIN, ...args], env: runEnv });
+  const timedOut = Atomics.wait(shared, 0, before, 120_000) === 'timed-out';
+  const answer = receiveMessageOnPort(port)?.message as (Run & { id: number; ended?: boolean }) | undefined;
+  if (timedOut || !answer || answer.id !== id || answer.ended) {
+    // A host that hangs, answers out of turn or has ended is not used again: the next run starts a new one.
+    host = undefined;
+    void worker.terminate();
+  }
+  if (timedOut) throw new Error(`ips-fidelity ${args.join(' ')}: no answer from the in-process host in 120 s`);
+  // Ended before it took the run (what an earlier run left behind ended it): the run goes to a new host.
+  if (!answer && Atomics.load(shared, 1) === 1) return hosted(args, env);
+  if (!answer || answer.id !== id) throw new Error(`ips-fidelity ${args.join(' ')}: the in-process host gave no answer to this run`);
+  return { code: answer.code, stdout: answer.stdout, stderr: answer.stderr };
 }
 
 /** A temporary folder removed after the test file. */

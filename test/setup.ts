@@ -5,3 +5,6 @@ import fc from 'fast-check';
 
 const seed = process.env.FC_SEED;
 if (seed !== 'random') fc.configureGlobal({ seed: seed ? Number(seed) : 20261202 });
+
+// One time zone for the test process, its hosted runs and its spawned ones (test/helpers.ts).
+process.env.TZ = 'UTC';

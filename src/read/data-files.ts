@@ -106,11 +106,11 @@ export function loadOutcomeRules(ref = 'outcome-rules'): OutcomeRules {
 
 const scaleCache = new Map<string, Scale>();
 
-/** What a scale is cached under: a built-in id, or a file with its size and time (an edited file is read again). */
+/** What a scale is cached under: a built-in id, or a file with its inode, size and times (an edited file is read again). */
 function scaleKey(ref: string): string {
   if ((BUILTIN_SCALES as readonly string[]).includes(ref)) return ref;
-  const s = statSync(ref, { throwIfNoEntry: false });
-  return s ? `${ref}\0${s.size}\0${s.mtimeMs}` : ref;
+  const s = statSync(ref, { throwIfNoEntry: false, bigint: true });
+  return s ? `${ref}\0${s.ino}\0${s.size}\0${s.mtimeNs}\0${s.ctimeNs}` : ref;
 }
 
 /** Load a scale by built-in id (`ips-25`, `ips-15`) or file path. Throws InputError listing every problem. */

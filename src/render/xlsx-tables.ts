@@ -35,7 +35,11 @@ export function scoreTables(reviews: ScoredReview[], scales: Scale[], m: Message
       col(m, 'band', 'text'),
       col(m, 'bandLabel', 'text'),
       col(m, 'mean', 'number'),
-      ...columns.sections.map((s): XlsxColumn => ({ title: s.code, type: 'integer' })),
+      // A section by its code (S, O, V), by its id when two scales give one code to different sections.
+      ...columns.sections.map((s): XlsxColumn => ({
+        title: columns.sections.filter((t) => t.code === s.code).length > 1 ? s.id : s.code,
+        type: 'integer',
+      })),
       ...columns.codes.map((c): XlsxColumn => ({ title: c, type: 'integer' })),
     ],
     rows: reviews.map((r) => [...metaOf(r), ...wideCells(r, columns, m)]),

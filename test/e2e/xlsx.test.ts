@@ -258,7 +258,7 @@ items:
     const filled = join(dir, 'fr-filled.xlsx');
     const script = `
 import openpyxl, datetime, sys, warnings
-warnings.simplefilter('error')  # a workbook openpyxl warns about (no default style...) fails
+warnings.filterwarnings('error', category=UserWarning, module='openpyxl')  # a workbook openpyxl warns about (no default style...) fails
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
 ws['B1'] = 'Les Jardins'; ws['B4'] = datetime.datetime(2026, 3, 12); ws['B5'] = 'auto-évaluation'
 hdr = {c.value: c.column for c in ws[9]}

@@ -132,7 +132,7 @@ export function heatmapAndWeakest(pdf: PdfWriter, reviews: ScoredReview[], m: Me
   });
   const weakest = stats
     .filter((s) => s.mean !== null)
-    .sort((a, b) => a.mean! - b.mean! || a.item.code.localeCompare(b.item.code))
+    .sort((a, b) => a.mean! - b.mean! || a.item.code.localeCompare(b.item.code, 'en'))
     .slice(0, 10);
   pdf.table(
     [
