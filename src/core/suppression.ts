@@ -175,7 +175,9 @@ type Relation = { coef: Map<number, number>; total: number };
  * sum but one are at most their served cells, whose sum is known, so that one is at least its sum's
  * total minus what its served cells can hold (and the served cell of a sum is at most its total minus
  * what the working cells force on the others). Each cell takes the tighter of its own bound and its
- * pair's part of the other sum.
+ * pair's part of the other sum. A working cell is matched with one served cell of the other sum (its
+ * first pair there, never one already taken): the bound holds for any such matching, and is the
+ * tightest when each row pairs once, as in every breakdown the outcome tables build.
  */
 function pairedSums(
   rels: Relation[],
