@@ -115,6 +115,11 @@ export function buildProgram(m: Messages): Command {
     .configureOutput({ outputError: (s, write) => write(visible(commanderText(s, m), '\n')) })
     .hook('preAction', async (_, action) => {
       maxWarningsOf(action.opts());
+      // Standard input is read once: `-` for an option (--scale -) and for a file too is refused here
+      // (two files `- -` are refused by the reader, at <stdin>).
+      const opts = action.opts() as Record<string, unknown>;
+      const fromOptions = INPUT_OPTIONS.filter((k) => opts[k] === '-').length;
+      if (fromOptions > 0 && fromOptions + action.args.filter((a) => a === '-').length > 1) throw new UsageError('cliOptions.stdinTwice');
       await checkOutputs(action, m);
       resolveFormat(action);
       // A workbook goes to a file (or a pipe), never to a terminal: said before anything is read.

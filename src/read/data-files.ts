@@ -1,6 +1,6 @@
 // Loading data files (scales, principle frameworks, contract table, outcome rules): built-in ids from scales/, or a user's YAML file.
 import { existsSync, statSync } from 'node:fs';
-import { readInputBytes } from './files.js';
+import { readInputBytes, shownPath, STDIN } from './files.js';
 import { checkedData } from './data-cache.js';
 import { fileURLToPath } from 'node:url';
 import { InputError, ProblemList } from '../shared/problems.js';
@@ -56,8 +56,8 @@ function load<T>(
   opts: { useBuild?: boolean } = {},
 ): Loaded<T> {
   const { path, source } = pathOf(ref, builtins);
-  const problems = new ProblemList(builtins.includes(ref) ? path : ref);
-  if (!builtins.includes(ref) && !/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
+  const problems = new ProblemList(builtins.includes(ref) ? path : shownPath(ref));
+  if (!builtins.includes(ref) && ref !== STDIN && !/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
     problems.error({}, 'scale.notFound', { builtins: builtins.join(', ') });
     throw new InputError(problems.items);
   }
@@ -162,7 +162,7 @@ export function loadPolicy(ref = 'default'): ReviewPolicy {
   const builtin = load<ReviewPolicyFile>('review-policies', ['review-policies'], 'reviewPolicies', checkPolicies).value;
   const found = builtin.policies.find((p) => p.id === ref);
   if (found) return found;
-  if (!/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
+  if (ref !== STDIN && !/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
     const problems = new ProblemList(ref);
     problems.error({}, 'policy.problem.notFound', { ids: builtin.policies.map((p) => p.id).join(', ') });
     throw new InputError(problems.items);

@@ -47,6 +47,18 @@ describe('- reads standard input, the format sniffed from the content', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('<stdin>: error: standard input (-) is read once');
   });
+  it('an option that names a file reads - too (--scale -), once', () => {
+    const viaFile = cli(['score', review, '--scale', join(ROOT, 'scales', 'ips-25.yaml'), '--format', 'json']);
+    const viaStdin = piped(['score', review, '--scale', '-', '--format', 'json'], readFileSync(join(ROOT, 'scales', 'ips-25.yaml')));
+    expect(viaStdin.code, viaStdin.stderr).toBe(0);
+    expect(JSON.parse(viaStdin.stdout).reviews[0].total).toBe(JSON.parse(viaFile.stdout).reviews[0].total);
+    const bad = piped(['score', review, '--scale', '-', '--lang', 'en'], Buffer.from('id: x\n'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^<stdin>:1:1: error: /m);
+    const twice = piped(['score', '-', '--scale', '-', '--lang', 'fr'], readFileSync(review));
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("erreur: l'entrée standard (-) ne se lit qu'une fois");
+  });
 });
 
 describe('-o - is standard output; -o FILE.ext chooses the format', () => {
