@@ -17,6 +17,11 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'status', aliases: ['statut', 'etat'] },
 ];
 
+/** Header names that only a French actions table uses: they set the data language. */
+export const FRENCH_ACTION_HEADERS = new Set(
+  ['responsable', 'porteur', 'echeance', 'date_echeance', 'statut', 'etat', 'action_prevue'].map(normalizeName),
+);
+
 /** A workbook sheet that holds the action plan: named actions (or plan d'action), or with item and action columns and no score. */
 export function isActionsSheet(t: Table): boolean {
   const name = normalizeName(t.sheet ?? '');

@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeName } from '../shared/values.js';
+import { FRENCH_ACTION_HEADERS } from './actions-table.js';
 import { FRENCH } from './ratings-table.js';
 
 /** The first bytes of a file, as text ('' when it cannot be read). */
@@ -30,7 +31,8 @@ function langOfFile(path: string): 'fr' | undefined {
       head(path)
         .replace(/^\uFEFF/, '')
         .split(/\r?\n/)[0] ?? '';
-    return header.split(/[,;\t]/).some((h) => FRENCH.has(normalizeName(h.replace(/^"|"$/g, '')))) ? 'fr' : undefined;
+    const isFrench = (name: string) => FRENCH.has(name) || FRENCH_ACTION_HEADERS.has(name);
+    return header.split(/[,;\t]/).some((h) => isFrench(normalizeName(h.replace(/^"|"$/g, '')))) ? 'fr' : undefined;
   }
   return undefined;
 }

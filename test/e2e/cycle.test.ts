@@ -218,8 +218,9 @@ describe('plan', () => {
       const actions = join(dir, 'actions.csv');
       const header = readFileSync(actions, 'utf8');
       expect(header).toBe(lang === 'fr' ? '\ufeffitem;action;responsable;échéance;statut\r\n' : 'item,action,owner,due,status\r\n');
-      // The empty template is valid as it is.
+      // The empty template is valid as it is, and said so in its own language without --lang.
       expect(cli(['validate', actions, '--lang', lang]).code).toBe(0);
+      expect(cli(['validate', actions]).stdout).toContain(lang === 'fr' ? 'valide · 0 action (tableau de plan' : 'valid · 0 actions (an action plan');
       // Filled in: a date, two ratings, one action in the table, one in the YAML (the commented example, uncommented).
       const text = readFileSync(review, 'utf8')
         .replace(lang === 'fr' ? '"JJ/MM/AAAA"' : '"YYYY-MM-DD"', '"2026-06-30"')
