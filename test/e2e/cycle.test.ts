@@ -68,7 +68,8 @@ describe('the action plan in the input', () => {
       actions,
       'item,action,responsable,échéance,statut\nV1,Former les job coachs,Coordinatrice,30/06/2026,en cours\nS1,Recruter,Direction,2026-12-31,réalisée\n',
     );
-    const r = cli(['plan', ratings, actions, '--format', 'json']);
+    // English output asked for: French headers alone would make the output French.
+    const r = cli(['plan', ratings, actions, '--format', 'json', '--lang', 'en']);
     expect(r.stderr).toBe('');
     const plan = JSON.parse(r.stdout).programs[0];
     const all = plan.items.flatMap((i: any) => i.actions);
@@ -76,7 +77,8 @@ describe('the action plan in the input', () => {
       { item: 'S1', action: 'Recruter', owner: 'Direction', due: '2026-12-31', status: 'done', statusLabel: 'done' },
       { item: 'V1', action: 'Former les job coachs', owner: 'Coordinatrice', due: '2026-06-30', status: 'in-progress', statusLabel: 'in progress' },
     ]);
-    expect(cli(['validate', ratings, actions]).stdout).toContain('actions.csv: valid · 2 actions');
+    expect(cli(['validate', ratings, actions, '--lang', 'en']).stdout).toContain('actions.csv: valid · 2 actions');
+    expect(cli(['validate', ratings, actions]).stdout).toContain('actions.csv : valide · 2 actions');
   });
   it('reads an actions sheet of a workbook beside its ratings sheet', async () => {
     const f = join(tempDir(), 'revue.xlsx');
