@@ -155,38 +155,40 @@ export function planJson(plans: ProgramPlan[], m: Messages): string {
   return JSON.stringify({ schemaVersion: 1, lang: m.lang, programs: plans.map((p) => programPlanJson(p, m)) }, null, 2) + '\n';
 }
 
-/** CSV: one row per action of the plan (one per item without action), then one per earlier action followed up. */
-export function* planCsvLines(plans: ProgramPlan[], m: Messages): Iterable<string> {
-  yield csvLine([
-    'program',
-    'program_id',
-    'review_date',
-    'part',
-    'item',
-    'score',
-    'max',
-    'finding',
-    'recommendation',
-    'computed_recommendation',
-    'action',
-    'owner',
-    'due',
-    'status',
-    'earlier_review',
-    'earlier_score',
-    'outcome',
-  ]);
+/** The columns of the plan as a table (CSV, workbook), with the type of their cells. */
+export const PLAN_COLUMNS = [
+  ['program', 'text'],
+  ['program_id', 'text'],
+  ['review_date', 'date'],
+  ['part', 'text'],
+  ['item', 'text'],
+  ['score', 'integer'],
+  ['max', 'integer'],
+  ['finding', 'text'],
+  ['recommendation', 'text'],
+  ['computed_recommendation', 'text'],
+  ['action', 'text'],
+  ['owner', 'text'],
+  ['due', 'date'],
+  ['status', 'text'],
+  ['earlier_review', 'date'],
+  ['earlier_score', 'integer'],
+  ['outcome', 'text'],
+] as const;
+
+/** The plan as rows of PLAN_COLUMNS: one per action (one per item without action), then one per earlier action followed up. */
+export function* planRows(plans: ProgramPlan[], m: Messages): Iterable<(string | number | null)[]> {
   for (const plan of plans) {
     const r = plan.review;
     const meta = [r.program.name, r.program.id ?? null, r.date];
     for (const it of plan.items) {
       const base = [...meta, 'plan', it.code, it.score, it.max, it.finding, it.recommendation, computedOf(it, m).join(' | ')];
-      if (it.actions.length === 0) yield csvLine([...base, null, null, null, null, null, null, null]);
-      for (const a of it.actions) yield csvLine([...base, a.action, a.owner ?? null, a.due ?? null, a.status, null, null, null]);
+      if (it.actions.length === 0) yield [...base, null, null, null, null, null, null, null];
+      for (const a of it.actions) yield [...base, a.action, a.owner ?? null, a.due ?? null, a.status, null, null, null];
     }
     for (const s of plan.followUps) {
       for (const f of s.actions) {
-        yield csvLine([
+        yield [
           ...meta.slice(0, 2),
           s.to,
           'follow-up',
@@ -203,8 +205,14 @@ export function* planCsvLines(plans: ProgramPlan[], m: Messages): Iterable<strin
           s.from,
           f.score.from,
           f.fate,
-        ]);
+        ];
       }
     }
   }
+}
+
+/** CSV: the plan's rows under their column names. */
+export function* planCsvLines(plans: ProgramPlan[], m: Messages): Iterable<string> {
+  yield csvLine(PLAN_COLUMNS.map(([name]) => name));
+  for (const row of planRows(plans, m)) yield csvLine(row);
 }

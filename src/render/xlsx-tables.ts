@@ -11,6 +11,8 @@ import { evidenceText } from './evidence.js';
 import type { XlsxColumn, XlsxTable, XlsxType, XlsxValidation, XlsxValue } from './xlsx.js';
 import { measureList } from './outcomes-tables.js';
 import { wideCells, wideColumns } from './score-wide.js';
+import { PLAN_COLUMNS, planRows } from './plan-view.js';
+import type { ProgramPlan } from '../core/action-plan.js';
 
 const col = (m: Messages, key: string, type: XlsxType, width?: number): XlsxColumn => ({
   title: m.t(`xlsx.col.${key}`),
@@ -305,4 +307,15 @@ export function reviewFormTables(scale: Scale, m: Messages): XlsxTable[] {
     rows: [],
   };
   return [review, plan];
+}
+
+/** `plan --format xlsx`: the plan's rows (those of its CSV), titled in the output language. */
+export function planTables(plans: ProgramPlan[], m: Messages): XlsxTable[] {
+  return [
+    {
+      name: sheet(m, 'plan'),
+      columns: PLAN_COLUMNS.map(([key, type]): XlsxColumn => ({ title: m.t(`xlsx.planCol.${key}`), type })),
+      rows: [...planRows(plans, m)],
+    },
+  ];
 }

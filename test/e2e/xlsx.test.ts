@@ -113,6 +113,21 @@ describe('--format xlsx', () => {
     expect(history!.data[2]![3]).toBeInstanceOf(Date);
     expect(typeof history!.data[2]![6]).toBe('number'); // the change since the first review
   });
+  it('writes the action plan workbook: the rows of its CSV, typed, titled in French', async () => {
+    const reviews = [fixture('reviews', 'ateliers-2025.yaml'), fixture('reviews', 'ateliers-2026.yaml')];
+    const p = join(dir, 'plan.xlsx');
+    ok(['plan', ...reviews, '-o', p, '--lang', 'fr']);
+    const [plan] = await read(p);
+    expect(plan!.sheet).toBe("Plan d'action");
+    expect(plan!.data[0]!.slice(0, 5)).toEqual(['Dispositif', 'Identifiant du dispositif', 'Date de la revue', 'Partie', 'Item']);
+    const csv = ok(['plan', ...reviews, '--format', 'csv', '--lang', 'fr'])
+      .stdout.trimEnd()
+      .split('\n');
+    expect(plan!.data.length).toBe(csv.length);
+    const last = plan!.data[plan!.data.length - 1]!;
+    expect(last.slice(3, 6)).toEqual(['follow-up', 'V13', 2]);
+    expect(last[12]).toBeInstanceOf(Date); // the action's due date
+  });
   it('writes outcomes with rates as percentages', async () => {
     const o = join(dir, 'outcomes.xlsx');
     ok(['outcomes', fixture('programs', 'harbour'), '--format', 'xlsx', '-o', o]);

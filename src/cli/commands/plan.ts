@@ -18,6 +18,7 @@ export async function runPlan(files: string[], opts: OptionsOf<'plan'>): Promise
     {
       json: () => jsonText(planJson(plans, m)),
       csv: () => planCsvLines(plans, m),
+      xlsx: async () => (await import('../../render/xlsx-tables.js')).planTables(plans, m),
       blocks: () => {
         const blocks: Block[] = [];
         plans.forEach((p, i) => {
