@@ -1,4 +1,5 @@
-// The JSON output contract of `outcomes --format json` (schemaVersion 1).
+// The JSON output contract of `outcomes --format json` (schemaVersion 1): one program's object, or, for
+// several programs, `{schemaVersion, programs: [one program's object...], network}`.
 import { z } from 'zod';
 
 const Ratio = z.object({ count: z.number().int(), of: z.number().int(), rate: z.number().nullable() });
@@ -6,12 +7,27 @@ const Within = z.object({ days: z.number().int(), count: z.number().int(), of: z
 const Cell = z.union([z.number().int(), z.string()]).describe('a count of people or jobs, "<N" (small cell) or "hidden" (complementary suppression)');
 const Benchmark = z.enum(['below-minimal', 'minimal', 'average', 'excellent']);
 
-export const OutcomesJson = z.object({
-  schemaVersion: z.literal(1),
+const Period = z.object({
+  label: z.string(),
+  from: z.string(),
+  to: z.string(),
+  served: z.number().int(),
+  working: z.number().int(),
+  rate: z.number().nullable(),
+  partial: z.boolean().describe('the window starts or ends inside the period'),
+  benchmark: Benchmark.nullable(),
+  growBenchmarkMet: z.boolean().nullable().optional(),
+  jobStarts: z.number().int(),
+  firstJobStarts: z.number().int(),
+});
+const By = z.enum(['quarter', 'month', 'semester', 'year', 'none']);
+const Convention = z.enum(['standard', 'ips-grow']);
+
+const ProgramOutcomes = z.object({
   program: z.object({ name: z.string(), id: z.string().nullable(), site: z.string().nullable(), country: z.string().nullable() }),
   window: z.object({ from: z.string(), to: z.string() }),
-  by: z.enum(['quarter', 'month', 'year', 'none']),
-  convention: z.enum(['standard', 'ips-grow']),
+  by: By,
+  convention: Convention,
   minCell: z.number().int(),
   rules: z
     .looseObject({
@@ -21,21 +37,7 @@ export const OutcomesJson = z.object({
       hours: z.object({ atLeast: z.number(), ipsGrowPaidHours: z.number() }),
     })
     .describe('the outcome rules used (scales/outcome-rules.yaml or --outcome-rules)'),
-  periods: z.array(
-    z.object({
-      label: z.string(),
-      from: z.string(),
-      to: z.string(),
-      served: z.number().int(),
-      working: z.number().int(),
-      rate: z.number().nullable(),
-      partial: z.boolean().describe('the window starts or ends inside the period'),
-      benchmark: Benchmark.nullable(),
-      growBenchmarkMet: z.boolean().nullable().optional(),
-      jobStarts: z.number().int(),
-      firstJobStarts: z.number().int(),
-    }),
-  ),
+  periods: z.array(Period),
   measures: z.object({
     served: z.number().int(),
     working: z.number().int(),
@@ -94,3 +96,26 @@ export const OutcomesJson = z.object({
     ),
   }),
 });
+
+/** Several programs: each program's own object, then the network total (people of all programs together). */
+const NetworkOutcomes = z.object({
+  schemaVersion: z.literal(1),
+  programs: z.array(ProgramOutcomes),
+  network: z.object({
+    programs: z.number().int(),
+    window: z.object({ from: z.string(), to: z.string() }),
+    by: By,
+    convention: Convention,
+    minCell: z.number().int(),
+    periods: z.array(Period),
+    measures: z.object({
+      served: z.number().int(),
+      working: z.number().int(),
+      rate: z.number().nullable(),
+      jobStarts: z.number().int(),
+      firstJobStarts: z.number().int(),
+    }),
+  }),
+});
+
+export const OutcomesJson = z.union([ProgramOutcomes.extend({ schemaVersion: z.literal(1) }), NetworkOutcomes]);

@@ -13,6 +13,7 @@ const CASES: [ContractName, string[]][] = [
   ['score', ['score', fixture('reviews', 'two-reviewers.yaml'), fixture('reviews', 'partial-review.yaml'), '--format', 'json']],
   ['outcomes', ['outcomes', fixture('programs', 'harbour'), '--format', 'json']],
   ['outcomes', ['outcomes', fixture('programs', 'jardins'), '--format', 'json', '--convention', 'ips-grow', '--lang', 'fr']],
+  ['outcomes', ['outcomes', fixture('network'), '--by', 'semester', '--format', 'json']],
   [
     'history',
     [

@@ -23,12 +23,12 @@ export interface PdfOptions {
   date: Date;
 }
 
-/** Colours chosen to stay distinct in greyscale (different lightness), always with a text label beside. */
 /** A straight line from (x0, y0) to (x1, y1), the document's graphics state left as it was. */
 export function segment(doc: PDFKit.PDFDocument, x0: number, y0: number, x1: number, y1: number, width: number, color: string): void {
   doc.save().moveTo(x0, y0).lineTo(x1, y1).lineWidth(width).strokeColor(color).stroke().restore();
 }
 
+/** Colours chosen to stay distinct in greyscale (different lightness), always with a text label beside. */
 export const COLORS = {
   text: '#1a1a1a',
   muted: '#5f6368',
