@@ -3,6 +3,7 @@ import { chooseLang, messages, type Lang, type Messages } from '../i18n/locale.j
 import type { Place, Problem } from '../shared/problems.js';
 import { jsonText, visible } from '../render/safe-text.js';
 import { terminalWidth } from '../render/layout.js';
+import { csvStyle, type CsvStyle } from '../render/csv.js';
 import { piecesOf, writeAtomic, writeStdout, type Output } from './write.js';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -43,6 +44,8 @@ export interface CommonOptions {
   debug?: boolean;
   /** Let program.yaml's `tables:` name files outside the program folder. */
   allowOutsideTables?: boolean;
+  /** --csv-style: rfc (default) or excel. */
+  csvStyle?: 'rfc' | 'excel';
 }
 
 export interface Context {
@@ -51,6 +54,8 @@ export interface Context {
   quiet: boolean;
   github: boolean;
   width: number;
+  /** The CSV style of every CSV the command writes (--csv-style, in the output language). */
+  csv: CsvStyle;
   /** Print to stdout, or write atomically to -o FILE. */
   emit(text: Output, output?: string): void;
   /** Print problems (errors and warnings) to stderr, each after `label: ` when given (a program's name); returns the number of errors. */
@@ -184,6 +189,7 @@ export function makeContext(opts: CommonOptions, dataLang?: string): Context {
     quiet,
     github,
     width: terminalWidth(process.stdout, process.env),
+    csv: csvStyle(opts.csvStyle, lang),
     emit(text, output) {
       if (output && output !== '-') writeAtomic(output, text);
       else if (!quiet || machine) writeStdout(text);

@@ -5,6 +5,7 @@ import { readProgramFolder } from '../read/program-folder.js';
 import { isProgramFolder, isWorkbook } from '../read/files.js';
 import { loadContracts, loadOutcomeRules } from '../read/data-files.js';
 import { frEaBlocks, frEaCsv } from '../render/fr-ea-view.js';
+import type { View } from '../render/formats.js';
 import { jsonText } from '../render/safe-text.js';
 import { Exit, EXIT, makeContext } from './context.js';
 import type { OptionsOf } from './options.js';
@@ -41,7 +42,7 @@ export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<vo
     if (given !== undefined) ctx.warn(ctx.m.t('frEa.ignored', { option }));
   const indicators = computeFrEa(records, contracts, { window: { from: window.from, to: window.to }, minCell });
 
-  const view = {
+  const view: View = {
     json: () => {
       const s = records.settings;
       return (
@@ -54,7 +55,7 @@ export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<vo
         ) + '\n'
       );
     },
-    csv: () => frEaCsv(indicators),
+    csv: (style) => frEaCsv(indicators, style),
     blocks: () => frEaBlocks(indicators, records.settings, ctx.m),
   };
   if (opts.pdf) {

@@ -194,7 +194,7 @@ export const COMMANDS = {
   ],
   consensus: [...READ, format('table', 'markdown', 'csv', 'json', 'xlsx'), 'csvStyle', ...ALL],
   history: ['policy', 'asOf', ...READ, format('table', 'markdown', 'json', 'xlsx'), ...ALL],
-  plan: ['policy', ...READ, format('table', 'markdown', 'json', 'csv', 'xlsx'), ...ALL],
+  plan: ['policy', ...READ, format('table', 'markdown', 'json', 'csv', 'xlsx'), 'csvStyle', ...ALL],
   validate: [...READ, format('table', 'json'), ...MESSAGES],
   scales: ['item', format('table', 'markdown', 'json'), ...ALL],
   init: ['scale', 'force', 'xlsx', 'csvStyle', ...MESSAGES],

@@ -32,7 +32,7 @@ export const toFile = (output: string | undefined): output is string => output !
 
 /** The terminal table's style: colour only on a terminal, and 100 columns in a file. */
 export function textStyle(ctx: Context, output: string | undefined): Style {
-  return { color: ctx.color && !toFile(output), width: toFile(output) ? 100 : ctx.width };
+  return { color: ctx.color && !toFile(output), width: toFile(output) ? 100 : ctx.width, csv: ctx.csv };
 }
 
 /** Render the command's view in the format chosen and write it to -o or standard output. */

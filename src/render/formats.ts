@@ -3,6 +3,7 @@
 // on the format name itself.
 import { renderMarkdown, renderText, type Block, type Style } from './view.js';
 import type { XlsxTable } from './xlsx.js';
+import { RFC_CSV, withBom, type CsvStyle } from './csv.js';
 
 /** What a renderer gives: text, text made piece by piece (a large output never held whole), or bytes. */
 export type Rendered = string | Uint8Array | Iterable<string | Uint8Array>;
@@ -16,7 +17,8 @@ export type Rendered = string | Uint8Array | Iterable<string | Uint8Array>;
 export interface View {
   blocks?: () => Block[];
   json?: () => Rendered;
-  csv?: () => Rendered;
+  /** CSV in the style asked for (--csv-style); the registry adds the style's BOM. */
+  csv?: (style: CsvStyle) => string | Iterable<string>;
   /** Named tables of typed cells, one sheet each (src/render/xlsx.ts). */
   xlsx?: () => XlsxTable[] | Promise<XlsxTable[]>;
 }
@@ -52,7 +54,14 @@ export const FORMATS = {
     render: (v: View) => renderMarkdown(need(v.blocks, 'markdown')()),
   },
   json: { extensions: ['.json'], available: (v: View) => Boolean(v.json), render: (v: View) => need(v.json, 'json')() },
-  csv: { extensions: ['.csv'], available: (v: View) => Boolean(v.csv), render: (v: View) => need(v.csv, 'csv')() },
+  csv: {
+    extensions: ['.csv'],
+    available: (v: View) => Boolean(v.csv),
+    render: (v: View, s: Style) => {
+      const csv = s.csv ?? RFC_CSV;
+      return withBom(need(v.csv, 'csv')(csv), csv);
+    },
+  },
   // The writer loads only when a workbook is asked for.
   xlsx: {
     extensions: ['.xlsx'],

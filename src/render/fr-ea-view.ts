@@ -4,7 +4,7 @@ import type { Messages } from '../i18n/locale.js';
 import type { FrEaIndicators, FrSetting, Share } from '../core/fr-ea.js';
 import type { ProgramSettings } from '../core/records.js';
 import { HIDDEN, type Cell } from '../core/suppression.js';
-import { csvLine } from './csv.js';
+import { csvLine, RFC_CSV, type CsvStyle } from './csv.js';
 import { formatDate } from './score-view.js';
 import type { Block } from './view.js';
 
@@ -188,11 +188,11 @@ export function frEaRows(o: FrEaIndicators): [string, Value, Value, Value][] {
   return rows;
 }
 
-export function frEaCsv(o: FrEaIndicators): string {
+export function frEaCsv(o: FrEaIndicators, style: CsvStyle = RFC_CSV): string {
   return (
-    csvLine(['indicator', 'value', 'n', 'of']) +
+    csvLine(['indicator', 'value', 'n', 'of'], style) +
     frEaRows(o)
-      .map((r) => csvLine(r))
+      .map((r) => csvLine(r, style))
       .join('')
   );
 }

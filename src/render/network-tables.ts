@@ -2,7 +2,7 @@
 import type { Outcomes } from '../core/outcomes.js';
 import type { NetworkOutcomes } from '../core/network.js';
 import type { ProgramRecords } from '../core/records.js';
-import { csvLine } from './csv.js';
+import { csvLine as csvLineOf, RFC_CSV, type CsvStyle } from './csv.js';
 import { measureRows, PERIOD_COLUMNS, periodRow, programOutcomes, rate6 } from './outcomes-tables.js';
 import { jsonText } from './safe-text.js';
 
@@ -23,7 +23,8 @@ export function networkJson(programs: ProgramResult[], network: NetworkOutcomes)
  * `program` in front of the columns of `outcomes DIR`; after a blank line, the whole-window measures
  * the same way (the network has its totals only).
  */
-export function networkCsv(programs: ProgramResult[], network: NetworkOutcomes): string {
+export function networkCsv(programs: ProgramResult[], network: NetworkOutcomes, style: CsvStyle = RFC_CSV): string {
+  const csvLine = (cells: Parameters<typeof csvLineOf>[0]) => csvLineOf(cells, style);
   const c = network.convention;
   const who = (p: ProgramResult) => ['program', p.records.settings.id ?? null, p.records.settings.name];
   let out = csvLine(['level', 'program_id', 'program', ...PERIOD_COLUMNS(c)]);

@@ -4,7 +4,7 @@ import type { PlannedAction } from '../core/review.js';
 import { programLabel } from '../core/identity.js';
 import type { Messages } from '../i18n/locale.js';
 import { localize } from '../scale/scale.js';
-import { csvLine } from './csv.js';
+import { csvLine, RFC_CSV, type CsvStyle } from './csv.js';
 import { recommendationLines } from './recommendations.js';
 import { formatDate, itemColumns, nextReviewText, scoreTone, signed, totalText } from './score-view.js';
 import type { Block, Tone } from './view.js';
@@ -212,7 +212,10 @@ export function* planRows(plans: ProgramPlan[], m: Messages): Iterable<(string |
 }
 
 /** CSV: the plan's rows under their column names. */
-export function* planCsvLines(plans: ProgramPlan[], m: Messages): Iterable<string> {
-  yield csvLine(PLAN_COLUMNS.map(([name]) => name));
-  for (const row of planRows(plans, m)) yield csvLine(row);
+export function* planCsvLines(plans: ProgramPlan[], m: Messages, style: CsvStyle = RFC_CSV): Iterable<string> {
+  yield csvLine(
+    PLAN_COLUMNS.map(([name]) => name),
+    style,
+  );
+  for (const row of planRows(plans, m)) yield csvLine(row, style);
 }

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { markdownTable, textTable, width as textWidth, wrapText, type Cell, type Column } from './layout.js';
 import { markdownText, visible } from './safe-text.js';
+import type { CsvStyle } from './csv.js';
 
 export type Tone = 'best' | 'good' | 'fair' | 'poor' | 'muted' | 'strong';
 
@@ -25,6 +26,8 @@ export type ViewCell = string | { text: string; tone?: Tone };
 export interface Style {
   color: boolean;
   width: number;
+  /** The CSV style (--csv-style), for the csv format; RFC 4180 when not given. */
+  csv?: CsvStyle;
 }
 
 type Paint = (s: string) => string;

@@ -325,6 +325,22 @@ describe('--csv-style excel', () => {
     expect(excelEn.startsWith('\uFEFFprogram,program_id,')).toBe(true);
   });
 
+  it('every command that writes CSV takes the style: the network, the French indicators, the plan', () => {
+    const runs = [
+      ['outcomes', fixture('network')],
+      ['outcomes', fixture('programs', 'jardins'), '--convention', 'fr-ea', '--year', '2026'],
+      ['plan', fixture('reviews', 'ateliers-2025.yaml'), fixture('reviews', 'ateliers-2026.yaml')],
+    ];
+    for (const args of runs) {
+      // (cli, not ok: a network program without records is warned about on standard error.)
+      const rfc = cli([...args, '--format', 'csv', '--lang', 'fr']).stdout;
+      const excel = cli([...args, '--format', 'csv', '--lang', 'fr', '--csv-style', 'excel']).stdout;
+      expect(rfc.startsWith('\uFEFF'), args[1]).toBe(false);
+      expect(excel.startsWith('\uFEFF'), args[1]).toBe(true);
+      expect(excel.split('\r\n')[0], args[1]).toBe(rfc.split('\r\n')[0]!.replaceAll(',', ';').replace(/^/, '\uFEFF'));
+    }
+  });
+
   for (const style of ['rfc', 'excel']) {
     it(`reads back the long score CSV it writes (${style}, French)`, () => {
       const review = fixture('reviews', 'jardins-emploi-2026.yaml');

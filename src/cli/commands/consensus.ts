@@ -1,6 +1,5 @@
 // `ips-fidelity consensus FILE`: the sheet two reviewers fill in at their consensus meeting.
 import { consensusCsv, consensusJson, consensusSheet } from '../../render/consensus-view.js';
-import { csvStyle, withBom } from '../../render/csv.js';
 import type { Block } from '../../render/view.js';
 import { Exit, EXIT } from '../context.js';
 import type { OptionsOf } from '../options.js';
@@ -17,10 +16,7 @@ export async function runConsensus(files: string[], opts: OptionsOf<'consensus'>
     ctx,
     opts.format,
     {
-      csv: () => {
-        const style = csvStyle(opts.csvStyle, ctx.m.lang);
-        return withBom(consensusCsv(withRaters, style), style);
-      },
+      csv: (style) => consensusCsv(withRaters, style),
       json: () => consensusJson(withRaters, ctx.m),
       xlsx: async () => (await import('../../render/xlsx-tables.js')).consensusTables(withRaters, ctx.m),
       blocks: () => withRaters.flatMap((r, i) => [...(i ? [{ kind: 'line', text: '' } as Block] : []), ...consensusSheet(r, ctx.m)]),

@@ -13,7 +13,7 @@ import type { OutcomeRules } from '../../scale/outcome-rules.js';
 import type { ProgramFolder } from '../../read/program-folder.js';
 import type { Context } from '../context.js';
 import { basename } from 'node:path';
-import { csvStyle, withBom } from '../../render/csv.js';
+import { withBom } from '../../render/csv.js';
 import type { Scale } from '../../scale/scale.js';
 import { firstLimit } from '../../core/fidelity-from-records.js';
 import { outcomesBlocks } from '../../render/outcomes-view.js';
@@ -110,10 +110,7 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
 
   const view: View = {
     json: () => outcomesJson(outcomes, records),
-    csv: () => {
-      const style = csvStyle(opts.csvStyle, ctx.m.lang);
-      return withBom(outcomesCsv(outcomes, style), style);
-    },
+    csv: (style) => outcomesCsv(outcomes, style),
     blocks: () => outcomesBlocks(outcomes, records.settings, contracts, ctx.m),
     xlsx: async () => (await import('../../render/xlsx-tables.js')).outcomesTables(outcomes, ctx.m),
   };
@@ -124,8 +121,7 @@ async function runOne(dir: string, opts: OutcomesOptions, s: Setup): Promise<voi
   }
   if (!opts.pdf || opts.output) await emitView(ctx, opts.format, view, opts.output);
   if (opts.perPerson) {
-    const style = csvStyle(opts.csvStyle, ctx.m.lang);
-    emitOrExplain(ctx, withBom(perPersonCsv(records, outcomes, contracts, style), style), opts.perPerson);
+    emitOrExplain(ctx, withBom(perPersonCsv(records, outcomes, contracts, ctx.csv), ctx.csv), opts.perPerson);
     ctx.warn(ctx.m.t('outcomes.perPersonWarning', { file: opts.perPerson }));
   }
   checkMinRate(ctx, dir, outcomes.periods, minRate, opts);
@@ -278,7 +274,7 @@ async function runMany(dirs: string[], given: string[], opts: OutcomesOptions, s
     opts.format,
     {
       json: () => networkJson(results, network),
-      csv: () => networkCsv(results, network),
+      csv: (style) => networkCsv(results, network, style),
       blocks: () => networkBlocks(results, network, s.rules, ctx.m),
     },
     opts.output,

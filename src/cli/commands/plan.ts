@@ -17,7 +17,7 @@ export async function runPlan(files: string[], opts: OptionsOf<'plan'>): Promise
     opts.format,
     {
       json: () => jsonText(planJson(plans, m)),
-      csv: () => planCsvLines(plans, m),
+      csv: (style) => planCsvLines(plans, m, style),
       xlsx: async () => (await import('../../render/xlsx-tables.js')).planTables(plans, m),
       blocks: () => {
         const blocks: Block[] = [];

@@ -1,7 +1,7 @@
 // `ips-fidelity score <files...>`: score reviews and print them; thresholds fail with exit 1.
 import { checkThresholds, latestPositions, parseItemMinimum, type ItemMinimum, type ThresholdFailure } from '../../core/thresholds.js';
 import { groupByProgram } from '../../core/identity.js';
-import { csvStyle, scoreCsvLines, withBom } from '../../render/csv.js';
+import { scoreCsvLines } from '../../render/csv.js';
 import { scoreJsonPieces } from '../../render/json.js';
 import { programTitle, reviewBlocks, summaryBlocks } from '../../render/score-view.js';
 import type { Block } from '../../render/view.js';
@@ -55,10 +55,7 @@ export async function runScore(files: string[], opts: OptionsOf<'score'>): Promi
     opts.format,
     {
       json: () => scoreJsonPieces(scored, m),
-      csv: () => {
-        const style = csvStyle(opts.csvStyle, m.lang);
-        return withBom(scoreCsvLines(scored, m, opts.layout, scales, style), style);
-      },
+      csv: (style) => scoreCsvLines(scored, m, opts.layout, scales, style),
       xlsx: async () => (await import('../../render/xlsx-tables.js')).scoreTables([...scored], scales, m),
       blocks: () => {
         const all = [...scored];
