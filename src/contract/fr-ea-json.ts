@@ -52,11 +52,3 @@ export const FrEaJson = z.object({
   employers: z.object({ accompanied: z.number().int() }).nullable().describe('null: not available (no employer named in the jobs table)'),
 });
 export type FrEaJsonOutput = z.infer<typeof FrEaJson>;
-
-export function frEaJsonSchema(): unknown {
-  return {
-    $id: 'https://ips-fidelity.invalid/schema/fr-ea.schema.json',
-    title: 'ips-fidelity outcomes --convention fr-ea output',
-    ...(z.toJSONSchema(FrEaJson, { target: 'draft-2020-12' }) as object),
-  };
-}

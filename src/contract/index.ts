@@ -6,10 +6,10 @@ import { HistoryJson } from './history-json.js';
 import { OutcomesJson } from './outcomes-json.js';
 import { ProblemJson } from './problem-json.js';
 import { ScalesJson } from './scales-json.js';
-import { ScoreJson, scoreJsonSchema } from './score-json.js';
+import { ScoreJson } from './score-json.js';
 import { ValidateJson } from './validate-json.js';
-import { PlanJson, planJsonSchema } from './plan-json.js';
-import { FrEaJson, frEaJsonSchema } from './fr-ea-json.js';
+import { PlanJson } from './plan-json.js';
+import { FrEaJson } from './fr-ea-json.js';
 
 export const CONTRACTS = {
   score: ScoreJson,
@@ -39,9 +39,6 @@ const TITLES: Record<ContractName, string> = {
 
 /** The JSON Schema (draft 2020-12) of a command's JSON output. */
 export function jsonSchemaOf(name: ContractName): unknown {
-  if (name === 'score') return scoreJsonSchema();
-  if (name === 'plan') return planJsonSchema();
-  if (name === 'fr-ea') return frEaJsonSchema();
   return {
     $id: `https://ips-fidelity.invalid/schema/${name}.schema.json`,
     title: TITLES[name],

@@ -67,11 +67,3 @@ export const PlanJson = z.object({
   lang: z.enum(['en', 'fr']),
   programs: z.array(ProgramPlanJson),
 });
-
-export function planJsonSchema(): unknown {
-  return {
-    $id: 'https://ips-fidelity.invalid/schema/plan.schema.json',
-    title: 'ips-fidelity plan output',
-    ...(z.toJSONSchema(PlanJson, { target: 'draft-2020-12' }) as object),
-  };
-}

@@ -155,11 +155,3 @@ export const ScoreJson = z.object({
   lang: z.enum(['en', 'fr']),
   reviews: z.array(ReviewJson),
 });
-
-export function scoreJsonSchema(): unknown {
-  return {
-    $id: 'https://ips-fidelity.invalid/schema/score.schema.json',
-    title: 'ips-fidelity score output',
-    ...(z.toJSONSchema(ScoreJson, { target: 'draft-2020-12' }) as object),
-  };
-}

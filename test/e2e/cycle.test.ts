@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { z } from 'zod';
 import { cli, fixture, ROOT, tempDir } from '../helpers.js';
-import { planJsonSchema } from '../../src/contract/plan-json.js';
+import { jsonSchemaOf } from '../../src/contract/index.js';
 
 const ateliers = [fixture('reviews', 'ateliers-2025.yaml'), fixture('reviews', 'ateliers-2026.yaml')];
 const lakeside = [fixture('reviews', 'lakeside-2025.yaml'), fixture('reviews', 'lakeside-2026.yaml')];
@@ -204,7 +204,7 @@ describe('plan', () => {
       "Lakeside Supported Employment,LK-MN-008,2026-02-10,follow-up,O2,3,5,,,,Move the ES desks to the treatment team's floor,Program director,2026-12-31,dropped,2025-02-12,3,dropped",
     );
     const shipped = JSON.parse(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
-    expect(shipped).toEqual(JSON.parse(JSON.stringify(planJsonSchema())));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(jsonSchemaOf('plan'))));
     const out = JSON.parse(cli(['plan', ...lakeside, ...ateliers, fixture('reviews', 'riverside-2026.yaml'), '--format', 'json']).stdout);
     expect(out.programs).toHaveLength(3);
     const check = z.fromJSONSchema(shipped).safeParse(out);

@@ -8,7 +8,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { z } from 'zod';
 import { BIN, cli, fixture, ROOT, tempDir } from '../helpers.js';
 import { pdfStructure, type StructElement } from '../pdf-structure.js';
-import { scoreJsonSchema } from '../../src/contract/score-json.js';
+import { jsonSchemaOf } from '../../src/contract/index.js';
 import { COLORS } from '../../src/render/pdf/document.js';
 import { bandTextColor } from '../../src/render/pdf/fidelity-report.js';
 
@@ -183,7 +183,7 @@ describe('two reviewers', () => {
 describe('JSON Schema', () => {
   const shipped = JSON.parse(readFileSync(join(ROOT, 'schema', 'score.schema.json'), 'utf8'));
   it('is the one the zod contract gives (written at build)', () => {
-    expect(shipped).toEqual(JSON.parse(JSON.stringify(scoreJsonSchema())));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(jsonSchemaOf('score'))));
   });
   it("validates every fixture's score --format json, two raters included", () => {
     const schema = z.fromJSONSchema(shipped);
