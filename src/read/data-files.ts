@@ -42,6 +42,9 @@ function pathOf(ref: string, builtins: readonly string[]): { path: string; sourc
   return { path: ref, source: ref };
 }
 
+/** Whether `ref` is meant as a file: standard input, a path, a .yaml name, or a file that exists (else a misspelt built-in id). */
+const namesAFile = (ref: string): boolean => ref === STDIN || /[\\/]|\.ya?ml$/i.test(ref) || existsSync(ref);
+
 interface Loaded<T> {
   value: T;
   source: string;
@@ -57,7 +60,7 @@ function load<T>(
 ): Loaded<T> {
   const { path, source } = pathOf(ref, builtins);
   const problems = new ProblemList(builtins.includes(ref) ? path : shownPath(ref));
-  if (!builtins.includes(ref) && ref !== STDIN && !/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
+  if (!builtins.includes(ref) && !namesAFile(ref)) {
     problems.error({}, 'scale.notFound', { builtins: builtins.join(', ') });
     throw new InputError(problems.items);
   }
@@ -162,7 +165,7 @@ export function loadPolicy(ref = 'default'): ReviewPolicy {
   const builtin = load<ReviewPolicyFile>('review-policies', ['review-policies'], 'reviewPolicies', checkPolicies).value;
   const found = builtin.policies.find((p) => p.id === ref);
   if (found) return found;
-  if (ref !== STDIN && !/[\\/]|\.ya?ml$/i.test(ref) && !existsSync(ref)) {
+  if (!namesAFile(ref)) {
     const problems = new ProblemList(ref);
     problems.error({}, 'policy.problem.notFound', { ids: builtin.policies.map((p) => p.id).join(', ') });
     throw new InputError(problems.items);
