@@ -43,6 +43,13 @@ export function rateColumns(m: Messages): Column[] {
   ];
 }
 
+/** The benchmark lines of a rate chart, labelled: 40% for IPS Grow, else the minimal, average and excellent rates. */
+export function benchmarkLines(B: BenchmarkLevels, grow: boolean, m: Messages): { value: number; label: string }[] {
+  const line = (value: number, name: string) => ({ value, label: m.t('pdf.outcomes.line', { pct: m.pct(value, 0), name }) });
+  if (grow) return [line(B.ipsGrow / 100, 'IPS Grow')];
+  return (['minimal', 'average', 'excellent'] as const).map((level) => line(B[level] / 100, m.t(`benchmark.${level}`)));
+}
+
 /** The line under a title: the window, the periods and the convention of the figures. */
 export function windowLine(o: Pick<Outcomes, 'window' | 'by' | 'convention'>, m: Messages): Block {
   const { from, to } = o.window;

@@ -8,7 +8,7 @@ import { latestWhole, reviewedOnTime, shownRate, type NetworkOutcomes } from '..
 import { isOverdue } from '../../core/next-review.js';
 import { localize } from '../../scale/scale.js';
 import { formatDate, signed } from '../score-view.js';
-import { periodLabel, periodName, rateText } from '../outcomes-view.js';
+import { benchmarkLines, periodLabel, periodName, rateText } from '../outcomes-view.js';
 import { countChart, rateChart, scatterChart } from './charts.js';
 import { COLORS, PdfWriter, type TableCell } from './document.js';
 import { bandColor, bandSpans, bandTextColor, type ReportOptions } from './fidelity-common.js';
@@ -67,10 +67,7 @@ function scatterSection(
   pdf.newPage();
   pdf.heading(m.t('networkReport.scatter'));
   const plotted = rows.filter((x) => x.r && x.r.total !== null && x.rate !== null);
-  const lines = (grow ? [B.ipsGrow] : [B.minimal, B.average, B.excellent]).map((v, i) => ({
-    value: v / 100,
-    label: m.t('pdf.outcomes.line', { pct: m.pct(v / 100, 0), name: grow ? 'IPS Grow' : m.t(`benchmark.${['minimal', 'average', 'excellent'][i]}`) }),
-  }));
+  const lines = benchmarkLines(B, grow, m);
   const points = plotted.map((x) => ({ label: idOf(x.p), x: x.r!.total!, y: x.rate! }));
   const alt = m.t('networkReport.scatterAlt', { list: plotted.map((x) => `${idOf(x.p)}: ${x.r!.total}, ${rateText(x.rate, m)}`).join('; ') });
   let unlabelled: number[] = [];
@@ -285,14 +282,7 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
   if (network && B) {
     pdf.heading(m.t('networkReport.rateByQuarter'));
     const points = network.periods.map((p) => ({ label: periodLabel(p.label, m), rate: p.rate, text: rateText(p.rate, m), partial: p.partial }));
-    const line = (value: number, name: string) => ({ value, label: m.t('pdf.outcomes.line', { pct: m.pct(value, 0), name }) });
-    const lines = grow
-      ? [line(B.ipsGrow / 100, 'IPS Grow')]
-      : [
-          line(B.minimal / 100, m.t('benchmark.minimal')),
-          line(B.average / 100, m.t('benchmark.average')),
-          line(B.excellent / 100, m.t('benchmark.excellent')),
-        ];
+    const lines = benchmarkLines(B, grow, m);
     const list = network.periods.map((p) => `${periodName(p, m)}: ${rateText(p.rate, m)}`).join('; ');
     pdf.figure(m.t('privacy.chartAltLines', { lines: lines.map((l) => m.pct(l.value, 0)).join(', '), list }), 170, (x, y, w) =>
       rateChart(doc, x, y, w, 170, points, lines, (r) => m.pct(r, 0), m.t('privacy.partialShort')),

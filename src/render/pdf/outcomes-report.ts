@@ -5,7 +5,7 @@ import type { ContractTable } from '../../core/contracts.js';
 import type { Outcomes } from '../../core/outcomes.js';
 import type { ProgramSettings } from '../../core/records.js';
 import { localize } from '../../scale/scale.js';
-import { byText, outcomesBlocks, periodLabel, periodName, rateText } from '../outcomes-view.js';
+import { benchmarkLines, byText, outcomesBlocks, periodLabel, periodName, rateText } from '../outcomes-view.js';
 import { formatDate } from '../score-view.js';
 import type { Block } from '../view.js';
 import { rateChart } from './charts.js';
@@ -57,17 +57,7 @@ export async function outcomesReportPdf(
   const points = o.periods.map((p) => ({ label: periodLabel(p.label, m), rate: p.rate, text: rateText(p.rate, m), partial: p.partial }));
   // Benchmark lines only where a class is given: whole calendar quarters, 31/41/50% (standard) or 40% (IPS Grow).
   const classed = o.by === 'quarter' && o.periods.some((p) => !p.partial);
-  const line = (value: number, name: string) => ({ value, label: m.t('pdf.outcomes.line', { pct: m.pct(value, 0), name }) });
-  const B = o.rules.benchmarks;
-  const lines = !classed
-    ? []
-    : o.convention === 'ips-grow'
-      ? [line(B.ipsGrow / 100, 'IPS Grow')]
-      : [
-          line(B.minimal / 100, m.t('benchmark.minimal')),
-          line(B.average / 100, m.t('benchmark.average')),
-          line(B.excellent / 100, m.t('benchmark.excellent')),
-        ];
+  const lines = classed ? benchmarkLines(o.rules.benchmarks, o.convention === 'ips-grow', m) : [];
   const list = o.periods.map((p) => `${periodName(p, m)}: ${rateText(p.rate, m)}`).join('; ');
   const alt = lines.length
     ? m.t('privacy.chartAltLines', { lines: lines.map((l) => m.pct(l.value, 0)).join(', '), list })
@@ -80,6 +70,7 @@ export async function outcomesReportPdf(
   pdf.heading(m.t('pdf.outcomes.references'));
   for (const k of ['eqolise', 'trials', 'france']) pdf.paragraph(m.t(`pdf.outcomes.reference.${k}`), { size: 8.5, color: COLORS.muted });
   pdf.heading(m.t('pdf.method'));
+  const B = o.rules.benchmarks;
   const convention =
     o.convention === 'ips-grow' ? m.t('finish.methodGrow', { ...B, paidHours: o.rules.hours.ipsGrowPaidHours }) : m.t('finish.methodStandard', B);
   const privacy =
