@@ -143,11 +143,7 @@ export function writePdf(ctx: Context, bytes: Uint8Array, file: string, kind: st
 /** A folder's own window: program.yaml's period, else the span of its data. */
 export const ownSpan = (records: ProgramRecords): Partial<Period> => records.settings.period ?? dataSpan(records) ?? {};
 
-/**
- * A program's reporting window: --from/--to (`rawTo` as typed: `9999-12-31` ends at the data's last date,
- * with a warning), else its own span. No window, one ending before it starts, or no participants table
- * end the command with exit 2.
- */
+/** A program's reporting window (resolveWindow on its own span); a folder without participants table ends the command with exit 2. */
 export function programWindow(
   ctx: Context,
   dir: string,
@@ -156,18 +152,34 @@ export function programWindow(
   to: string | undefined,
   rawTo: string | undefined,
 ): Period {
-  const span = ownSpan(records);
-  const window = { from: from ?? span.from, to: to ?? span.to };
-  if (rawTo !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: rawTo, to: window.to ?? '-' }));
-  if (!window.from || !window.to) {
-    ctx.report([{ file: dir, severity: 'error', key: 'records.noWindow' }]);
-    throw new Exit(EXIT.invalid);
-  }
-  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
+  const window = resolveWindow(ctx, [dir], ownSpan(records), from, to, rawTo);
   if (!records.tables.participants) {
     ctx.report([{ file: dir, severity: 'error', key: 'records.needsParticipants' }]);
     throw new Exit(EXIT.invalid);
   }
+  return window;
+}
+
+/**
+ * A window from --from/--to, else from the data's `span` (`rawTo` as typed: `9999-12-31` ends at the
+ * data's last date, with a warning). No window (each folder of `dirs` said), or one ending before it
+ * starts, end the command with exit 2.
+ */
+export function resolveWindow(
+  ctx: Context,
+  dirs: string[],
+  span: Partial<Period>,
+  from: string | undefined,
+  to: string | undefined,
+  rawTo: string | undefined,
+): Period {
+  const window = { from: from ?? span.from, to: to ?? span.to };
+  if (rawTo !== undefined && to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: rawTo, to: window.to ?? '-' }));
+  if (!window.from || !window.to) {
+    ctx.report(dirs.map((d) => ({ file: d, severity: 'error' as const, key: 'records.noWindow' })));
+    throw new Exit(EXIT.invalid);
+  }
+  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
   return { from: window.from, to: window.to };
 }
 

@@ -23,7 +23,18 @@ import type { View } from '../../render/formats.js';
 import { emitOrExplain, Exit, EXIT, makeContext, UsageError } from '../context.js';
 import type { OptionsOf } from '../options.js';
 import { scaleChoice } from '../scales-setup.js';
-import { dataLang, documentDate, emitView, pdfOptions, writePdf, ownSpan, programWindow, windowOptions, type ReadOptions } from '../pipeline.js';
+import {
+  dataLang,
+  documentDate,
+  emitView,
+  pdfOptions,
+  writePdf,
+  ownSpan,
+  programWindow,
+  resolveWindow,
+  windowOptions,
+  type ReadOptions,
+} from '../pipeline.js';
 import { visible } from '../../render/safe-text.js';
 
 /** `outcomes`' options; `report --outcomes` also passes its --scale and --principles. */
@@ -239,14 +250,7 @@ export async function networkRun(
     .filter((d): d is string => d !== undefined)
     .sort()
     .at(-1);
-  const window = { from: s.from ?? earliest, to: s.to ?? latest };
-  if (opts.to !== undefined && s.to === undefined) ctx.warn(ctx.m.t('readers.openTo', { value: opts.to, to: window.to ?? '-' }));
-  if (!window.from || !window.to) {
-    ctx.report(given.map((d) => ({ file: d, severity: 'error' as const, key: 'records.noWindow' })));
-    throw new Exit(EXIT.invalid);
-  }
-  if (window.to < window.from) throw new UsageError('usage.window', { from: window.from, to: window.to });
-  const W = { from: window.from, to: window.to };
+  const W = resolveWindow(ctx, given, { from: earliest, to: latest }, s.from, s.to, opts.to);
   for (const k of kept) k.result = { records: k.folder.records, outcomes: compute(k.folder, W, s, opts), dir: k.dir, label: k.label };
   const network = networkOutcomes(
     kept.map((k) => k.result!.outcomes),
