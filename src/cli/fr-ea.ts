@@ -10,7 +10,7 @@ import { jsonText } from '../render/safe-text.js';
 import { Exit, EXIT, makeContext } from './context.js';
 import type { OptionsOf } from './options.js';
 import { scaleChoice } from './scales-setup.js';
-import { documentDate, emitView, pdfOptions, writePdf, programWindow, windowOptions, type ReadOptions } from './pipeline.js';
+import { dataLang, documentDate, emitView, pdfOptions, writePdf, programWindow, windowOptions, type ReadOptions } from './pipeline.js';
 
 export type FrEaCommandOptions = OptionsOf<'outcomes'> & ReadOptions;
 
@@ -25,12 +25,14 @@ export async function runFrEa(dir: string, opts: FrEaCommandOptions): Promise<vo
     makeContext(opts).report([{ file: dir, severity: 'error', key: 'records.notFolder' }]);
     throw new Exit(EXIT.invalid);
   }
+  // French data (program.yaml, French headers): its problems in French, as for the other outcomes.
+  const sniffed = await dataLang([dir], opts);
   // Read as for fidelity: the employers of the jobs are kept (employers accompanied).
   const { folder, problems } = await readProgramFolder(dir, contracts, choice.resolve, 'fidelity', {
     allowOutsideTables: opts.allowOutsideTables,
     limits: rules.limits,
   });
-  const ctx = makeContext(opts, folder?.lang);
+  const ctx = makeContext(opts, folder?.lang ?? sniffed);
   if (ctx.report(problems) > 0 || !folder) throw new Exit(EXIT.invalid);
   const records = folder.records;
   const window = programWindow(ctx, dir, records, from, to, opts.to);

@@ -136,6 +136,19 @@ describe('outcomes --convention fr-ea (French national indicators of emploi acco
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).esatToOrdinary).toEqual({ fromEsat: 4, toOrdinary: 1, rate: 0.25 });
   });
+  it('reports the problems of a French folder in French, as the other outcomes do', () => {
+    const copy = join(dir, 'jardins-broken');
+    cpSync(jardins, copy, { recursive: true });
+    const file = join(copy, 'participants.csv');
+    const lines = readFileSync(file, 'latin1').split(/\r?\n/);
+    lines[2] = lines[2]!.replace(/^(P002;[^;]*;)[^;]*/, '$1notadate');
+    writeFileSync(file, lines.join('\r\n'), 'latin1');
+    for (const convention of [[], ['--convention', 'fr-ea', '--year', '2026']]) {
+      const r = cli(['outcomes', copy, ...convention]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("participants.csv:3:3: erreur: ce n'est pas une date");
+    }
+  });
   it('refuses a year that is not one, with exit 2', () => {
     const r = run(['--year', '26']);
     expect(r.code).toBe(2);
