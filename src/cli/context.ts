@@ -141,15 +141,10 @@ export function resetReported(): void {
   delete reported.lang;
 }
 
-/** The --max-warnings value, checked (a whole number; else a usage error, before anything is read). */
-export function maxWarningsOf(opts: CommonOptions): number | undefined {
-  // Parsed by its declaration (src/cli/options.ts): a bad value is a usage error there, before anything is read.
-  return opts.maxWarnings;
-}
-
 /** Whether more warnings were reported than --max-warnings allows (said on standard error): exit 1, like eslint. */
 export function tooManyWarnings(opts: CommonOptions, m: Messages): boolean {
-  const max = maxWarningsOf(opts);
+  // (--max-warnings is parsed by its declaration in src/cli/options.ts: a bad value is a usage error there.)
+  const max = opts.maxWarnings;
   if (max === undefined || reported.warnings <= max) return false;
   // In the language the warnings were written in (a French folder's, without --lang).
   if (reported.lang) m = messages(reported.lang);

@@ -4,17 +4,7 @@ import { InputError } from '../shared/problems.js';
 import { chooseLang, messages, type Messages } from '../i18n/locale.js';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import {
-  EXIT,
-  Exit,
-  explainWriteError,
-  makeContext,
-  maxWarningsOf,
-  resetReported,
-  tooManyWarnings,
-  UsageError,
-  type CommonOptions,
-} from './context.js';
+import { EXIT, Exit, explainWriteError, makeContext, resetReported, tooManyWarnings, UsageError, type CommonOptions } from './context.js';
 import { commanderText } from '../i18n/commander.js';
 import { zodMessagesIn } from '../i18n/zod-messages.js';
 import { visible } from '../render/safe-text.js';
@@ -114,7 +104,6 @@ export function buildProgram(m: Messages): Command {
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(visible(commanderText(s, m), '\n')) })
     .hook('preAction', async (_, action) => {
-      maxWarningsOf(action.opts());
       // Standard input is read once: `-` for an option (--scale -) and for a file too is refused here
       // (two files `- -` are refused by the reader, at <stdin>).
       const opts = action.opts() as Record<string, unknown>;
