@@ -3,8 +3,9 @@ import type { Item } from '../scale/schema.js';
 import { scoreElements } from '../core/score-item.js';
 import type { ItemRating, Observation, SpecialistRating } from '../core/review.js';
 import type { Scale } from '../scale/scale.js';
-import type { Place } from '../shared/problems.js';
-import { normalizeName, parseBoolean, parseNumber } from '../shared/values.js';
+import type { Place, ProblemList } from '../shared/problems.js';
+import { todayIso } from './clock.js';
+import { normalizeName, parseBoolean, parseDate, parseNumber } from '../shared/values.js';
 
 export interface RawEntry {
   score?: unknown;
@@ -179,4 +180,24 @@ const REVIEW_TYPES: Record<string, 'self' | 'external'> = {
 /** The review type a table cell names, in English or French (`self`, `externe`...); undefined if none. */
 export function reviewTypeOf(text: string): 'self' | 'external' | undefined {
   return REVIEW_TYPES[normalizeName(text)];
+}
+
+/**
+ * A review's date as written: its ISO form, or null with an error at `at` when it is not a date; a date
+ * after today is kept with a warning (unless `warnFuture` says this one was warned about already).
+ */
+export function reviewDateOf(
+  raw: string,
+  at: Omit<Place, 'file'>,
+  problems: ProblemList,
+  field?: string,
+  warnFuture: (iso: string) => boolean = () => true,
+): string | null {
+  const d = parseDate(raw);
+  if (!d.ok) {
+    problems.error(at, `expected.${d.expected}`, {}, field, raw);
+    return null;
+  }
+  if (d.value > todayIso() && warnFuture(d.value)) problems.warn(at, 'date.future', {}, field, raw);
+  return d.value;
 }

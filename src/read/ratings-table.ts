@@ -2,11 +2,10 @@
 import type { ItemRating, Review } from '../core/review.js';
 import { findItem, type Scale } from '../scale/scale.js';
 import type { ProblemList } from '../shared/problems.js';
-import { reviewTypeOf, toRating } from './rating-entry.js';
+import { reviewDateOf, reviewTypeOf, toRating } from './rating-entry.js';
 import type { ScaleResolver } from './review-yaml.js';
 import { cellOf, mapColumns, placeOf, type ColumnSpec, type Row, type Table } from './table.js';
-import { normalizeName, parseDate } from '../shared/values.js';
-import { todayIso } from './clock.js';
+import { normalizeName } from '../shared/values.js';
 
 const META: ColumnSpec[] = [
   { key: 'program', aliases: ['programme', 'program_name', 'nom_programme', 'dispositif', 'structure'], required: true },
@@ -100,27 +99,30 @@ export function readRatingsTable(table: Table, resolveScale: ScaleResolver, prob
     const programId = cellOf(row, cols.program_id);
     const rawDate = cellOf(row, cols.date);
     if (!program) err(row, cols.program, 'cell.required', { column: table.header[cols.program!]! }, table.header[cols.program!]);
-    const date = parseDate(rawDate);
-    if (!date.ok) err(row, cols.date, `expected.${date.expected}`, {}, table.header[cols.date!], rawDate);
-    else if (date.value > todayIso() && !groups.has(`${programId || normalizeName(program)}|${date.value}|${defaultScale.id}`)) {
-      problems.warn(placeOf(table, row.line, cols.date!), 'date.future', {}, table.header[cols.date!], rawDate);
-    }
+    // A date after today is warned about once per review (its first row).
+    const date = reviewDateOf(
+      rawDate,
+      cols.date === undefined ? { line: row.line } : placeOf(table, row.line, cols.date),
+      problems,
+      table.header[cols.date!],
+      (iso) => !groups.has(`${programId || normalizeName(program)}|${iso}|${defaultScale.id}`),
+    );
     const rawType = cellOf(row, cols.type);
     const type = rawType ? reviewTypeOf(rawType) : undefined;
     if (rawType && !type) err(row, cols.type, 'cell.reviewType', {}, table.header[cols.type!], rawType);
     let scale = defaultScale;
     const scaleCell = cellOf(row, cols.scale);
     if (scaleCell) scale = resolveScale(scaleCell);
-    if (!program || !date.ok) return;
+    if (!program || date === null) return;
 
-    const key = `${programId || normalizeName(program)}|${date.value}|${scale.id}`;
+    const key = `${programId || normalizeName(program)}|${date}|${scale.id}`;
     let g = groups.get(key);
     if (!g) {
       g = {
         key,
         first: row,
         program: { name: program, ...(programId ? { id: programId } : {}), ...(cellOf(row, cols.site) ? { site: cellOf(row, cols.site) } : {}) },
-        date: date.value,
+        date,
         ...(type ? { type } : {}),
         scale,
         ratings: [],

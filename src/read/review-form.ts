@@ -5,9 +5,8 @@ import type { ItemRating, Review } from '../core/review.js';
 import { findItem } from '../scale/scale.js';
 import type { Item } from '../scale/schema.js';
 import type { ProblemList } from '../shared/problems.js';
-import { normalizeName, parseBoolean, parseDate } from '../shared/values.js';
-import { todayIso } from './clock.js';
-import { reviewTypeOf, toRating, type RawEntry } from './rating-entry.js';
+import { normalizeName, parseBoolean } from '../shared/values.js';
+import { reviewDateOf, reviewTypeOf, toRating, type RawEntry } from './rating-entry.js';
 import type { ScaleResolver } from './review-yaml.js';
 import { placeOf, type Row } from './table.js';
 
@@ -82,14 +81,7 @@ export function readReviewForm(file: string, sheet: string, rows: Row[], resolve
   if (!program.text) problems.error(cellOfMeta('program'), 'cell.required', { column: labelOf('program') });
   let date: string | null = null;
   if (!meta.date?.text) problems.error(meta.date ? cellOfMeta('date') : { sheet }, 'cell.required', { column: labelOf('date') });
-  else {
-    const d = parseDate(meta.date.text);
-    if (!d.ok) problems.error(cellOfMeta('date'), `expected.${d.expected}`, {}, undefined, meta.date.text);
-    else {
-      date = d.value;
-      if (date > todayIso()) problems.warn(cellOfMeta('date'), 'date.future', {}, undefined, meta.date.text);
-    }
-  }
+  else date = reviewDateOf(meta.date.text, cellOfMeta('date'), problems);
   let type: 'self' | 'external' | undefined;
   if (meta.type?.text) {
     type = reviewTypeOf(meta.type.text);

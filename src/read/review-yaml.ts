@@ -4,9 +4,8 @@ import type { ItemRating, PlannedAction, Review } from '../core/review.js';
 import { toAction, type PlaceOf, type RawAction } from './action-entry.js';
 import { findItem, type Scale } from '../scale/scale.js';
 import { ProblemList } from '../shared/problems.js';
-import { toRating, type RawEntry } from './rating-entry.js';
+import { reviewDateOf, toRating, type RawEntry } from './rating-entry.js';
 import { parseDate } from '../shared/values.js';
-import { todayIso } from './clock.js';
 import { placeInYaml, readYamlWith, type YamlSource } from './yaml-file.js';
 
 const Text = z.union([z.string(), z.number()]).transform(String);
@@ -91,11 +90,8 @@ export function readReviewDoc(
   requireDate: boolean,
 ): Review | null {
   const at = (path: (string | number)[]) => placeInYaml(src, path);
-  const hasDate = String(doc.review.date).trim() !== '';
-  const date = hasDate || requireDate ? parseDate(String(doc.review.date)) : ({ ok: false, expected: 'date.format' } as const);
-  if (date.ok && date.value > todayIso()) problems.warn(at(['review', 'date']), 'date.future', {}, 'review.date', String(doc.review.date));
-  if (!date.ok && (hasDate || requireDate))
-    problems.error(at(['review', 'date']), `expected.${date.expected}`, {}, 'review.date', String(doc.review.date));
+  const rawDate = String(doc.review.date);
+  const date = rawDate.trim() !== '' || requireDate ? reviewDateOf(rawDate, at(['review', 'date']), problems, 'review.date') : null;
   let period: Review['period'];
   if (doc.review.period) {
     const from = parseDate(String(doc.review.period.from));
@@ -171,7 +167,7 @@ export function readReviewDoc(
   if (problems.hasErrors) return null;
   return {
     program: { name: doc.program.name, ...(doc.program.id ? { id: doc.program.id } : {}), ...(doc.program.site ? { site: doc.program.site } : {}) },
-    date: date.ok ? date.value : null,
+    date,
     ...(doc.review.type ? { type: doc.review.type } : {}),
     reviewers: doc.review.reviewers,
     ...(period ? { period } : {}),
