@@ -20,12 +20,21 @@ const Period = z.object({
   jobStarts: z.number().int(),
   firstJobStarts: z.number().int(),
 });
+const Window = z.object({ from: z.string(), to: z.string() });
+/** The counts of the whole window, for one program and for the network. */
+const Counts = z.object({
+  served: z.number().int(),
+  working: z.number().int(),
+  rate: z.number().nullable(),
+  jobStarts: z.number().int(),
+  firstJobStarts: z.number().int(),
+});
 const By = z.enum(['quarter', 'month', 'semester', 'year', 'none']);
 const Convention = z.enum(['standard', 'ips-grow']);
 
 const ProgramOutcomes = z.object({
   program: z.object({ name: z.string(), id: z.string().nullable(), site: z.string().nullable(), country: z.string().nullable() }),
-  window: z.object({ from: z.string(), to: z.string() }),
+  window: Window,
   by: By,
   convention: Convention,
   minCell: z.number().int(),
@@ -38,12 +47,7 @@ const ProgramOutcomes = z.object({
     })
     .describe('the outcome rules used (scales/outcome-rules.yaml or --outcome-rules)'),
   periods: z.array(Period),
-  measures: z.object({
-    served: z.number().int(),
-    working: z.number().int(),
-    rate: z.number().nullable(),
-    jobStarts: z.number().int(),
-    firstJobStarts: z.number().int(),
+  measures: Counts.extend({
     daysToFirstContact: z.object({
       cohort: z.number().int(),
       n: z.number().int(),
@@ -103,18 +107,12 @@ const NetworkOutcomes = z.object({
   programs: z.array(ProgramOutcomes),
   network: z.object({
     programs: z.number().int(),
-    window: z.object({ from: z.string(), to: z.string() }),
+    window: Window,
     by: By,
     convention: Convention,
     minCell: z.number().int(),
     periods: z.array(Period),
-    measures: z.object({
-      served: z.number().int(),
-      working: z.number().int(),
-      rate: z.number().nullable(),
-      jobStarts: z.number().int(),
-      firstJobStarts: z.number().int(),
-    }),
+    measures: Counts,
   }),
 });
 
