@@ -4,9 +4,9 @@ import type { Messages } from '../../i18n/locale.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import type { Band, Item } from '../../scale/schema.js';
 import { localize } from '../../scale/scale.js';
-import { bandTone } from '../score-view.js';
+import { bandTone, signed } from '../score-view.js';
 import type { BandSpan } from './charts.js';
-import { COLORS, type Paper, type PdfWriter } from './document.js';
+import { COLORS, type Paper, type PdfWriter, type TableCell } from './document.js';
 import type { ReportCycle } from './report-cycle.js';
 
 export interface ReportOptions {
@@ -25,6 +25,28 @@ export function bandColor(bands: Band[], band: Band | null): string {
 export function bandTextColor(bands: Band[], band: Band | null): string {
   const c = bandColor(bands, band);
   return c === COLORS.good ? '#2e6b1f' : c === COLORS.fair ? '#7a5a00' : c;
+}
+
+/** A review's band as a table cell: its label in the band's colour, or "incomplete" muted. */
+export function bandCell(r: ScoredReview, m: Messages): TableCell {
+  return r.band
+    ? { text: localize(r.band.label, m.lang), color: bandTextColor(r.scale.bands, r.band) }
+    : { text: m.t('score.incompleteShort'), color: COLORS.muted };
+}
+
+/** The change of the total since the review before (signed), or '—' when either is incomplete or there is none. */
+export function changeText(r: ScoredReview, prev: ScoredReview | null): string {
+  return prev && prev.total !== null && r.total !== null ? signed(r.total - prev.total) : '—';
+}
+
+/** The count of reviews in each band of the scale, best first, then the incomplete ones (when any). */
+export function bandBars(scale: ScoredReview['scale'], reviews: ScoredReview[], m: Messages): { label: string; count: number; color: string }[] {
+  const bars = scale.bands
+    .map((b) => ({ label: localize(b.label, m.lang), count: reviews.filter((r) => r.band?.id === b.id).length, color: bandColor(scale.bands, b) }))
+    .reverse();
+  const incomplete = reviews.filter((r) => r.band === null).length;
+  if (incomplete) bars.push({ label: m.t('score.incompleteShort'), count: incomplete, color: COLORS.rule });
+  return bars;
 }
 
 export function bandSpans(r: ScoredReview, m: Messages): BandSpan[] {

@@ -6,12 +6,11 @@ import type { ScoredReview } from '../../core/score-review.js';
 import type { Outcomes, PeriodOutcome } from '../../core/outcomes.js';
 import { latestWhole, reviewedOnTime, shownRate, type NetworkOutcomes } from '../../core/network.js';
 import { isOverdue } from '../../core/next-review.js';
-import { localize } from '../../scale/scale.js';
-import { formatDate, signed } from '../score-view.js';
+import { formatDate } from '../score-view.js';
 import { benchmarkLines, periodLabel, periodName, rateText } from '../outcomes-view.js';
 import { countChart, rateChart, scatterChart } from './charts.js';
 import { COLORS, PdfWriter, type TableCell } from './document.js';
-import { bandColor, bandSpans, bandTextColor, type ReportOptions } from './fidelity-common.js';
+import { bandBars, bandCell, bandSpans, changeText, type ReportOptions } from './fidelity-common.js';
 import { heatmapAndWeakest } from './portfolio-report.js';
 import { printedRate } from '../../core/outcomes.js';
 
@@ -118,7 +117,6 @@ function programTableSection(
   },
 ): void {
   const { asOf, minCell, net, B, meanTotal, onTime, n } = k;
-  const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   pdf.newPageIfPastHalf();
   pdf.heading(m.t('networkReport.table'));
   pdf.paragraph(m.t('networkReport.tableNote', { n: minCell, date: formatDate(asOf, m) }), { size: 8, color: COLORS.muted });
@@ -182,10 +180,8 @@ function programTableSection(
           { text: x.p.program.id ?? '—', bold: true },
           { text: [x.p.program.name, x.p.program.site].filter(Boolean).join(' — ') },
           { text: r ? (r.total === null ? '—' : String(r.total)) : '', bold: true },
-          r
-            ? { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? bandTextColor(r.scale.bands, r.band) : COLORS.muted }
-            : { text: m.t('networkReport.notReviewed'), color: COLORS.muted },
-          { text: r && x.prev && r.total !== null && x.prev.total !== null ? signed(r.total - x.prev.total) : '—' },
+          r ? bandCell(r, m) : { text: m.t('networkReport.notReviewed'), color: COLORS.muted },
+          { text: r ? changeText(r, x.prev) : '—' },
           { text: r && r.total !== null && meanTotal !== null ? sdiff(r.total - meanTotal) : '—' },
           rateCell(x),
           bench(x.latest, x.rate),
@@ -208,7 +204,6 @@ function programTableSection(
 
 export async function networkReportPdf(input: NetworkReportInput, m: Messages, opts: ReportOptions): Promise<Buffer> {
   const { programs, network, asOf, minCell } = input;
-  const L = (t: { en: string; [k: string]: string } | string | undefined) => localize(t, m.lang);
   const n = programs.length;
   const pdf = new PdfWriter({
     title: input.title,
@@ -269,11 +264,11 @@ export async function networkReportPdf(input: NetworkReportInput, m: Messages, o
 
   if (scale) {
     pdf.heading(m.t('networkReport.byBand'));
-    const bars = scale.bands
-      .map((b) => ({ label: L(b.label), count: reviewed.filter((x) => x.r!.band?.id === b.id).length, color: bandColor(scale.bands, b) }))
-      .reverse();
-    const incomplete = reviewed.filter((x) => x.r!.band === null).length;
-    if (incomplete) bars.push({ label: m.t('score.incompleteShort'), count: incomplete, color: COLORS.rule });
+    const bars = bandBars(
+      scale,
+      reviewed.map((x) => x.r!),
+      m,
+    );
     if (reviewed.length < n) bars.push({ label: m.t('networkReport.notReviewed'), count: n - reviewed.length, color: COLORS.fill });
     pdf.figure(m.t('pdf.portfolio.distributionAlt', { list: bars.map((b) => `${b.label}: ${b.count}`).join('; ') }), 120, (x, y, w) =>
       countChart(doc, x, y, w, 120, bars),

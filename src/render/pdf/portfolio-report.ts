@@ -3,10 +3,10 @@
 import type { Messages } from '../../i18n/locale.js';
 import type { ScoredReview } from '../../core/score-review.js';
 import { localize } from '../../scale/scale.js';
-import { signed, formatDate, programTitle } from '../score-view.js';
+import { formatDate, programTitle } from '../score-view.js';
 import { countChart, scoreFill } from './charts.js';
 import { COLORS, PdfWriter, type TableCell } from './document.js';
-import { bandColor, bandTextColor, type ReportOptions } from './fidelity-common.js';
+import { bandBars, bandCell, changeText, type ReportOptions } from './fidelity-common.js';
 import { programLabel } from '../../core/identity.js';
 
 /** `groups`: each program's reviews, oldest first; the latest is reported, the one before gives the change. */
@@ -43,11 +43,11 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
   }
 
   pdf.heading(m.t('pdf.portfolio.distribution'));
-  const bands = scale.bands
-    .map((b) => ({ label: L(b.label), count: latest.filter((l) => l.r.band?.id === b.id).length, color: bandColor(scale.bands, b) }))
-    .reverse();
-  const incomplete = latest.filter((l) => l.r.total === null).length;
-  if (incomplete) bands.push({ label: m.t('score.incompleteShort'), count: incomplete, color: COLORS.rule });
+  const bands = bandBars(
+    scale,
+    latest.map((l) => l.r),
+    m,
+  );
   pdf.figure(m.t('pdf.portfolio.distributionAlt', { list: bands.map((b) => `${b.label}: ${b.count}`).join('; ') }), 150, (x, y, w) =>
     countChart(doc, x, y, w, 150, bands),
   );
@@ -68,8 +68,8 @@ export async function portfolioPdf(groups: ScoredReview[][], m: Messages, opts: 
       { text: programTitle(r) },
       { text: formatDate(r.date, m) },
       { text: r.total === null ? '—' : String(r.total), bold: true },
-      { text: r.band ? L(r.band.label) : m.t('score.incompleteShort'), color: r.band ? bandTextColor(scale.bands, r.band) : COLORS.muted },
-      { text: prev && prev.total !== null && r.total !== null ? signed(r.total - prev.total) : '—' },
+      bandCell(r, m),
+      { text: changeText(r, prev) },
       { text: `${r.rated}/${r.itemCount}` },
     ]),
     { size: 8.5 },
